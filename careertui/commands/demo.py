@@ -1,0 +1,35 @@
+"""``careertui demo``: a realistic sample career in a directory of its own."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from careertui import paths
+from careertui.domain.clock import today
+from careertui.domain.errors import InputError
+from careertui.store.repository import Repository
+
+
+def run(args: argparse.Namespace) -> int:
+    chosen = args.data_dir or os.environ.get(paths.ENV_VAR)
+    if chosen:
+        target = Path(chosen).expanduser()
+    else:
+        target = Path(tempfile.mkdtemp(prefix="careertui-demo-"))
+    repo = Repository.at(target)
+    if repo.store.exists():
+        raise InputError(
+            f"{repo.store.path} already holds data; the demo only writes into an empty directory"
+        )
+    from careertui.demo import populate
+
+    populate(repo, today())
+    print(f"demo career written to {target}")
+    if not args.no_open:
+        from careertui.tui.app import make_app
+
+        make_app(repo).run()
+    return 0

@@ -1,0 +1,1 @@
+"""Pydantic models and pure rules. Knows nothing of files or screens."""

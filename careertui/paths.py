@@ -1,0 +1,21 @@
+"""Where the data lives: ``--data-dir``, else ``CAREERTUI_DATA_DIR``, else the platform's user
+data directory. Nothing is created here; the store creates the directory (0700) on first write.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "CAREERTUI_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    if override:
+        return Path(override).expanduser()
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("careertui")

@@ -1,0 +1,4 @@
+"""Durable TinyDB storage, the lock, schema versions, backups and the typed repository.
+
+Knows nothing of Textual.
+"""

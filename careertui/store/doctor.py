@@ -1,0 +1,79 @@
+"""The state of a store, and restoring the newest backup that loads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from careertui.domain.models import RECORD_TYPES
+from careertui.store import backups, schema
+from careertui.store.database import Store
+from careertui.store.errors import StoreError, UnreadableStore
+from careertui.store.files import decode, read_bytes, write_atomic
+from careertui.store.repository import load_record
+
+
+@dataclass
+class Diagnosis:
+    path: Path
+    exists: bool
+    problem: str | None = None
+    version: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    backups: list[Path] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return self.problem is None
+
+
+def check_bytes(path: Path, raw: bytes) -> tuple[int, dict[str, int]]:
+    """Parse and validate every record; return the schema version and counts per table.
+
+    Raises UnreadableStore naming what is wrong.
+    """
+    tables = decode(path, raw)
+    try:
+        version = schema.version_of(tables)
+    except schema.SchemaError as exc:
+        raise UnreadableStore(path, str(exc)) from exc
+    counts: dict[str, int] = {}
+    for model in RECORD_TYPES:
+        docs = tables.get(model.table, {})
+        if version <= schema.CURRENT_VERSION:
+            for doc in docs.values():
+                load_record(model, doc, path)
+        counts[model.table] = len(docs)
+    return version, counts
+
+
+def diagnose(store: Store) -> Diagnosis:
+    report = Diagnosis(store.path, store.path.exists(), backups=backups.list_backups(store.data_dir))
+    try:
+        raw = read_bytes(store.path)
+        if raw is not None:
+            report.version, report.counts = check_bytes(store.path, raw)
+    except UnreadableStore as exc:
+        report.problem = exc.reason
+    return report
+
+
+def restore_newest(store: Store) -> Path:
+    """Put the newest backup that loads in place of the data file.
+
+    The file it replaces is kept beside it as ``careertui.json.damaged-<time>``.
+    """
+    for candidate in backups.list_backups(store.data_dir):
+        raw = candidate.read_bytes()
+        try:
+            check_bytes(candidate, raw)
+        except UnreadableStore:
+            continue
+        current = read_bytes(store.path)
+        if current is not None:
+            stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+            write_atomic(store.path.with_name(f"{store.path.name}.damaged-{stamp}"), current)
+        store.replace_bytes(raw)
+        return candidate
+    raise StoreError(f"{store.path}: no backup in {backups.backup_dir(store.data_dir)} loads")

@@ -1,0 +1,116 @@
+"""Durable, private file writes and strict reads of the data file.
+
+A write goes to a temporary file in the same directory, is flushed and fsynced, replaces the
+target with ``os.replace`` and then the directory is fsynced, so a crash at any moment leaves
+either the old file or the new one, never a mix. A file that cannot be parsed is never written
+over: reading it raises :class:`UnreadableStore` and the caller stops.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from careertui.store.errors import StoreError, UnreadableStore
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create ``path`` (and parents) as 0700; tighten an existing one we own."""
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    with contextlib.suppress(PermissionError):
+        if path.stat().st_mode & 0o777 != DIR_MODE:
+            path.chmod(DIR_MODE)
+
+
+def write_atomic(target: Path, payload: bytes) -> None:
+    """Durably replace ``target`` (following a symlink to its real file) with ``payload``."""
+    real = Path(os.path.realpath(target))
+    directory = real.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, FILE_MODE)
+        os.replace(tmp_name, real)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise StoreError(f"{real}: could not be saved ({exc.strerror or exc})") from exc
+        raise
+    fsync_dir(directory)
+
+
+def fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def encode(tables: Tables) -> bytes:
+    return orjson.dumps(tables, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
+
+
+def decode(path: Path, raw: bytes) -> Tables:
+    """Parse the data file's bytes, insisting on TinyDB's shape: table → id → document."""
+    if not raw.strip():
+        raise UnreadableStore(path, "the file is empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise UnreadableStore(path, f"not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise UnreadableStore(path, f"expected a JSON object of tables, found {_kind(data)}")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise UnreadableStore(
+                path, f"table {name!r} should be an object of records, found {_kind(table)}"
+            )
+        for key, doc in table.items():
+            if not isinstance(doc, dict):
+                raise UnreadableStore(
+                    path, f"record {key!r} in table {name!r} is {_kind(doc)}, not an object"
+                )
+    return data
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist yet."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError as exc:
+        raise UnreadableStore(path, "it is a directory, not a file") from exc
+    except OSError as exc:
+        raise UnreadableStore(path, exc.strerror or str(exc)) from exc
+
+
+def _kind(value: object) -> str:
+    return {
+        list: "a list",
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        bool: "a boolean",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)

@@ -1,0 +1,241 @@
+"""The typed repository: the one way the CLI, the app, the exchanges and the tests reach data.
+
+``repo.wins.add(win)`` runs in a transaction of its own; several changes that belong together
+go in one::
+
+    with repo.transaction():
+        repo.wins.add(win)
+        repo.stakeholders.update(person)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import contextvars
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from careertui.domain.clock import now
+from careertui.domain.errors import describe
+from careertui.domain.models import (
+    Feedback,
+    Gap,
+    Interaction,
+    Priority,
+    Record,
+    Stakeholder,
+    Vision,
+    Win,
+)
+from careertui.store.database import Store
+from careertui.store.errors import StoreError, UnreadableStore
+from careertui.store.files import Tables
+
+R = TypeVar("R", bound=Record)
+T = TypeVar("T")
+
+SETTINGS_TABLE = "settings"
+
+
+class RecordNotFound(StoreError):
+    pass
+
+
+def load_record(model: type[R], doc: dict[str, Any], path: Path) -> R:
+    try:
+        return model.model_validate(doc)
+    except ValidationError as exc:
+        key = doc.get("id", "?")
+        raise UnreadableStore(path, f"record {key!r} in {model.table!r}: {describe(exc)}") from exc
+
+
+class Collection(Generic[R]):
+    """Add, update, delete, get and list the records of one kind."""
+
+    def __init__(self, repo: Repository, model: type[R]) -> None:
+        self._repo = repo
+        self.model = model
+
+    def add(self, record: R) -> R:
+        def op(db: TinyDB) -> R:
+            table = db.table(self.model.table)
+            if table.contains(doc_id=record.id):
+                raise StoreError(f"a {self.model.__name__.lower()} with id {record.id} exists")
+            table.insert(Document(record.model_dump(mode="json"), doc_id=record.id))
+            return record
+
+        return self._repo.run(op)
+
+    def update(self, record: R) -> R:
+        """Save ``record`` over the stored one with the same id; ``updated`` is set to now."""
+        record = record.model_copy(update={"updated": now()})
+        data = record.model_dump(mode="json")
+
+        def replace(doc: dict[str, Any]) -> None:
+            doc.clear()
+            doc.update(data)
+
+        def op(db: TinyDB) -> R:
+            if not db.table(self.model.table).update(replace, doc_ids=[record.id]):
+                raise RecordNotFound(f"no {self.model.__name__.lower()} with id {record.id}")
+            return record
+
+        return self._repo.run(op)
+
+    def delete(self, record_id: str) -> None:
+        def op(db: TinyDB) -> None:
+            table = db.table(self.model.table)
+            if not table.contains(doc_id=record_id):
+                raise RecordNotFound(f"no {self.model.__name__.lower()} with id {record_id}")
+            table.remove(doc_ids=[record_id])
+
+        self._repo.run(op)
+
+    def get(self, record_id: str) -> R | None:
+        doc = self._repo.tables().get(self.model.table, {}).get(record_id)
+        return None if doc is None else load_record(self.model, doc, self._repo.store.path)
+
+    def list(self) -> list[R]:
+        docs = self._repo.tables().get(self.model.table, {}).values()
+        return [load_record(self.model, doc, self._repo.store.path) for doc in docs]
+
+
+@dataclass
+class Career:
+    """Everything on record, read at one moment: what the app and the exports work from."""
+
+    vision: Vision
+    priorities: list[Priority] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    stakeholders: list[Stakeholder] = field(default_factory=list)
+    wins: list[Win] = field(default_factory=list)
+    feedback: list[Feedback] = field(default_factory=list)
+    interactions: list[Interaction] = field(default_factory=list)
+    read_only: bool = False
+
+
+class Repository:
+    """Typed access to one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._db: contextvars.ContextVar[TinyDB | None] = contextvars.ContextVar(
+            "careertui_tx", default=None
+        )
+        self.priorities = Collection(self, Priority)
+        self.gaps = Collection(self, Gap)
+        self.stakeholders = Collection(self, Stakeholder)
+        self.wins = Collection(self, Win)
+        self.feedback = Collection(self, Feedback)
+        self.interactions = Collection(self, Interaction)
+
+    @classmethod
+    def at(cls, data_dir: Path) -> Repository:
+        return cls(Store(data_dir))
+
+    # -- transactions --------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group changes: all are written together, or none if the block raises."""
+        if self._db.get() is not None:
+            yield
+            return
+        with self.store.transaction() as db:
+            token = self._db.set(db)
+            try:
+                yield
+            finally:
+                self._db.reset(token)
+
+    def run(self, op: Callable[[TinyDB], T]) -> T:
+        db = self._db.get()
+        if db is not None:
+            return op(db)
+        with self.store.transaction() as db:
+            return op(db)
+
+    def tables(self) -> Tables:
+        """The tables as this transaction sees them, or as the file holds them now."""
+        db = self._db.get()
+        if db is not None:
+            return db.storage.read()
+        return self.store.read().tables
+
+    # -- the vision (one record) ---------------------------------------------------------
+    def vision(self) -> Vision:
+        doc = self.tables().get(Vision.table, {}).get(Vision.SINGLETON_ID)
+        return Vision() if doc is None else load_record(Vision, doc, self.store.path)
+
+    def save_vision(self, vision: Vision) -> Vision:
+        vision = vision.model_copy(update={"updated": now(), "id": Vision.SINGLETON_ID})
+        data = vision.model_dump(mode="json")
+
+        def op(db: TinyDB) -> Vision:
+            db.table(Vision.table).upsert(Document(data, doc_id=Vision.SINGLETON_ID))
+            return vision
+
+        return self.run(op)
+
+    # -- changes that touch several records -----------------------------------------------
+    def log_win(self, win: Win) -> Win:
+        """Add ``win``; the stakeholders involved count it as contact on its date."""
+        with self.transaction():
+            self.wins.add(win)
+            self._contacted(win.stakeholder_ids, win.date)
+        return win
+
+    def log_check_in(self, interaction: Interaction) -> Interaction:
+        """Record a check-in and move the stakeholder's last contact to its date."""
+        with self.transaction():
+            if self.stakeholders.get(interaction.stakeholder_id) is None:
+                raise RecordNotFound(f"no stakeholder with id {interaction.stakeholder_id}")
+            self.interactions.add(interaction)
+            self._contacted([interaction.stakeholder_id], interaction.date)
+        return interaction
+
+    def _contacted(self, stakeholder_ids: list[str], on: dt.date) -> None:
+        for stakeholder_id in stakeholder_ids:
+            person = self.stakeholders.get(stakeholder_id)
+            if person is None:
+                raise RecordNotFound(f"no stakeholder with id {stakeholder_id}")
+            if person.last_contact is None or person.last_contact < on:
+                self.stakeholders.update(person.model_copy(update={"last_contact": on}))
+
+    # -- settings ------------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        doc = self.tables().get(SETTINGS_TABLE, {}).get(key)
+        return default if doc is None else doc.get("value", default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        def op(db: TinyDB) -> None:
+            db.table(SETTINGS_TABLE).upsert(Document({"value": value}, doc_id=key))
+
+        self.run(op)
+
+    # -- everything at once --------------------------------------------------------------
+    def career(self) -> Career:
+        """Everything, read from one snapshot of the file."""
+        snapshot = self.store.read()
+        tables, path = snapshot.tables, self.store.path
+
+        def rows(model: type[R]) -> list[R]:
+            return [load_record(model, doc, path) for doc in tables.get(model.table, {}).values()]
+
+        vision_doc = tables.get(Vision.table, {}).get(Vision.SINGLETON_ID)
+        return Career(
+            vision=Vision() if vision_doc is None else load_record(Vision, vision_doc, path),
+            priorities=sorted(rows(Priority), key=lambda p: p.rank),
+            gaps=sorted(rows(Gap), key=lambda g: g.rank),
+            stakeholders=sorted(rows(Stakeholder), key=lambda s: s.name.lower()),
+            wins=sorted(rows(Win), key=lambda w: (w.date, w.created), reverse=True),
+            feedback=sorted(rows(Feedback), key=lambda f: f.date, reverse=True),
+            interactions=sorted(rows(Interaction), key=lambda i: i.date, reverse=True),
+            read_only=snapshot.read_only,
+        )

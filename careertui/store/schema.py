@@ -1,0 +1,45 @@
+"""The schema version kept in the ``_meta`` table, and the migrations between versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from careertui.store.files import Tables
+
+META_TABLE = "_meta"
+SCHEMA_KEY = "schema"
+
+#: The version this careertui writes.
+CURRENT_VERSION = 1
+
+#: ``MIGRATIONS[n]`` turns the tables of version ``n`` into version ``n + 1``, in place.
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
+
+
+class SchemaError(ValueError):
+    """The ``_meta`` record is not something this careertui understands."""
+
+
+def version_of(tables: Tables) -> int:
+    """The schema version a file was written with; a file with no ``_meta`` is version 1."""
+    meta = tables.get(META_TABLE, {}).get(SCHEMA_KEY)
+    if meta is None:
+        return 1
+    version = meta.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SchemaError(f"the schema version {version!r} in {META_TABLE!r} is not valid")
+    return version
+
+
+def stamp(tables: Tables, version: int = CURRENT_VERSION) -> None:
+    tables.setdefault(META_TABLE, {})[SCHEMA_KEY] = {"version": version}
+
+
+def migrate(tables: Tables) -> int:
+    """Bring ``tables`` up to :data:`CURRENT_VERSION`; return the version it started at."""
+    start = version_of(tables)
+    for version in range(start, CURRENT_VERSION):
+        MIGRATIONS[version](tables)
+        stamp(tables, version + 1)
+    stamp(tables)
+    return start
