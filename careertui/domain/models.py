@@ -6,8 +6,8 @@ updated timestamps, and validation whose messages name the field.
 
 from __future__ import annotations
 
-import secrets
 import datetime as dt
+import secrets
 from enum import Enum
 from typing import Annotated, ClassVar, Literal
 
@@ -86,6 +86,46 @@ class Vision(Record):
     usps: list[str] = Field(default_factory=list)
     underused_skills: list[str] = Field(default_factory=list)
 
+    class ScopeItem(BaseModel):
+        """One responsibility: how much of it the user holds today, and what the target role
+        asks. ``out`` means it is not in the user's scope at all."""
+
+        model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
+
+        LEVELS: ClassVar[tuple[str, ...]] = ("out", "influence", "execute", "own")
+
+        responsibility: Title
+        today: Literal["own", "execute", "influence", "out"] = "execute"
+        target: Literal["own", "execute", "influence", "out"] = "own"
+
+        @property
+        def short_by(self) -> int:
+            """How many steps (out → influence → execute → own) today is below the target."""
+            return max(0, self.LEVELS.index(self.target) - self.LEVELS.index(self.today))
+
+    class RoomToGrow(BaseModel):
+        """Whether the company has room for the next step on the user's terms."""
+
+        model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
+
+        answer: Literal["not asked", "yes", "not yet", "no", "unclear"] = "not asked"
+        asked_on: dt.date | None = Field(default=None, validate_default=True)
+        asked_whom: Annotated[str, Field(max_length=300)] = ""
+        management_said: Text = ""
+        openings: Text = ""
+
+        @field_validator("asked_on")
+        @classmethod
+        def _asked_needs_a_date(cls, asked_on: dt.date | None, info: ValidationInfo) -> object:
+            if asked_on is None and info.data.get("answer", "not asked") != "not asked":
+                raise ValueError("say when you asked, or set the answer to 'not asked'")
+            return asked_on
+
+    #: What the user owns, executes and only influences today (schema 2).
+    scope: list[ScopeItem] = Field(default_factory=list)
+    #: What management said about room for the next step (schema 2).
+    room_to_grow: RoomToGrow = Field(default_factory=RoomToGrow)
+
     _lists = field_validator(
         "company_kinds",
         "values",
@@ -147,6 +187,8 @@ class Gap(Record):
     due: dt.date | None = None
     rank: int = Field(default=0, ge=0)
     stakeholder_ids: list[str] = Field(default_factory=list)
+    #: The feedback this gap was made from, if any.
+    source_feedback_id: str | None = None
 
     @field_validator("target_level")
     @classmethod

@@ -10,10 +10,23 @@ META_TABLE = "_meta"
 SCHEMA_KEY = "schema"
 
 #: The version this careertui writes.
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
+
+
+def _v1_to_v2(tables: Tables) -> None:
+    """Schema 2: the vision gains "scope today" and "room to grow"; a gap may name the
+    feedback it was made from. Every existing value is kept as it was."""
+    for doc in tables.get("vision", {}).values():
+        scope = doc.get("scope")
+        doc["scope"] = scope if isinstance(scope, list) else []
+        room = doc.get("room_to_grow")
+        doc["room_to_grow"] = room if isinstance(room, dict) else {"answer": "not asked"}
+    for doc in tables.get("gaps", {}).values():
+        doc.setdefault("source_feedback_id", None)
+
 
 #: ``MIGRATIONS[n]`` turns the tables of version ``n`` into version ``n + 1``, in place.
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: _v1_to_v2}
 
 
 class SchemaError(ValueError):
