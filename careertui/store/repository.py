@@ -11,8 +11,8 @@ go in one::
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import contextvars
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +74,13 @@ class Collection(Generic[R]):
         return self._repo.run(op)
 
     def update(self, record: R) -> R:
-        """Save ``record`` over the stored one with the same id; ``updated`` is set to now."""
-        record = record.model_copy(update={"updated": now()})
+        """Save ``record`` over the stored one with the same id; ``updated`` is set to now.
+
+        The record is validated again, so a ``model_copy(update=...)`` cannot store bad data.
+        """
+        record = self.model.model_validate(
+            {**record.model_dump(warnings=False), "updated": now()}
+        )
         data = record.model_dump(mode="json")
 
         def replace(doc: dict[str, Any]) -> None:

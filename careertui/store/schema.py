@@ -44,8 +44,10 @@ def version_of(tables: Tables) -> int:
     return version
 
 
-def stamp(tables: Tables, version: int = CURRENT_VERSION) -> None:
-    tables.setdefault(META_TABLE, {})[SCHEMA_KEY] = {"version": version}
+def stamp(tables: Tables, version: int | None = None) -> None:
+    """Record ``version`` (by default the current one) in the ``_meta`` table."""
+    current = CURRENT_VERSION if version is None else version
+    tables.setdefault(META_TABLE, {})[SCHEMA_KEY] = {"version": current}
 
 
 def migrate(tables: Tables) -> int:
