@@ -105,3 +105,30 @@ def closing_needs_confirmation(gap: Gap, status: GapStatus, wins: Iterable[Win])
     if status != GapStatus.CLOSED or gap.status == GapStatus.CLOSED:
         return False
     return not any(gap.id in win.gap_ids for win in wins)
+
+
+def stepped(gap: Gap, field: str, step: int) -> Gap | None:
+    """The gap with ``impact`` or ``current_level`` moved ``step`` within its bounds, or None
+    when it is already at the bound (impact 1–5; the current level 1 up to the target)."""
+    if field == "impact":
+        low, high = 1, 5
+    elif field == "current_level":
+        low, high = 1, gap.target_level
+    else:
+        raise ValueError(f"cannot step {field!r}")
+    value = max(low, min(high, getattr(gap, field) + step))
+    if value == getattr(gap, field):
+        return None
+    return gap.model_copy(update={field: value})
+
+
+def limit_reason(gap: Gap, field: str, step: int) -> str:
+    """Why ``stepped`` changed nothing, in words for the user."""
+    if field == "impact":
+        return f"impact is already {'5, the highest' if step > 0 else '1, the lowest'}"
+    if step > 0:
+        return (
+            f"the current level is at the target ({gap.target_level}); "
+            "edit the gap (e) to raise the target, or close it"
+        )
+    return "the current level is already 1, the lowest"

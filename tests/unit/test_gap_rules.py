@@ -10,11 +10,13 @@ from careertui.domain.gaps import (
     evidence,
     evidence_counts,
     is_overdue,
+    limit_reason,
     manual_order,
     move_to,
     move_within,
     neighbour_status,
     next_rank,
+    stepped,
 )
 from careertui.domain.models import Gap, GapStatus, Win
 
@@ -121,3 +123,25 @@ def test_closing_without_evidence_needs_confirmation() -> None:
     assert not closing_needs_confirmation(g, C, [proof])
     assert not closing_needs_confirmation(g, B, [])
     assert not closing_needs_confirmation(g.model_copy(update={"status": C}), C, [])
+
+
+def test_stepped_moves_impact_within_one_to_five() -> None:
+    g = Gap(title="t", impact=4)
+    up = stepped(g, "impact", +1)
+    assert up is not None and up.impact == 5
+    assert stepped(up, "impact", +1) is None
+    assert "already 5" in limit_reason(up, "impact", +1)
+    low = Gap(title="t", impact=1)
+    assert stepped(low, "impact", -1) is None
+    down = stepped(g, "impact", -1)
+    assert down is not None and down.impact == 3
+
+
+def test_stepped_keeps_the_current_level_between_one_and_the_target() -> None:
+    g = Gap(title="t", current_level=3, target_level=4)
+    up = stepped(g, "current_level", +1)
+    assert up is not None and up.current_level == 4
+    assert stepped(up, "current_level", +1) is None
+    assert "target (4)" in limit_reason(up, "current_level", +1)
+    bottom = Gap(title="t", current_level=1, target_level=2)
+    assert stepped(bottom, "current_level", -1) is None
