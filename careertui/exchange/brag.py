@@ -1,0 +1,196 @@
+"""The brag document: the wins of a period, grouped by company priority, as Markdown.
+
+The summary on top answers the questions asked at review time: how many wins, how many serve
+the company's top priorities, and which months have none (recency bias is the classic failure:
+the last six weeks crowd out the year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from careertui.domain.errors import InputError
+from careertui.domain.models import Priority, Win
+from careertui.exchange import markdown as md
+from careertui.store.repository import Career
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+OTHER_HEADING = "Other wins"
+#: A stretch this many days or longer without a win is flagged, even across a month boundary.
+QUIET_DAYS = 28
+
+
+def month_name(year: int, month: int) -> str:
+    return f"{MONTH_NAMES[month - 1]} {year}"
+
+
+def months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
+    """Every (year, month) from ``start``'s month to ``end``'s, both included."""
+    out: list[tuple[int, int]] = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        out.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+
+def period(wins: Iterable[Win], start: dt.date | None, end: dt.date | None,
+           today: dt.date) -> Period:
+    """The period asked for; by default from the first win to today."""
+    end = end or today
+    if start is None:
+        dates = [w.date for w in wins if w.date <= end]
+        start = min(dates) if dates else end
+    if start > end:
+        raise InputError(
+            f"the period starts ({start.isoformat()}) after it ends ({end.isoformat()})"
+        )
+    return Period(start, end)
+
+
+@dataclass(frozen=True)
+class BragSummary:
+    wins: int
+    starred: int
+    tied_to_priorities: int
+    empty_months: list[tuple[int, int]]
+    quiet_stretches: list[Period]
+
+    @property
+    def tied_share(self) -> int:
+        """Percent of wins tied to a top priority, rounded."""
+        return round(100 * self.tied_to_priorities / self.wins) if self.wins else 0
+
+
+def summarise(wins: list[Win], priorities: list[Priority], span: Period) -> BragSummary:
+    known = {p.id for p in priorities}
+    active = {(w.date.year, w.date.month) for w in wins}
+    return BragSummary(
+        wins=len(wins),
+        starred=sum(w.starred for w in wins),
+        tied_to_priorities=sum(w.priority_id in known for w in wins),
+        empty_months=[m for m in months(span.start, span.end) if m not in active],
+        quiet_stretches=quiet_stretches(wins, span),
+    )
+
+
+def quiet_stretches(wins: list[Win], span: Period, min_days: int = QUIET_DAYS) -> list[Period]:
+    """The runs of at least ``min_days`` days in ``span`` with no win, oldest first."""
+    dates = sorted({w.date for w in wins if span.start <= w.date <= span.end})
+    one = dt.timedelta(days=1)
+    edges = [span.start - one, *dates, span.end + one]
+    return [
+        Period(before + one, after - one)
+        for before, after in zip(edges, edges[1:], strict=False)
+        if (after - before).days - 1 >= min_days
+    ]
+
+
+def brag_document(career: Career, *, start: dt.date | None = None,
+                  end: dt.date | None = None, today: dt.date) -> str:
+    """The brag document for ``start``..``end`` (both included) as CommonMark."""
+    span = period(career.wins, start, end, today)
+    wins = sorted(
+        (w for w in career.wins if span.start <= w.date <= span.end),
+        key=lambda w: (w.date, w.created),
+    )
+    summary = summarise(wins, career.priorities, span)
+    blocks: list[list[str]] = [
+        [md.heading(1, f"Brag document: {span.start.isoformat()} to {span.end.isoformat()}")],
+        *_summary_blocks(summary, span),
+    ]
+    names = _people(career)
+    gap_titles = {g.id: g.title for g in career.gaps}
+    by_priority: dict[str | None, list[Win]] = {}
+    known = {p.id for p in career.priorities}
+    for win in wins:
+        key = win.priority_id if win.priority_id in known else None
+        by_priority.setdefault(key, []).append(win)
+    for rank, priority in enumerate(career.priorities, start=1):
+        group = by_priority.get(priority.id, [])
+        title = f"{rank}. {priority.title} ({_count(len(group))})"
+        blocks.append([md.heading(2, title)])
+        if not group:
+            blocks.append(["No wins for this priority in the period."])
+        for win in group:
+            blocks.extend(_win_blocks(win, names, gap_titles))
+    others = by_priority.get(None, [])
+    if others or not career.priorities:
+        blocks.append([md.heading(2, f"{OTHER_HEADING} ({_count(len(others))})")])
+        if not others:
+            blocks.append(["No wins in the period."])
+        for win in others:
+            blocks.extend(_win_blocks(win, names, gap_titles))
+    return md.document(blocks)
+
+
+def _count(n: int) -> str:
+    return f"{n} win" if n == 1 else f"{n} wins"
+
+
+def _summary_blocks(summary: BragSummary, span: Period) -> list[list[str]]:
+    n_months = len(months(span.start, span.end))
+    lines = [
+        md.bullet(f"**Period:** {span.start.isoformat()} to {span.end.isoformat()} "
+                  f"({n_months} month{'s' if n_months != 1 else ''})"),
+        md.bullet(f"**Wins:** {summary.wins}, {summary.starred} starred"),
+        md.bullet(
+            f"**Tied to the top priorities:** {summary.tied_to_priorities} of {summary.wins} "
+            f"({summary.tied_share}%)"
+        ),
+    ]
+    if summary.empty_months:
+        empty = ", ".join(month_name(y, m) for y, m in summary.empty_months)
+        lines.append(md.bullet(
+            f"**⚠ Months with no win:** {empty}. Look back through notes, launches and "
+            "feedback for those months before the review; recency bias is the classic failure."
+        ))
+    else:
+        lines.append(md.bullet("**Months with no win:** none; every month has at least one."))
+    for stretch in summary.quiet_stretches:
+        days = (stretch.end - stretch.start).days + 1
+        lines.append(md.bullet(
+            f"**⚠ Quiet stretch:** no win from {stretch.start.isoformat()} to "
+            f"{stretch.end.isoformat()} ({days} days)."
+        ))
+    return [[md.heading(2, "Summary")], lines]
+
+
+def _people(career: Career) -> dict[str, str]:
+    return {
+        s.id: f"{s.name} ({s.title})" if s.title else s.name for s in career.stakeholders
+    }
+
+
+def _win_blocks(win: Win, names: dict[str, str], gap_titles: dict[str, str]) -> list[list[str]]:
+    star = " ★" if win.starred else ""
+    blocks: list[list[str]] = [[md.heading(3, f"{win.date.isoformat()}: {win.title}") + star]]
+    if win.impact:
+        blocks.append([f"**Impact:** {md.inline(win.impact)}"])
+    details: list[str] = []
+    for metric in win.metrics:
+        label = "Metric" if metric.kind == "output" else "Input metric"
+        details.append(md.bullet(f"**{label}:** {md.inline(str(metric))}"))
+    people = [names[i] for i in win.stakeholder_ids if i in names]
+    if people:
+        details.append(md.bullet(f"**People:** {md.inline(', '.join(people))}"))
+    gaps = [gap_titles[i] for i in win.gap_ids if i in gap_titles]
+    if gaps:
+        details.append(md.bullet(f"**Evidence for:** {md.inline(', '.join(gaps))}"))
+    if win.tags:
+        details.append(md.bullet(f"**Tags:** {md.inline(', '.join(win.tags))}"))
+    blocks.append(details)
+    if win.body and not win.impact:
+        blocks.append(md.quote(win.body))
+    return blocks
