@@ -1,11 +1,22 @@
-"""One module a command, each with ``run(args) -> int``; imported only when its command runs."""
+"""One module a command, each with ``run(args) -> int``; imported only when its command runs.
+
+Every command opens the store here. An encrypted store's passphrase comes from
+``CAREERTUI_PASSPHRASE`` (scripts, tests), else from the OS keyring if the user chose to keep it
+there (``careertui encrypt --keyring``), else it is asked for on the terminal; it is checked
+before the command does anything.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 from careertui import paths
+
+KEYRING_SERVICE = "careertui"
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -13,6 +24,81 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 def repository(args: argparse.Namespace):  # -> Repository, imported lazily
+    from careertui.store.database import DATA_FILE, Store
     from careertui.store.repository import Repository
 
-    return Repository.at(data_dir(args))
+    folder = data_dir(args)
+    store = Store(folder, passphrase=passphrase_source(folder / DATA_FILE))
+    store.unlock()
+    return Repository(store)
+
+
+def keyring_account(path: Path) -> str:
+    return str(Path(os.path.abspath(path)))
+
+
+def keyring_module():
+    """The ``keyring`` package, or None where it is not installed."""
+    try:
+        import keyring
+    except ImportError:  # pragma: no cover - keyring ships with careertui's dependencies
+        return None
+    return keyring
+
+
+def passphrase_from_keyring(path: Path) -> str | None:
+    keyring = keyring_module()
+    if keyring is None:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, keyring_account(path))
+    except Exception:  # noqa: BLE001 - any backend failure means "not available here"
+        return None
+
+
+def terminal_available() -> bool:
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
+def ask(prompt: str) -> str:
+    """Read a secret from the terminal, without echo."""
+    import getpass
+
+    from careertui.store.crypto import LockedStore
+
+    if not terminal_available():
+        raise LockedStore(
+            "no terminal to ask for the passphrase on; set CAREERTUI_PASSPHRASE instead"
+        )
+    try:
+        return getpass.getpass(prompt)
+    except EOFError as exc:
+        raise LockedStore("no passphrase was given; nothing was changed") from exc
+
+
+def passphrase_source(path: Path) -> Callable[[], str]:
+    """Where the passphrase of the encrypted file ``path`` comes from, asked only when needed."""
+
+    def source() -> str:
+        from careertui.store.crypto import keyring_flag
+        from careertui.store.database import PASSPHRASE_ENV
+        from careertui.store.files import read_bytes
+
+        from_env = os.environ.get(PASSPHRASE_ENV)
+        if from_env:
+            return from_env
+        raw = None
+        with contextlib.suppress(Exception):
+            raw = read_bytes(path)
+        if keyring_flag(path, raw):
+            stored = passphrase_from_keyring(path)
+            if stored:
+                return stored
+        return ask(f"Passphrase for {path}: ")
+
+    return source

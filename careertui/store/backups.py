@@ -1,12 +1,15 @@
 """Backups of the data file: one before the first write of each day, rotated, and one before
-every migration or restore. Backups are private (0600) and written as durably as the data."""
+every migration or restore. Backups are private (0600) and written as durably as the data.
+
+A backup is a copy of the data file's bytes as they were, so the backups of an encrypted store
+are encrypted with it."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from careertui.store.files import ensure_private_dir, write_atomic
+from careertui.store.files import ensure_private_dir, remove_stale_temps, write_atomic
 
 DAILY_PREFIX = "daily-"
 KEEP_DAILY = 14
@@ -38,6 +41,13 @@ def labelled_backup(data_dir: Path, raw: bytes, label: str) -> Path:
     target = folder / f"{label}-{stamp}.json"
     write_atomic(target, raw)
     return target
+
+
+def remove_stale(data_dir: Path) -> None:
+    """Remove temporary files of backups a killed writer left (call under the store's lock)."""
+    folder = backup_dir(data_dir)
+    if folder.is_dir():
+        remove_stale_temps(folder / "any", any_name=True)
 
 
 def list_backups(data_dir: Path) -> list[Path]:

@@ -5,11 +5,15 @@ TinyDB's own JSONStorage rewrites the file in place and its caches outlive other
 writes, so neither is used. Each transaction takes the file lock, reads the file afresh,
 lets TinyDB work on that snapshot in memory (:class:`SnapshotStorage`), and commits it with a
 single atomic, fsynced replace. Readers need no lock: the file is only ever replaced whole.
+
+An encrypted file (see :mod:`careertui.store.crypto`) is opened in memory and written back
+encrypted with a fresh salt and key; its backups are copies of the encrypted bytes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +25,7 @@ from tinydb.table import Table
 
 from careertui.domain.clock import today
 from careertui.store import backups, schema
+from careertui.store.crypto import LockedStore, PassphraseSource, Sealer, is_encrypted, parse
 from careertui.store.errors import ReadOnlyStore, StoreBusy, UnreadableStore
 from careertui.store.files import (
     FILE_MODE,
@@ -29,11 +34,24 @@ from careertui.store.files import (
     encode,
     ensure_private_dir,
     read_bytes,
+    remove_stale_temps,
     write_atomic,
 )
 
 DATA_FILE = "careertui.json"
 LOCK_TIMEOUT = 10.0
+PASSPHRASE_ENV = "CAREERTUI_PASSPHRASE"
+
+
+def passphrase_from_env() -> str:
+    """The passphrase scripts and tests pass in ``CAREERTUI_PASSPHRASE``."""
+    value = os.environ.get(PASSPHRASE_ENV)
+    if not value:
+        raise LockedStore(
+            f"the data file is encrypted; set {PASSPHRASE_ENV} or run careertui in a terminal "
+            "to be asked for the passphrase"
+        )
+    return value
 
 
 class RecordTable(Table):
@@ -80,17 +98,26 @@ class Snapshot:
 class Store:
     """One data directory: the data file, its lock and its backups."""
 
-    def __init__(self, data_dir: Path, *, lock_timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        lock_timeout: float = LOCK_TIMEOUT,
+        passphrase: Sealer | PassphraseSource | str | None = None,
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DATA_FILE
         self.lock_path = self.data_dir / f"{DATA_FILE}.lock"
         self.lock_timeout = lock_timeout
+        self.sealer = passphrase if isinstance(passphrase, Sealer) else Sealer(
+            passphrase or passphrase_from_env
+        )
 
     # -- reading -------------------------------------------------------------------------
     def read(self) -> Snapshot:
         """The current contents, migrated in memory if the file is older (nothing written)."""
         raw = read_bytes(self.path)
-        tables = {} if raw is None else decode(self.path, raw)
+        tables = {} if raw is None else self.decode(self.path, raw)
         version = self._version(tables)
         if version < schema.CURRENT_VERSION:
             schema.migrate(tables)
@@ -98,6 +125,29 @@ class Store:
 
     def exists(self) -> bool:
         return self.path.exists()
+
+    def decode(self, path: Path, raw: bytes) -> Tables:
+        """Parse ``raw`` (the bytes of the data file or a backup), decrypting it in memory."""
+        return decode(path, self.sealer.open(path, raw))
+
+    def encrypted(self) -> bool:
+        raw = read_bytes(self.path)
+        return raw is not None and is_encrypted(raw)
+
+    def unlock(self) -> None:
+        """If the file is encrypted, get the passphrase now and check it against the file.
+
+        Raises WrongPassphrase (or LockedStore when none can be had). A damaged header is left
+        for the read that follows to report.
+        """
+        raw = read_bytes(self.path)
+        if raw is None or not is_encrypted(raw):
+            return
+        try:
+            parse(self.path, raw)
+        except UnreadableStore:
+            return
+        self.sealer.verify(self.path, raw)
 
     # -- writing -------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -108,8 +158,9 @@ class Store:
         """
         ensure_private_dir(self.data_dir)
         with self._lock():
+            self._remove_stale()
             raw = read_bytes(self.path)
-            tables = {} if raw is None else decode(self.path, raw)
+            tables = {} if raw is None else self.decode(self.path, raw)
             version = self._version(tables)
             if version > schema.CURRENT_VERSION:
                 raise ReadOnlyStore(
@@ -125,17 +176,35 @@ class Store:
             db = CareerDB(storage=lambda: storage)  # type: ignore[arg-type]
             yield db
             if storage.dirty or migrated:
+                payload = encode(storage.tables)
                 if raw is not None:
+                    if is_encrypted(raw):
+                        keyring = parse(self.path, raw)[0].keyring
+                        payload = self.sealer.seal(self.path, payload, keyring=keyring)
                     backups.daily_backup(self.data_dir, raw, today())
-                write_atomic(self.path, encode(storage.tables))
+                write_atomic(self.path, payload)
 
     def replace_bytes(self, raw: bytes) -> None:
         """Write ``raw`` as the data file, under the lock (used by restore)."""
         ensure_private_dir(self.data_dir)
         with self._lock():
+            self._remove_stale()
             write_atomic(self.path, raw)
 
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the store's lock (for conversions that rewrite the file and its backups)."""
+        ensure_private_dir(self.data_dir)
+        with self._lock():
+            self._remove_stale()
+            yield
+
     # -- helpers -------------------------------------------------------------------------
+    def _remove_stale(self) -> None:
+        """Temporary files left by a writer that was killed (we hold the lock, so it is dead)."""
+        remove_stale_temps(self.path, any_name=True)
+        backups.remove_stale(self.data_dir)
+
     def _version(self, tables: Tables) -> int:
         try:
             return schema.version_of(tables)

@@ -9,7 +9,9 @@ over: reading it raises :class:`UnreadableStore` and the caller stops.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -32,11 +34,25 @@ def ensure_private_dir(path: Path) -> None:
             path.chmod(DIR_MODE)
 
 
+TEMP_SUFFIX = ".tmp"
+
+
 def write_atomic(target: Path, payload: bytes) -> None:
-    """Durably replace ``target`` (following a symlink to its real file) with ``payload``."""
+    """Durably replace ``target`` (following a symlink to its real file) with ``payload``.
+
+    On any failure the target is left as it was, the temporary file is removed, and a
+    StoreError says what went wrong.
+    """
     real = Path(os.path.realpath(target))
     directory = real.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{real.name}.", suffix=TEMP_SUFFIX, dir=directory
+        )
+    except OSError as exc:
+        raise StoreError(
+            f"{real}: could not be saved ({_reason(exc)}); nothing was changed"
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -45,12 +61,42 @@ def write_atomic(target: Path, payload: bytes) -> None:
         os.chmod(tmp_name, FILE_MODE)
         os.replace(tmp_name, real)
     except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         if isinstance(exc, OSError):
-            raise StoreError(f"{real}: could not be saved ({exc.strerror or exc})") from exc
+            raise StoreError(
+                f"{real}: could not be saved ({_reason(exc)}); nothing was changed"
+            ) from exc
         raise
     fsync_dir(directory)
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if exc.errno == errno.EFBIG:
+        return "the file is larger than this system allows (file size limit reached)"
+    return exc.strerror or str(exc)
+
+
+def remove_stale_temps(target: Path, *, any_name: bool = False) -> list[Path]:
+    """Remove temporary files a killed writer of ``target`` left behind.
+
+    Call only while holding the lock that serialises writes of ``target``: then no live
+    writer owns one. The names are those :func:`write_atomic` gives (eight random characters).
+    With ``any_name``, the temporary files of every file in ``target``'s directory go.
+    """
+    real = Path(os.path.realpath(target))
+    name = r".+" if any_name else re.escape(real.name)
+    pattern = re.compile(rf"\.{name}\.[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}")
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(real.parent):
+            if pattern.fullmatch(entry.name):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
 
 
 def fsync_dir(directory: Path) -> None:
