@@ -7,9 +7,11 @@ Pure functions over the models; nothing here reads or writes the store.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import TypeVar
 
+from careertui.domain.dates import parse_when
 from careertui.domain.errors import InputError
 from careertui.domain.models import Feedback, Gap, GapCategory, Priority, Vision
 
@@ -19,6 +21,8 @@ T = TypeVar("T")
 MAX_PRIORITIES = 5
 #: Asked longer ago than this, the answer about room to grow is probably out of date.
 ROOM_TO_GROW_STALE_DAYS = 180
+#: How far out a horizon may be, in years (a V2MOM vision is usually 3–5 years out).
+MAX_HORIZON_YEARS = 10
 #: A gap title made from a feedback quote is cut to this length.
 GAP_TITLE_LENGTH = 60
 
@@ -160,6 +164,37 @@ def years_left_text(vision: Vision, today: dt.date) -> str:
     if years < 0:
         return f"horizon passed {-years:g} years ago"
     return f"{years:g} years left"
+
+
+# -- the destination ------------------------------------------------------------------------
+_YEARS = re.compile(r"(?:in\s+)?(\d{1,3})(?:\s*(?:y|yrs?|years?))?", re.IGNORECASE)
+
+
+def in_years(start: dt.date, years: int) -> dt.date:
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + years, day=28)
+
+
+def parse_horizon(text: str, today: dt.date) -> dt.date | None:
+    """The horizon the user typed: empty (none), a number of years ("4", "in 4 years") or a
+    date ("2030-06-30"). Raises :class:`InputError` for a date that is not in the future."""
+    phrase = text.strip()
+    if not phrase:
+        return None
+    years = _YEARS.fullmatch(phrase)
+    if years is not None:
+        count = int(years.group(1))
+        if not 1 <= count <= MAX_HORIZON_YEARS:
+            raise InputError(f"a horizon is 1 to {MAX_HORIZON_YEARS} years out (3–5 is usual)")
+        return in_years(today, count)
+    when = parse_when(phrase, today)
+    if when <= today:
+        raise InputError("the horizon must be in the future")
+    if when > in_years(today, MAX_HORIZON_YEARS):
+        raise InputError(f"a horizon is at most {MAX_HORIZON_YEARS} years out (3–5 is usual)")
+    return when
 
 
 # -- guided start -------------------------------------------------------------------------

@@ -148,3 +148,36 @@ def test_guided_start_only_on_an_empty_store() -> None:
     assert rules.needs_guided_start(Vision(), [])
     assert not rules.needs_guided_start(Vision(statement="Lead product"), [])
     assert not rules.needs_guided_start(Vision(), [Priority(title="Revenue")])
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("", None),
+        ("4", dt.date(2030, 11, 23)),
+        ("in 5 years", dt.date(2031, 11, 23)),
+        ("3y", dt.date(2029, 11, 23)),
+        ("2030-06-30", dt.date(2030, 6, 30)),
+    ],
+)
+def test_the_horizon_is_typed_as_years_or_a_date(typed: str, expected: dt.date | None) -> None:
+    assert rules.parse_horizon(typed, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("2020-01-01", "in the future"),
+        ("0", "1 to 10 years"),
+        ("40 years", "1 to 10 years"),
+        ("2050-01-01", "at most 10 years"),
+        ("someday soon-ish", "cannot understand"),
+    ],
+)
+def test_a_horizon_that_makes_no_sense_is_refused(typed: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        rules.parse_horizon(typed, TODAY)
+
+
+def test_a_leap_day_horizon_falls_back_to_the_28th() -> None:
+    assert rules.in_years(dt.date(2028, 2, 29), 1) == dt.date(2029, 2, 28)
