@@ -43,6 +43,27 @@ def render(kind: str, career: Career, *, today: dt.date | None = None,
     raise InputError(f"unknown export {kind!r} (choose from {', '.join(KINDS)})")
 
 
+def read_json(path: Path) -> object:
+    """The parsed JSON in ``path``, or an InputError that says what is wrong with the file."""
+    path = Path(path).expanduser()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if not raw.strip():
+        raise InputError(f"{path}: the file is empty, not JSON")
+    import orjson
+
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise InputError(f"{path}: not valid JSON ({exc})") from exc
+
+
 def write_private(path: Path, content: str) -> Path:
     """Write ``content`` to ``path`` atomically, readable by the user only (0600).
 

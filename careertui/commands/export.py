@@ -1,0 +1,36 @@
+"""``careertui export {brag,case,json} [--from DATE] [--to DATE] [--out FILE]``.
+
+Prints the export to stdout, or writes it to FILE (0600) and says where.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from careertui.commands import repository
+from careertui.domain.clock import today
+from careertui.domain.dates import parse_when
+from careertui.domain.errors import InputError
+from careertui.exchange.files import render, write_private
+
+NAMES = {"brag": "brag document", "case": "promotion case", "json": "JSON export"}
+
+
+def run(args: argparse.Namespace) -> int:
+    on = today()
+    if args.what != "brag" and (args.from_ or args.to):
+        raise InputError(f"--from and --to apply to 'export brag' only, not 'export {args.what}'")
+    start = parse_when(args.from_, on) if args.from_ else None
+    end = parse_when(args.to, on) if args.to else None
+    if start and end and start > end:
+        raise InputError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
+    career = repository(args).career()
+    content = render(args.what, career, today=on, start=start, end=end)
+    if args.out:
+        path = write_private(Path(args.out), content)
+        print(f"{NAMES[args.what]} written to {path.resolve()}")
+        return 0
+    sys.stdout.write(content)
+    return 0

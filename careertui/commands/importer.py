@@ -1,0 +1,26 @@
+"""``careertui import {json,jrnl} FILE``: validate every record, then merge by id, all or
+nothing, and report what was added, updated and skipped."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from careertui.commands import repository
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.file).expanduser()
+    repo = repository(args)
+    if args.what == "json":
+        from careertui.exchange.backup import import_backup
+
+        report = import_backup(repo, path)
+    else:
+        from careertui.exchange.jrnl import import_jrnl
+
+        report = import_jrnl(repo, path)
+    print(f"imported {path} into {repo.store.path}")
+    for line in report.lines():
+        print(line)
+    return 0

@@ -1,0 +1,171 @@
+"""Merging imported records into the store by id, in one transaction.
+
+A record whose id is new is added. One whose id exists is left alone when it is the same, and
+replaced when the imported copy was updated more recently; when the copy here is as new or
+newer, it is kept. Importing the same file twice therefore adds and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from careertui.domain.errors import InputError
+from careertui.domain.models import (
+    Feedback,
+    Gap,
+    Interaction,
+    Priority,
+    Record,
+    Stakeholder,
+    Vision,
+    Win,
+)
+from careertui.store.repository import Repository
+
+#: The kinds of record an import can hold, by table, in the order they are merged.
+MODELS: dict[str, type[Record]] = {
+    model.table: model for model in (Vision, Priority, Stakeholder, Feedback, Gap, Interaction, Win)
+}
+#: Singular nouns for reports and errors.
+NOUNS = {
+    "vision": "vision",
+    "priorities": "priority",
+    "stakeholders": "stakeholder",
+    "feedback": "feedback note",
+    "gaps": "gap",
+    "interactions": "check-in",
+    "wins": "win",
+}
+
+PLURALS = {
+    "vision": "visions",
+    "priorities": "priorities",
+    "stakeholders": "stakeholders",
+    "feedback": "feedback notes",
+    "gaps": "gaps",
+    "interactions": "check-ins",
+    "wins": "wins",
+}
+
+
+@dataclass
+class ImportReport:
+    """What an import did, counted by table."""
+
+    added: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    kept_newer: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def skipped(self) -> int:
+        return self.unchanged.total() + self.kept_newer.total()
+
+    def lines(self) -> list[str]:
+        """Three lines: added, updated, skipped (and why)."""
+        reasons = []
+        if self.unchanged:
+            reasons.append(f"{self.unchanged.total()} already here and the same")
+        if self.kept_newer:
+            reasons.append(f"{self.kept_newer.total()} newer or as new here, kept")
+        skipped = f"{self.skipped}" + (f" ({', '.join(reasons)})" if reasons else "")
+        return [
+            f"added:   {_counts(self.added)}",
+            f"updated: {_counts(self.updated)}",
+            f"skipped: {skipped}",
+        ]
+
+
+def _counts(counter: Counter[str]) -> str:
+    if not counter:
+        return "nothing"
+    parts = []
+    for table in MODELS:
+        n = counter.get(table, 0)
+        if n:
+            parts.append(f"{n} {NOUNS[table] if n == 1 else PLURALS[table]}")
+    return ", ".join(parts)
+
+
+#: Ids a record points at: (field, table it must be found in).
+REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "wins": (("priority_id", "priorities"), ("gap_ids", "gaps"),
+             ("stakeholder_ids", "stakeholders")),
+    "gaps": (("stakeholder_ids", "stakeholders"), ("source_feedback_id", "feedback")),
+    "feedback": (("giver_id", "stakeholders"),),
+    "interactions": (("stakeholder_id", "stakeholders"),),
+}
+
+
+def check_references(incoming: Mapping[str, Sequence[Record]],
+                     stored: Mapping[str, Mapping[str, Any]], source: str) -> None:
+    """Every id a record points at must be in the import or already in the store."""
+    known = {
+        table: {r.id for r in incoming.get(table, ())} | set(stored.get(table, {}))
+        for table in MODELS
+    }
+    for table, links in REFERENCES.items():
+        for record in incoming.get(table, ()):
+            for name, target in links:
+                value = getattr(record, name)
+                ids = value if isinstance(value, list) else [value] if value else []
+                for ref in ids:
+                    if ref not in known[target]:
+                        raise InputError(
+                            f"{source}: {NOUNS[table]} {record.id!r}: {name}: no "
+                            f"{NOUNS[target]} with id {ref!r} in the file or in the store; "
+                            "nothing was imported"
+                        )
+
+
+def _put(db: TinyDB, table: str, record: Record) -> None:
+    """Store ``record`` as it is (its timestamps included), replacing any with its id."""
+    data = record.model_dump(mode="json")
+
+    def replace(doc: dict[str, Any]) -> None:
+        doc.clear()
+        doc.update(data)
+
+    target = db.table(table)
+    if not target.update(replace, doc_ids=[record.id]):
+        target.insert(Document(data, doc_id=record.id))
+
+
+def merge(repo: Repository, incoming: Mapping[str, Sequence[Record]], source: str) -> ImportReport:
+    """Merge ``incoming`` (records by table) into ``repo`` in one transaction."""
+    report = ImportReport()
+    with repo.transaction():
+        stored = repo.tables()
+        check_references(incoming, stored, source)
+        changes: list[tuple[str, Record]] = []
+        for table, model in MODELS.items():
+            current = stored.get(table, {})
+            for record in incoming.get(table, ()):
+                doc = current.get(record.id)
+                if doc is None:
+                    report.added[table] += 1
+                    changes.append((table, record))
+                    continue
+                try:
+                    here = model.model_validate(doc)
+                except ValidationError:  # the store's own copy is damaged: the import repairs it
+                    here = None
+                if here is not None and here.model_dump(mode="json") == record.model_dump(
+                    mode="json"
+                ):
+                    report.unchanged[table] += 1
+                elif here is None or record.updated > here.updated:
+                    report.updated[table] += 1
+                    changes.append((table, record))
+                else:
+                    report.kept_newer[table] += 1
+        for table, record in changes:
+            repo.run(lambda db, table=table, record=record: _put(db, table, record))
+    return report
