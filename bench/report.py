@@ -1,0 +1,125 @@
+"""The benchmark's results: comparisons with targets, a printed table and a JSON file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Literal
+
+from bench.measure import Side
+
+Quantity = Literal["time", "memory"]
+
+
+@dataclass
+class Comparison:
+    """``subject`` against ``reference``; met when the ratio of medians is at most ``target``."""
+
+    key: str
+    title: str
+    subject: Side
+    reference: Side
+    target: float
+    quantity: Quantity = "time"
+
+    def medians(self) -> tuple[float, float]:
+        if self.quantity == "memory":
+            return self.subject.median_rss_kib, self.reference.median_rss_kib
+        return self.subject.median_seconds, self.reference.median_seconds
+
+    @property
+    def ratio(self) -> float:
+        mine, theirs = self.medians()
+        return mine / theirs if theirs else float("inf")
+
+    @property
+    def met(self) -> bool:
+        return self.ratio <= self.target
+
+    def as_json(self) -> dict[str, object]:
+        mine, theirs = self.medians()
+        samples = "seconds" if self.quantity == "time" else "peak_rss_kib"
+        return {
+            "key": self.key,
+            "title": self.title,
+            "quantity": self.quantity,
+            "subject": {"label": self.subject.label, "median": mine,
+                        "samples": getattr(self.subject, samples)},
+            "reference": {"label": self.reference.label, "median": theirs,
+                          "samples": getattr(self.reference, samples)},
+            "ratio": round(self.ratio, 4),
+            "target": self.target,
+            "met": self.met,
+        }
+
+
+def _fmt(value: float, quantity: Quantity) -> str:
+    if quantity == "memory":
+        return f"{value / 1024:.1f} MiB"
+    return f"{value * 1000:.1f} ms"
+
+
+def table(comparisons: list[Comparison]) -> str:
+    """A Markdown table: readable in a terminal and pasteable into the README."""
+    rows = [
+        ("measure", "careertui", "reference", "ratio", "target", "result"),
+        ("---", "---:", "---:", "---:", "---:", "---"),
+    ]
+    for c in comparisons:
+        mine, theirs = c.medians()
+        rows.append(
+            (
+                c.title,
+                _fmt(mine, c.quantity),
+                f"{_fmt(theirs, c.quantity)} ({c.reference.label})",
+                f"{c.ratio:.2f}×",
+                f"≤ {c.target:g}×",
+                "met" if c.met else "NOT MET",
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for r in rows:
+        cells = []
+        for i, cell in enumerate(r):
+            if cell.startswith("---"):
+                cell = ("-" * (widths[i] - 1) + ":") if cell.endswith(":") else "-" * widths[i]
+            cells.append(cell.ljust(widths[i]) if i in (0, 5) else cell.rjust(widths[i]))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def environment(runs: dict[str, int]) -> dict[str, object]:
+    return {
+        "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
+        "versions": {d: _version(d) for d in ("careertui", "textual", "jrnl", "pydantic",
+                                              "tinydb", "orjson")},
+        "runs": runs,
+    }
+
+
+def write_json(path: Path, comparisons: list[Comparison], env: dict[str, object],
+               extra: dict[str, object]) -> None:
+    payload = {
+        "environment": env,
+        "comparisons": [c.as_json() for c in comparisons],
+        **extra,
+    }
+    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
