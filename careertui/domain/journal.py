@@ -1,0 +1,203 @@
+"""Rules of the accomplishment journal: the filter language, wins per week, and how much of
+the recent work serves a company priority.
+
+The filter language (typed after ``/`` in the journal)::
+
+    onboarding #launch priority:retention gap:"public speaking" with:maya * from:2026-01-01 to:today
+
+Free words must all appear in the win (title, body, impact, metrics, tags). ``#tag`` needs the
+tag; ``priority:`` (``p:``), ``gap:`` (``g:``) and ``with:`` (``@``) match a priority, gap or
+stakeholder whose name contains the text (``priority:none`` finds wins tied to no priority);
+``*`` (or ``is:starred``) keeps starred wins; ``from:``/``to:`` take a date or a phrase such as
+``"3 months ago"``. Quote values that contain spaces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from careertui.domain.dates import parse_when
+from careertui.domain.errors import InputError
+from careertui.domain.models import Gap, Priority, Stakeholder, Win
+
+WEEKS_SHOWN = 26
+ALIGNMENT_DAYS = 90
+
+_PRIORITY = ("priority:", "p:")
+_GAP = ("gap:", "g:")
+_WITH = ("with:", "@")
+_STARRED = ("*", "is:starred", "is:star")
+
+
+def search_text(win: Win) -> str:
+    """Everything a free word may match in ``win``, folded for case-insensitive search."""
+    parts = [win.title, win.body, win.impact, *(str(m) for m in win.metrics), *win.tags]
+    return "\n".join(parts).casefold()
+
+
+@dataclass
+class WinFilter:
+    """A parsed filter. ``problems`` says what in the text could not be used."""
+
+    text: str = ""
+    words: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    starred: bool = False
+    priority_ids: set[str] | None = None
+    untied: bool = False
+    gap_ids: list[set[str]] = field(default_factory=list)
+    stakeholder_ids: list[set[str]] = field(default_factory=list)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.text.strip())
+
+    def matches(self, win: Win, haystack: str | None = None) -> bool:
+        if self.starred and not win.starred:
+            return False
+        if self.start is not None and win.date < self.start:
+            return False
+        if self.end is not None and win.date > self.end:
+            return False
+        if self.untied and win.priority_id:
+            return False
+        if self.priority_ids is not None and win.priority_id not in self.priority_ids:
+            return False
+        if any(tag not in win.tags for tag in self.tags):
+            return False
+        if any(not ids.intersection(win.gap_ids) for ids in self.gap_ids):
+            return False
+        if any(not ids.intersection(win.stakeholder_ids) for ids in self.stakeholder_ids):
+            return False
+        if self.words:
+            text = haystack if haystack is not None else search_text(win)
+            return all(word in text for word in self.words)
+        return True
+
+    def apply(self, wins: Iterable[Win]) -> list[Win]:
+        return [win for win in wins if self.matches(win)]
+
+
+def _tokens(text: str) -> list[str]:
+    try:
+        return shlex.split(text)
+    except ValueError:  # an unfinished quote while the user is still typing
+        return text.replace('"', " ").replace("'", " ").split()
+
+
+def _value(token: str, prefixes: Sequence[str]) -> str | None:
+    lowered = token.casefold()
+    for prefix in prefixes:
+        if lowered.startswith(prefix):
+            return token[len(prefix):].strip()
+    return None
+
+
+def _ids(kind: str, wanted: str, named: Iterable[tuple[str, str]], problems: list[str]) -> set[str]:
+    folded = wanted.casefold()
+    ids = {record_id for record_id, name in named if folded in name.casefold()}
+    if not ids:
+        problems.append(f"no {kind} matches {wanted!r}")
+    return ids
+
+
+def parse_filter(
+    text: str,
+    *,
+    priorities: Sequence[Priority] = (),
+    gaps: Sequence[Gap] = (),
+    stakeholders: Sequence[Stakeholder] = (),
+    today: dt.date,
+) -> WinFilter:
+    """Read the filter the user typed. Never raises: what cannot be used is in ``problems``
+    (and a name that matches nothing matches no win)."""
+    result = WinFilter(text=text)
+    for token in _tokens(text):
+        if token.casefold() in _STARRED:
+            result.starred = True
+        elif token.startswith("#") and len(token) > 1:
+            result.tags.append(token[1:].casefold())
+        elif (value := _value(token, _PRIORITY)) is not None and value:
+            if value.casefold() == "none":
+                result.untied = True
+                continue
+            found = _ids("priority", value, ((p.id, p.title) for p in priorities), result.problems)
+            result.priority_ids = (
+                found if result.priority_ids is None else result.priority_ids & found
+            )
+        elif (value := _value(token, _GAP)) is not None and value:
+            result.gap_ids.append(_ids("gap", value, ((g.id, g.title) for g in gaps),
+                                       result.problems))
+        elif (value := _value(token, _WITH)) is not None and value:
+            result.stakeholder_ids.append(
+                _ids("stakeholder", value, ((s.id, s.name) for s in stakeholders),
+                     result.problems)
+            )
+        elif (value := _value(token, ("from:", "since:"))) is not None and value:
+            result.start = _date(value, today, result.problems)
+        elif (value := _value(token, ("to:", "until:"))) is not None and value:
+            result.end = _date(value, today, result.problems)
+        else:
+            result.words.append(token.casefold())
+    return result
+
+
+def _date(text: str, today: dt.date, problems: list[str]) -> dt.date | None:
+    try:
+        return parse_when(text, today)
+    except InputError as exc:
+        problems.append(str(exc))
+        return None
+
+
+# -- at a glance -----------------------------------------------------------------------------
+def week_start(day: dt.date) -> dt.date:
+    """The Monday of ``day``'s week."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def wins_per_week(wins: Iterable[Win], today: dt.date, weeks: int = WEEKS_SHOWN) -> list[int]:
+    """How many wins fell in each of the last ``weeks`` weeks (Monday to Sunday), oldest first;
+    the last entry is the current week."""
+    counts = [0] * weeks
+    this_week = week_start(today)
+    for win in wins:
+        back = (this_week - week_start(win.date)).days // 7
+        if 0 <= back < weeks:
+            counts[weeks - 1 - back] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Of the wins in the last ``days`` days, how many serve a company priority."""
+
+    tied: int
+    total: int
+    days: int = ALIGNMENT_DAYS
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.total == 0 else round(100 * self.tied / self.total)
+
+    def __str__(self) -> str:
+        if self.percent is None:
+            return f"no wins in the last {self.days} days"
+        return (f"{self.percent}% of the last {self.days} days' wins serve a company priority "
+                f"({self.tied} of {self.total})")
+
+
+def alignment(
+    wins: Iterable[Win], priorities: Iterable[Priority], today: dt.date,
+    days: int = ALIGNMENT_DAYS,
+) -> Alignment:
+    known = {p.id for p in priorities}
+    since = today - dt.timedelta(days=days)
+    recent = [w for w in wins if since < w.date <= today]
+    return Alignment(sum(1 for w in recent if w.priority_id in known), len(recent), days)

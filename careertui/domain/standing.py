@@ -1,0 +1,75 @@
+"""The figures of the dashboard's status line: "how am I doing?" in one line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from careertui.domain.journal import week_start
+from careertui.domain.models import GapStatus, Stakeholder, Vision, Win
+
+
+def check_in_overdue(person: Stakeholder, today: dt.date) -> bool:
+    """A person with a cadence is overdue once last contact + cadence has passed, or when they
+    have never been contacted."""
+    if person.cadence_days <= 0:
+        return False
+    if person.last_contact is None:
+        return True
+    return (today - person.last_contact).days > person.cadence_days
+
+
+@dataclass(frozen=True)
+class Standing:
+    wins_this_week: int
+    wins_last_week: int
+    days_since_last_win: int | None
+    check_ins_overdue: int
+    gaps_in_progress: int
+    target_role: str
+    years_left: float | None
+
+    def parts(self) -> list[str]:
+        since = self.days_since_last_win
+        if since is None:
+            last = "no wins yet"
+        elif since == 0:
+            last = "last win today"
+        else:
+            last = f"{since} day{'s' if since != 1 else ''} since the last win"
+        parts = [
+            f"wins: {self.wins_this_week} this week, {self.wins_last_week} last week",
+            last,
+            f"{self.check_ins_overdue} check-in{'s' if self.check_ins_overdue != 1 else ''} "
+            "overdue",
+            f"{self.gaps_in_progress} gap{'s' if self.gaps_in_progress != 1 else ''} in progress",
+        ]
+        if self.target_role:
+            target = f"→ {self.target_role}"
+            if self.years_left is not None:
+                target += f" in {self.years_left:g} years"
+            parts.append(target)
+        else:
+            parts.append("no target role yet")
+        return parts
+
+
+def standing(
+    vision: Vision,
+    wins: list[Win],
+    gaps_statuses: list[GapStatus],
+    stakeholders: list[Stakeholder],
+    today: dt.date,
+) -> Standing:
+    this_week = week_start(today)
+    last_week = this_week - dt.timedelta(days=7)
+    past = [w.date for w in wins if w.date <= today]
+    return Standing(
+        wins_this_week=sum(1 for w in wins if this_week <= w.date <= today),
+        wins_last_week=sum(1 for w in wins if last_week <= w.date < this_week),
+        days_since_last_win=(today - max(past)).days if past else None,
+        check_ins_overdue=sum(1 for p in stakeholders if check_in_overdue(p, today)),
+        gaps_in_progress=sum(1 for s in gaps_statuses if s == GapStatus.WORKING),
+        target_role=vision.target_role,
+        years_left=vision.years_left(today),
+    )

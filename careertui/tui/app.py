@@ -1,0 +1,204 @@
+"""The careertui dashboard app, built over a store by :func:`make_app`.
+
+What the app offers the pane handler mixins (``handlers/*.py``), which run as methods of the app:
+
+- ``self.repo``: the :class:`~careertui.store.repository.Repository`, the only way to data.
+- ``self.career``: the latest :class:`~careertui.store.repository.Career` snapshot.
+- ``self.write(fn, *args, done_message=None, on_done=None, on_error=None)``: runs ``fn(*args)``
+  (a repository write) off the event loop in a thread worker while the status line shows
+  "saving…", then re-reads the career and pushes it down to every pane (``Pane.show``) and
+  calls ``on_done(result)``; a store error becomes a notification and ``on_error(message)``.
+- ``self.open_form(title, model, fields, initial=None, save=None, callback=None)``: the generic
+  record form (:mod:`careertui.tui.screens.form`). With ``save(model, on_done, on_error)`` (which
+  usually calls ``self.write``) the form stays open until the record is stored and keeps what
+  was typed on an error.
+- ``self.dashboard``: the dashboard screen (``self.dashboard.pane("gaps")`` etc.).
+
+The data file is watched (a cheap ``os.stat`` once a second); a change made by another process
+(``careertui win`` in another terminal) is read in a worker and pushed down without touching
+any open form or input.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from textual.app import App
+from textual.binding import Binding
+
+from careertui.store.repository import Career, Repository
+from careertui.tui.commands import CareerCommands, PaletteCommand
+from careertui.tui.dashboard import DashboardScreen
+from careertui.tui.handlers.gaps import GapHandlers
+from careertui.tui.handlers.journal import JournalHandlers
+from careertui.tui.handlers.stakeholders import StakeholderHandlers
+from careertui.tui.handlers.vision import VisionHandlers
+from careertui.tui.live import FileWatch
+from careertui.tui.saving import StoreAccess, error_message
+from careertui.tui.screens.form import FormField, FormScreen, Save
+from careertui.tui.screens.help import HelpScreen, help_rows
+from careertui.tui.screens.quick_win import QuickWinScreen
+
+HERE = Path(__file__).parent
+#: Seconds between looks at the data file for changes made by other processes.
+WATCH_INTERVAL = 1.0
+DEFAULT_THEME = "textual-dark"
+
+
+class CareerApp(
+    JournalHandlers, GapHandlers, StakeholderHandlers, VisionHandlers, StoreAccess, App[None]
+):
+    TITLE = "careertui"
+    CSS_PATH = [
+        HERE / "app.tcss",
+        HERE / "screens" / "form.tcss",
+        HERE / "panes" / "vision.tcss",
+        HERE / "panes" / "gaps.tcss",
+        HERE / "panes" / "stakeholders.tcss",
+        HERE / "panes" / "journal.tcss",
+    ]
+    COMMANDS = App.COMMANDS | {CareerCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(self, repo: Repository) -> None:
+        super().__init__()
+        self.repo = repo
+        self._write_lock = threading.Lock()
+        self._pending_writes = 0
+        self.watch = FileWatch(repo.store.path)
+        self.career = repo.career()
+        self._read_error: str | None = None
+        self._reading = False
+        self._saved_theme = repo.setting("theme")
+
+    def get_default_screen(self) -> DashboardScreen:
+        return DashboardScreen()
+
+    @property
+    def dashboard(self) -> DashboardScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, DashboardScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        if self._saved_theme in self.available_themes:
+            self.theme = self._saved_theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def dashboard_ready(self) -> None:
+        """Called by the dashboard screen once its panes are mounted."""
+        self.push_career(self.career)
+        self.dashboard.action_focus_pane("journal")
+        self.set_interval(WATCH_INTERVAL, self._look_for_changes, name="watch-data-file")
+
+    # -- pushing data down -----------------------------------------------------------------------
+    def push_career(self, career: Career) -> None:
+        self.career = career
+        self.dashboard.show(career)
+
+    def saving_changed(self) -> None:
+        self.dashboard.set_saving(self.saving)
+
+    # -- other processes' changes -----------------------------------------------------------------
+    def _look_for_changes(self) -> None:
+        if self.saving or self._reading or not self.watch.changed():
+            return
+        self._reading = True
+        self.run_worker(self._reread, thread=True, group="store-read", exit_on_error=False)
+
+    def _reread(self) -> None:
+        try:
+            career = self.repo.career()
+        except Exception as exc:  # keep showing what we have; say why it is stale
+            self.call_from_thread(self._reread_failed, error_message(exc))
+            return
+        self.call_from_thread(self._reread_done, career)
+
+    def _reread_done(self, career: Career) -> None:
+        self._reading = False
+        self._read_error = None
+        if not self.saving:
+            self.push_career(career)
+
+    def _reread_failed(self, message: str) -> None:
+        self._reading = False
+        if message != self._read_error:
+            self._read_error = message
+            self.notify(message, title="Could not re-read the data file", severity="error",
+                        timeout=10)
+
+    # -- theme ---------------------------------------------------------------------------------
+    def _remember_theme(self, theme: Any) -> None:
+        name = getattr(theme, "name", None)
+        if name and name != self._saved_theme:
+            self._saved_theme = name
+            self.write(self.repo.set_setting, "theme", name)
+
+    # -- forms and screens ---------------------------------------------------------------------
+    def open_form(
+        self,
+        title: str,
+        model: type[BaseModel],
+        fields: Sequence[FormField],
+        initial: BaseModel | Mapping[str, Any] | None = None,
+        save: Save | None = None,
+        callback: Callable[[Any], None] | None = None,
+    ) -> None:
+        self.push_screen(FormScreen(title, model, fields, initial, save), callback)
+
+    def action_quick_win(self) -> None:
+        def save(win: Any, done: Any, failed: Any) -> None:
+            self.write(self.repo.log_win, win, done_message=f"Win logged: {win.title}",
+                       on_done=done, on_error=failed)
+
+        self.push_screen(QuickWinScreen(save))
+
+    def action_help(self) -> None:
+        display = self.get_key_display
+        rows = help_rows("Everywhere", self, display)
+        rows += help_rows("Dashboard", self.dashboard, display)
+        for pane in self.dashboard.panes:
+            rows += help_rows(pane.TITLE, pane, display)
+            seen: set[type] = set()
+            for widget in pane.query("*"):
+                kind = type(widget)
+                if kind.__module__.startswith("careertui.") and kind not in seen:
+                    seen.add(kind)
+                    rows += help_rows(pane.TITLE, widget, display)
+        rows += [
+            ("Forms", "ctrl+s", "Save"),
+            ("Forms", "escape", "Cancel"),
+            ("Forms", "ctrl+e", "Write the focused text field in $EDITOR"),
+            ("Command palette", "ctrl+p", "Every action by name"),
+        ]
+        self.push_screen(HelpScreen(rows, notes=[
+            "Journal filter (/): words #tag priority:… gap:… with:… * from:… to:… "
+            "(quote values with spaces)",
+        ]))
+
+    # -- the command palette -------------------------------------------------------------------
+    def palette_commands(self) -> list[PaletteCommand]:
+        dashboard = self.dashboard
+        commands: list[PaletteCommand] = [
+            ("Log a win", "One line, dated today (w)", self.action_quick_win),
+            ("Show keys", "Every binding (?)", self.action_help),
+            ("Switch theme", "Pick a theme; the choice is remembered", self.action_change_theme),
+            ("Zoom the focused pane", "Maximise or restore (z)", dashboard.action_zoom),
+        ]
+        for pane in dashboard.panes:
+            commands.append((f"Go to {pane.TITLE}", f"Focus the {pane.TITLE} pane ({pane.KEY})",
+                             lambda pane_id=pane.id: dashboard.action_focus_pane(pane_id)))
+        for pane in dashboard.panes:
+            commands += pane.palette_commands()
+        return commands
+
+
+def make_app(repo: Repository) -> CareerApp:
+    """The one factory: ``careertui`` and the tests build the app over a store with it."""
+    return CareerApp(repo)

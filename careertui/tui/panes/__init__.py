@@ -1,0 +1,2 @@
+"""One module a pane. Panes receive a :class:`~careertui.store.repository.Career` and post
+messages; they never touch the store."""

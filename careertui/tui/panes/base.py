@@ -1,0 +1,80 @@
+"""What every pane has: a title with its number key, an empty state that teaches the method,
+``show(career)`` called by the app at mount and after every change, and palette entries.
+
+A pane never touches the store. It receives models through :meth:`Pane.show` and posts messages
+named for what the user meant; the app writes through the repository and pushes fresh data down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Static
+
+from careertui.store.repository import Career
+
+#: (name, help, callback) as shown by the command palette.
+PaletteCommand = tuple[str, str, Callable[[], object]]
+
+
+class Pane(Vertical, can_focus=True):
+    """Base of the four dashboard panes.
+
+    Subclasses set ``TITLE``, ``KEY`` and ``EMPTY_TEXT``, yield their widgets from
+    :meth:`compose_body` (give the main ones the class ``pane-body`` so the empty state hides
+    them), implement :meth:`show` and :meth:`is_empty`, and may override :meth:`palette_commands`.
+    """
+
+    ALLOW_MAXIMIZE = True
+    TITLE: ClassVar[str] = ""
+    KEY: ClassVar[str] = ""
+    EMPTY_TEXT: ClassVar[str] = ""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.border_title = f"{self.KEY} {self.TITLE}".strip()
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.EMPTY_TEXT, classes="pane-empty")
+        yield from self.compose_body()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    # -- what the app calls ----------------------------------------------------------------
+    def show(self, career: Career) -> None:
+        """Display ``career``. Called at mount and after every change: keep it cheap."""
+        raise NotImplementedError
+
+    def is_empty(self, career: Career) -> bool:
+        raise NotImplementedError
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """Entries this pane offers the command palette."""
+        return []
+
+    # -- helpers for subclasses ----------------------------------------------------------
+    def set_empty(self, empty: bool) -> None:
+        self.set_class(empty, "-empty")
+
+    def main_widget(self) -> Widget | None:
+        """The widget that takes focus when the pane is chosen (``1``–``4``, ``tab``)."""
+        for widget in self.query(".pane-body"):
+            if widget.focusable:
+                return widget
+            for child in widget.query("*"):
+                if child.focusable:
+                    return child
+        return None
+
+    def focus_pane(self) -> None:
+        target = None if self.has_class("-empty") else self.main_widget()
+        (target or self).focus()
+
+    def owns_focus(self) -> bool:
+        focused = self.screen.focused if self.is_attached else None
+        return focused is not None and (focused is self or self in focused.ancestors)

@@ -1,0 +1,186 @@
+"""One column of the gap board, drawn line by line so that 500 cards cost what the screen shows.
+
+The column never owns data: the board hands it :class:`GapCard` rows and a cursor, and it draws
+the visible cards only (Textual's Line API). Clicking a card posts :class:`GapColumn.Clicked`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from careertui.domain.gaps import is_overdue
+from careertui.domain.models import Gap, GapStatus
+
+#: Lines per card: title, category and levels, impact/effort/evidence, due date, a gap.
+CARD_HEIGHT = 5
+#: Columns narrower than this many cells get abbreviated cards.
+NARROW = 34
+LEVELS = 5
+
+
+def level_dots(level: int) -> str:
+    """``●●○○○`` for level 2 of 5."""
+    level = max(0, min(LEVELS, level))
+    return "●" * level + "○" * (LEVELS - level)
+
+
+def _date(day: dt.date, narrow: bool) -> str:
+    return f"{day:%b} {day.day} '{day:%y}" if narrow else day.isoformat()
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class GapCard:
+    """What one card shows: a gap, its evidence count, its score and whether it is overdue."""
+
+    gap: Gap
+    evidence: int
+    score: float
+    overdue: bool
+
+    @property
+    def gap_id(self) -> str:
+        return self.gap.id
+
+    def lines(self, show_score: bool, narrow: bool = False) -> list[list[tuple[str, str]]]:
+        """The card's lines as (text, component class) pieces; "" is the card's own style.
+
+        ``narrow`` abbreviates for a column under :data:`NARROW` cells."""
+        gap = self.gap
+        due: list[tuple[str, str]]
+        if gap.due is None:
+            due = [("no due date", "gap-column--muted")]
+        elif self.overdue:
+            due = [(f"overdue · {_date(gap.due, narrow)}", "gap-column--overdue")]
+        else:
+            due = [(f"due {_date(gap.due, narrow)}", "")]
+        if show_score:
+            score = f"score {self.score:.1f}"
+            due += [(" · " if narrow else "  ", ""), (score, "gap-column--score")]
+        levels = [
+            (level_dots(gap.current_level), "gap-column--level"),
+            ("→" if narrow else " → ", "gap-column--muted"),
+            (level_dots(gap.target_level), "gap-column--level"),
+        ]
+        category = (gap.category.value, "gap-column--muted")
+        evidence_class = "gap-column--muted" if self.evidence == 0 else "gap-column--evidence"
+        values = f"imp {gap.impact} · eff {gap.effort} · " if narrow else (
+            f"impact {gap.impact} · effort {gap.effort} · "
+        )
+        return [
+            [(gap.title, "gap-column--title")],
+            [*levels, (" ", ""), category] if narrow else [category, ("  ", ""), *levels],
+            [(values, ""), (_plural(self.evidence, "win"), evidence_class)],
+            due,
+            [],
+        ]
+
+    def plain(self, show_score: bool = False) -> str:
+        """The card as plain text, one line each (for tests and screen readers)."""
+        return "\n".join(
+            "".join(text for text, _ in line) for line in self.lines(show_score)
+        ).rstrip()
+
+
+def make_card(gap: Gap, evidence: int, score: float, today: dt.date) -> GapCard:
+    return GapCard(gap, evidence, score, is_overdue(gap, today))
+
+
+class GapColumn(ScrollView, can_focus=False):
+    """The cards of one status, drawn with the Line API; the board moves the cursor."""
+
+    COMPONENT_CLASSES = {
+        "gap-column--title",
+        "gap-column--muted",
+        "gap-column--level",
+        "gap-column--evidence",
+        "gap-column--overdue",
+        "gap-column--score",
+        "gap-column--cursor",
+        "gap-column--cursor-idle",
+    }
+
+    class Clicked(Message):
+        """The user clicked a card."""
+
+        def __init__(self, column: GapColumn, index: int) -> None:
+            super().__init__()
+            self.column = column
+            self.index = index
+
+    def __init__(self, status: GapStatus, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.status = status
+        self.cards: list[GapCard] = []
+        self.cursor = -1
+        self.active = False
+        self.show_score = False
+
+    def set_cards(
+        self, cards: list[GapCard], cursor: int, *, active: bool, show_score: bool
+    ) -> None:
+        self.cards = cards
+        self.cursor = cursor if cards else -1
+        self.active = active
+        self.show_score = show_score
+        self.virtual_size = Size(self.scrollable_content_region.width, len(cards) * CARD_HEIGHT)
+        self._rich_style_cache.clear()
+        self.refresh()
+        self.scroll_to_cursor()
+
+    def scroll_to_cursor(self) -> None:
+        if self.cursor < 0 or not self.size.height:
+            return
+        region = Region(0, self.cursor * CARD_HEIGHT, 1, CARD_HEIGHT)
+        self.scroll_to_region(region, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(
+            self.scrollable_content_region.width, len(self.cards) * CARD_HEIGHT
+        )
+        self.call_after_refresh(self.scroll_to_cursor)
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + int(self.scroll_offset.y)) // CARD_HEIGHT
+        if 0 <= index < len(self.cards):
+            event.stop()
+            self.post_message(self.Clicked(self, index))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index, row = divmod(y + int(self.scroll_offset.y), CARD_HEIGHT)
+        if index >= len(self.cards) or width <= 0:
+            return Strip.blank(width, base)
+        card = self.cards[index]
+        background = base
+        if index == self.cursor and row < CARD_HEIGHT - 1:
+            name = "gap-column--cursor" if self.active else "gap-column--cursor-idle"
+            background = base + self.get_component_rich_style(name)
+        text = Text(" ", style=background, no_wrap=True, end="")
+        for piece, component in card.lines(self.show_score, width < NARROW)[row]:
+            style = background
+            if component:
+                style = background + self._part_style(component)
+            text.append(piece, style)
+        text.truncate(width - 1, overflow="ellipsis")
+        segments = list(text.render(self.app.console))
+        return Strip(segments).adjust_cell_length(width, background)
+
+    def _part_style(self, component: str) -> Style:
+        # Foreground and emphasis only, so the cursor's background shows through.
+        style = self.get_component_rich_style(component, partial=True)
+        return Style(color=style.color, bold=style.bold, italic=style.italic, dim=style.dim)
+

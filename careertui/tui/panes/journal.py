@@ -1,0 +1,268 @@
+"""The accomplishment journal: wins newest first, the selected win in full, a filter, and at a
+glance the wins per week and how much of the recent work serves a company priority.
+
+The pane only shows and asks: it posts :class:`JournalPane.WinFormRequested`,
+:class:`JournalPane.WinDeleteRequested`, :class:`JournalPane.WinStarToggled` and
+:class:`JournalPane.UndoDeleteRequested`; the app writes (handlers/journal.py).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Input, Markdown, Sparkline, Static
+
+from careertui.domain import journal as rules
+from careertui.domain.clock import today
+from careertui.domain.models import Win
+from careertui.store.repository import Career
+from careertui.tui.panes.base import PaletteCommand, Pane
+from careertui.tui.widgets.win_list import WinList
+
+
+class JournalPane(Pane):
+    TITLE = "Journal"
+    KEY = "4"
+    EMPTY_TEXT = (
+        "Last, and every day: the wins that prove you are closing the gaps. "
+        "Press w to log one in a line, or n for the full form (impact, metrics, the priority "
+        "it serves)."
+    )
+    BINDINGS = [
+        Binding("n", "new", "New win", id="journal.new"),
+        Binding("e", "edit", "Edit", id="journal.edit"),
+        Binding("d", "delete", "Delete", id="journal.delete"),
+        Binding("u", "undo", "Undo delete", id="journal.undo"),
+        Binding("asterisk", "star", "Star", id="journal.star"),
+        Binding("slash", "filter", "Filter", id="journal.filter"),
+    ]
+
+    class WinFormRequested(Message):
+        """The user wants the full form: a new win (``win`` None) or to edit ``win``."""
+
+        def __init__(self, win: Win | None) -> None:
+            super().__init__()
+            self.win = win
+
+    class WinDeleteRequested(Message):
+        def __init__(self, win: Win) -> None:
+            super().__init__()
+            self.win = win
+
+    class WinStarToggled(Message):
+        def __init__(self, win: Win) -> None:
+            super().__init__()
+            self.win = win
+
+    class UndoDeleteRequested(Message):
+        pass
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.career: Career | None = None
+        self.filter = rules.WinFilter()
+        self._haystacks: dict[str, tuple[object, str]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.EMPTY_TEXT, classes="pane-empty", id="journal-empty")
+        with Horizontal(id="journal-glance", classes="pane-body"):
+            yield Sparkline([], id="journal-weeks")
+            yield Static(id="journal-alignment")
+        yield Input(placeholder="filter: words #tag priority:… gap:… with:… * from:… to:…",
+                    id="journal-filter")
+        yield Static(id="journal-count", classes="pane-body")
+        yield WinList(id="win-list", classes="pane-body")
+        with VerticalScroll(id="win-details", classes="pane-body"):
+            yield Static(id="win-heading")
+            yield Markdown(id="win-body")
+            yield Static(id="win-facts")
+
+    # -- data ----------------------------------------------------------------------------------
+    def is_empty(self, career: Career) -> bool:
+        return not career.wins
+
+    def show(self, career: Career) -> None:
+        self.career = career
+        self.set_empty(self.is_empty(career))
+        on = today()
+        weeks = rules.wins_per_week(career.wins, on)
+        self.query_one("#journal-weeks", Sparkline).data = weeks
+        self.query_one("#journal-weeks", Sparkline).tooltip = (
+            f"wins per week, last {len(weeks)} weeks: {weeks}"
+        )
+        share = rules.alignment(career.wins, career.priorities, on)
+        glance = Text()
+        glance.append(f"{sum(weeks)} wins in {len(weeks)} weeks  ", style="dim")
+        glance.append(f"{share.percent}%" if share.percent is not None else "–", style="bold")
+        glance.append(" of the last 90 days' wins serve a company priority", style="dim")
+        self.query_one("#journal-alignment", Static).update(glance)
+        self._refilter()
+
+    @property
+    def shown(self) -> list[Win]:
+        return list(self.query_one(WinList).wins)
+
+    def _haystack(self, win: Win) -> str:
+        cached = self._haystacks.get(win.id)
+        if cached is None or cached[0] != win.updated:
+            cached = (win.updated, rules.search_text(win))
+            self._haystacks[win.id] = cached
+        return cached[1]
+
+    def _refilter(self) -> None:
+        career = self.career
+        if career is None:
+            return
+        text = self.query_one("#journal-filter", Input).value
+        self.filter = rules.parse_filter(
+            text,
+            priorities=career.priorities,
+            gaps=career.gaps,
+            stakeholders=career.stakeholders,
+            today=today(),
+        )
+        if self.filter.active:
+            wins = [w for w in career.wins if self.filter.matches(w, self._haystack(w))]
+        else:
+            wins = career.wins
+        priorities = {p.id: p.title for p in career.priorities}
+        self.query_one(WinList).set_wins(wins, priorities)
+        total = len(career.wins)
+        count = Text()
+        if self.filter.active:
+            count.append(f"{len(wins)} of {total} wins match", style="bold")
+            if self.filter.problems:
+                count.append("  " + "; ".join(self.filter.problems), style="italic")
+        else:
+            count.append(f"{total} win{'s' if total != 1 else ''}", style="dim")
+            count.append("  / filters", style="dim")
+        self.query_one("#journal-count", Static).update(count)
+        if not wins:
+            self._show_details(None)
+
+    # -- details -------------------------------------------------------------------------------
+    def on_win_list_highlighted(self, message: WinList.Highlighted) -> None:
+        message.stop()
+        self._show_details(message.win)
+
+    def _show_details(self, win: Win | None) -> None:
+        heading = self.query_one("#win-heading", Static)
+        body = self.query_one("#win-body", Markdown)
+        facts = self.query_one("#win-facts", Static)
+        career = self.career
+        if win is None or career is None:
+            heading.update(Text("No win matches the filter." if self.filter.active else "",
+                                style="dim"))
+            body.update("")
+            facts.update("")
+            return
+        title = Text()
+        title.append(("★ " if win.starred else ""), style="bold yellow")
+        title.append(win.title, style="bold")
+        title.append(f"  {win.date.isoformat()}", style="dim")
+        heading.update(title)
+        body.update(win.body)
+        facts.update(self._facts(win, career))
+
+    @staticmethod
+    def _facts(win: Win, career: Career) -> Text:
+        names = {
+            **{p.id: p.title for p in career.priorities},
+            **{g.id: g.title for g in career.gaps},
+            **{s.id: s.name for s in career.stakeholders},
+        }
+        text = Text()
+
+        def line(label: str, value: str) -> None:
+            if value:
+                text.append(f"{label}: ", style="bold").append(value + "\n")
+
+        line("Impact", win.impact)
+        for metric in win.metrics:
+            line(f"{metric.kind.capitalize()} metric", str(metric))
+        line("Serves", names.get(win.priority_id or "", "") if win.priority_id else "")
+        line("Gaps", ", ".join(names.get(i, "(removed)") for i in win.gap_ids))
+        line("With", ", ".join(names.get(i, "(removed)") for i in win.stakeholder_ids))
+        line("Tags", " ".join(f"#{t}" for t in win.tags))
+        return text
+
+    # -- filter ----------------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        box = self.query_one("#journal-filter", Input)
+        box.add_class("-open")
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "journal-filter":
+            event.stop()
+            self._refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "journal-filter":
+            event.stop()
+            if not event.value.strip():
+                event.input.remove_class("-open")
+            self.query_one(WinList).focus()
+
+    def on_key(self, event) -> None:  # noqa: ANN001
+        box = self.query_one("#journal-filter", Input)
+        if event.key == "escape" and box.has_focus:
+            event.stop()
+            box.value = ""
+            box.remove_class("-open")
+            self.query_one(WinList).focus()
+
+    def set_filter(self, text: str) -> None:
+        box = self.query_one("#journal-filter", Input)
+        box.value = text
+        box.set_class(bool(text), "-open")
+        self._refilter()
+
+    # -- asking the app --------------------------------------------------------------------------
+    def _selected(self) -> Win | None:
+        win = self.query_one(WinList).highlighted
+        if win is None:
+            self.notify("No win selected", severity="warning")
+        return win
+
+    def action_new(self) -> None:
+        self.post_message(self.WinFormRequested(None))
+
+    def action_edit(self) -> None:
+        if (win := self._selected()) is not None:
+            self.post_message(self.WinFormRequested(win))
+
+    def action_delete(self) -> None:
+        if (win := self._selected()) is not None:
+            self.post_message(self.WinDeleteRequested(win))
+
+    def action_star(self) -> None:
+        if (win := self._selected()) is not None:
+            self.post_message(self.WinStarToggled(win))
+
+    def action_undo(self) -> None:
+        self.post_message(self.UndoDeleteRequested())
+
+    def main_widget(self) -> WinList:
+        return self.query_one(WinList)
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        def focus_then(action):  # noqa: ANN001, ANN202
+            def run() -> None:
+                self.focus_pane()
+                action()
+            return run
+
+        return [
+            ("New win (full form)", "Every field: impact, metrics, priority, gaps, people",
+             focus_then(self.action_new)),
+            ("Filter wins", "Free text, #tag, priority:, gap:, with:, *, from:, to:",
+             focus_then(self.action_filter)),
+            ("Show starred wins", "Filter the journal to starred wins",
+             focus_then(lambda: self.set_filter("*"))),
+            ("Undo the last delete", "Bring back the win deleted last",
+             focus_then(self.action_undo)),
+        ]

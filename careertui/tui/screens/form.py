@@ -1,0 +1,280 @@
+"""The generic record form: edits a pydantic model's fields and validates by building the model.
+
+Each field's message (from pydantic, via :func:`careertui.domain.errors.field_errors`, or from a
+field's own parser) shows next to that field; focus moves to the first field in error; what was
+typed stays; the screen dismisses only with a valid model. Given ``save``, the form stays open
+while the app writes and closes only once the record is stored, so a store error loses nothing.
+
+``ctrl+s`` saves, Escape cancels, ``ctrl+e`` writes the focused text field in ``$EDITOR``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+from careertui.domain.clock import today
+from careertui.domain.dates import parse_when
+from careertui.domain.errors import CareerError, field_errors
+from careertui.editor import edit_text
+
+M = TypeVar("M", bound=BaseModel)
+
+FieldKind = Literal["text", "multiline", "choice", "multi", "int", "date", "bool", "lines", "words"]
+Done = Callable[[Any], None]
+Failed = Callable[[str], None]
+#: ``save(model, on_done, on_error)``: the app's write, which calls one of the two back.
+Save = Callable[[Any, Done, Failed], None]
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One field of a form.
+
+    ``kind`` picks the widget: ``text`` and ``int`` an Input, ``multiline`` a TextArea (long
+    text, ``$EDITOR`` with ctrl+e), ``lines`` a TextArea with one item a line, ``words`` an
+    Input of space- or comma-separated words, ``choice`` a Select of ``choices`` (label, value),
+    ``multi`` a SelectionList of ``choices``, ``date`` an Input that understands "yesterday",
+    ``bool`` a Checkbox. ``parse`` turns the widget's value into the model's (raise
+    ``CareerError`` or ``ValueError`` with a message for the user); ``format`` the other way.
+    """
+
+    name: str
+    label: str
+    kind: FieldKind = "text"
+    choices: Sequence[tuple[str, Any]] = ()
+    placeholder: str = ""
+    help: str = ""
+    parse: Callable[[Any], Any] | None = None
+    format: Callable[[Any], Any] | None = None
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.replace(",", " ").split() if w]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _shown(field: FormField, value: Any) -> Any:
+    """The model's value as the widget shows it."""
+    if field.format is not None:
+        return field.format(value)
+    if field.kind in ("text", "multiline", "int"):
+        return "" if value is None else str(value)
+    if field.kind == "date":
+        return "" if value is None else value.isoformat()
+    if field.kind == "lines":
+        return "\n".join(str(v) for v in value or [])
+    if field.kind == "words":
+        return " ".join(str(v) for v in value or [])
+    if field.kind == "multi":
+        return list(value or [])
+    if field.kind == "bool":
+        return bool(value)
+    return value
+
+
+def _widget(field: FormField, value: Any) -> Widget:
+    shown = _shown(field, value)
+    wid = f"field-{field.name}"
+    if field.kind in ("multiline", "lines"):
+        area = TextArea(shown, id=wid, soft_wrap=True, tab_behavior="focus")
+        area.border_subtitle = "ctrl+e: $EDITOR"
+        return area
+    if field.kind == "choice":
+        known = {v for _, v in field.choices}
+        return Select(list(field.choices), id=wid, allow_blank=True,
+                      value=shown if shown in known else Select.NULL, prompt="(none)")
+    if field.kind == "multi":
+        return SelectionList[Any](
+            *((label, v, v in (shown or [])) for label, v in field.choices), id=wid
+        )
+    if field.kind == "bool":
+        return Checkbox(field.label, value=bool(shown), id=wid)
+    return Input(shown, id=wid, placeholder=field.placeholder,
+                 type="integer" if field.kind == "int" else "text")
+
+
+def _read(field: FormField, widget: Widget) -> Any:
+    """The widget's value as the model takes it; raises CareerError/ValueError with a message."""
+    if isinstance(widget, TextArea):
+        raw: Any = widget.text
+    elif isinstance(widget, Select):
+        raw = None if widget.is_blank() else widget.value
+    elif isinstance(widget, SelectionList):
+        raw = list(widget.selected)
+    elif isinstance(widget, Checkbox):
+        raw = widget.value
+    else:
+        assert isinstance(widget, Input)
+        raw = widget.value
+    if field.kind == "lines":
+        raw = _lines(raw)
+    elif field.kind == "words":
+        raw = _words(raw)
+    elif field.kind == "date":
+        raw = parse_when(raw, today()) if raw.strip() else None
+    elif field.kind == "int" and not str(raw).strip():
+        raise ValueError("enter a whole number")
+    return field.parse(raw) if field.parse is not None else raw
+
+
+class FormScreen(ModalScreen[M | None], Generic[M]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="form.editor"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        model: type[M],
+        fields: Sequence[FormField],
+        initial: M | Mapping[str, Any] | None = None,
+        save: Save | None = None,
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.model = model
+        self.fields = list(fields)
+        if isinstance(initial, BaseModel):
+            self.base: dict[str, Any] = initial.model_dump()
+        else:
+            self.base = dict(initial or {})
+        self._save = save
+        self._saving = False
+
+    # -- layout --------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-dialog", classes="dialog"):
+            yield Label(self.form_title, classes="dialog-title")
+            with VerticalScroll(id="form-fields"):
+                for field in self.fields:
+                    with Vertical(classes=f"form-field form-{field.kind}", id=f"row-{field.name}"):
+                        if field.kind != "bool":
+                            yield Label(field.label, classes="field-label")
+                        yield _widget(field, self.base.get(field.name))
+                        if field.help:
+                            yield Static(field.help, classes="field-help")
+                        yield Static("", id=f"error-{field.name}", classes="field-error")
+            yield Static("", id="form-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="form-save")
+                yield Button("Cancel (esc)", id="form-cancel")
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.widget_for(self.fields[0].name).focus()
+
+    def widget_for(self, name: str) -> Widget:
+        return self.query_one(f"#field-{name}")
+
+    # -- errors --------------------------------------------------------------------------------
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        names = {f.name for f in self.fields}
+        for field in self.fields:
+            box = self.query_one(f"#error-{field.name}", Static)
+            message = errors.get(field.name, "")
+            box.update(message)
+            box.set_class(bool(message), "-shown")
+            self.query_one(f"#row-{field.name}").set_class(bool(message), "-invalid")
+        other = [f"{k}: {v}" for k, v in errors.items() if k not in names]
+        form_error = self.query_one("#form-error", Static)
+        form_error.update("; ".join(other))
+        form_error.set_class(bool(other), "-shown")
+        for field in self.fields:
+            if field.name in errors:
+                widget = self.widget_for(field.name)
+                widget.focus()
+                widget.scroll_visible()
+                break
+
+    def errors(self) -> dict[str, str]:
+        """The messages currently shown, by field name (``""`` for the form as a whole)."""
+        shown = {f.name: str(self.query_one(f"#error-{f.name}", Static).content)
+                 for f in self.fields}
+        shown[""] = str(self.query_one("#form-error", Static).content)
+        return {k: v for k, v in shown.items() if v}
+
+    # -- saving --------------------------------------------------------------------------------
+    def build(self) -> M | None:
+        """The model built from what was typed, or None with every message shown."""
+        values: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        for field in self.fields:
+            try:
+                values[field.name] = _read(field, self.widget_for(field.name))
+            except (CareerError, ValueError) as exc:
+                errors[field.name] = str(exc)
+        model: M | None = None
+        try:
+            model = self.model.model_validate({**self.base, **values})
+        except ValidationError as exc:
+            for path, message in field_errors(exc).items():
+                errors.setdefault(path.split(".")[0], message)
+        self._show_errors(errors)
+        return None if errors else model
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        model = self.build()
+        if model is None:
+            return
+        if self._save is None:
+            self.dismiss(model)
+            return
+        self._saving = True
+        self.query_one("#form-save", Button).label = "Saving…"
+        self._save(model, lambda _result: self.dismiss(model), self._save_failed)
+
+    def _save_failed(self, message: str) -> None:
+        self._saving = False
+        self.query_one("#form-save", Button).label = "Save (ctrl+s)"
+        self._show_errors({"": f"Not saved: {message}"})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "form-save":
+            self.action_save()
+        elif event.button.id == "form-cancel":
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    # -- $EDITOR -------------------------------------------------------------------------------
+    def action_external_editor(self) -> None:
+        widget = self.focused
+        if not isinstance(widget, (TextArea, Input)):
+            self.notify("Move to a text field first, then ctrl+e opens it in $EDITOR")
+            return
+        initial = widget.text if isinstance(widget, TextArea) else widget.value
+        try:
+            with self.app.suspend():
+                text = edit_text(initial)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to $EDITOR", severity="warning")
+            return
+        except CareerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if isinstance(widget, TextArea):
+            widget.text = text.rstrip("\n")
+        else:
+            widget.value = " ".join(text.split())

@@ -1,0 +1,64 @@
+"""``w``: a one-line input; Enter saves the win dated today, Escape cancels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from careertui.domain.clock import today
+from careertui.domain.errors import field_errors
+from careertui.domain.models import Win
+
+
+class QuickWinScreen(ModalScreen[Win | None]):
+    """Saves through ``save(win, on_done, on_error)`` (given by the app) and closes only once
+    the win is stored; on a store error the text stays and the message shows under it."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="quick_win.cancel")]
+
+    def __init__(
+        self, save: Callable[[Win, Callable[[Win], None], Callable[[str], None]], None]
+    ) -> None:
+        super().__init__()
+        self._save = save
+        self._saving = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quick-win", classes="dialog"):
+            yield Label(f"Log a win for {today().isoformat()}", classes="dialog-title")
+            yield Input(placeholder="What did you do? Enter saves, Escape cancels",
+                        id="quick-win-title")
+            yield Static("", id="quick-win-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._saving:
+            return
+        error = self.query_one("#quick-win-error", Static)
+        try:
+            win = Win(title=event.value, date=today())
+        except ValidationError as exc:
+            error.update(field_errors(exc).get("title", "this win cannot be saved"))
+            return
+        error.update("")
+        self._saving = True
+        self._save(win, self._saved, self._failed)
+
+    def _saved(self, win: Win) -> None:
+        self.dismiss(win)
+
+    def _failed(self, message: str) -> None:
+        self._saving = False
+        self.query_one("#quick-win-error", Static).update(message)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

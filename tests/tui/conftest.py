@@ -1,0 +1,51 @@
+"""Fixtures for the Pilot tests: the app built by the one factory over a store in tmp_path."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from careertui.store.repository import Repository
+from careertui.tui.app import CareerApp, make_app
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def app(repo: Repository) -> CareerApp:
+    """The app over an empty store."""
+    return make_app(repo)
+
+
+@pytest.fixture
+def demo_app(demo_repo: Repository) -> CareerApp:
+    """The app over the demo career (tests/conftest.py pins today to the demo's date)."""
+    return make_app(demo_repo)
+
+
+@pytest.fixture
+def make(data_dir: Path) -> Callable[[], CareerApp]:
+    """A fresh app over the same store, e.g. to check what survives a restart."""
+    return lambda: make_app(Repository.at(data_dir))
+
+
+async def wait_for(pilot: Pilot, condition: Callable[[], object], timeout: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds (writes and file watching are asynchronous).
+    Fails the test if it never does."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"gave up waiting after {timeout}s for {condition}")
+        await pilot.pause(0.05)
+
+
+def today_date() -> date:
+    from careertui.domain.clock import today
+
+    return today()
