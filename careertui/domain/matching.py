@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -24,6 +23,8 @@ def find_one(items: Sequence[T], typed: str, name: Callable[[T], str], kind: str
     starts = [item for key, item in by_name.items() if key.startswith(wanted)] if wanted else []
     if len(starts) == 1:
         return starts[0]
+    import difflib  # only on the error path: it is not free to import
+
     close = difflib.get_close_matches(wanted, list(by_name), n=3, cutoff=0.4)
     close += [name(s).casefold() for s in starts if name(s).casefold() not in close]
     originals = [name(by_name[key]) for key in close[:3]]
