@@ -90,7 +90,8 @@ def entry_to_win(entry: object, number: int, path: Path) -> Win:
             date=day,
             title=title,
             body=body.strip(),
-            tags=[t.lstrip(TAG_SYMBOLS) for t in tags],
+            # jrnl lists tags in no fixed order: sorted, the same entry makes the same win
+            tags=sorted({t.lstrip(TAG_SYMBOLS).lower() for t in tags}),
             starred=starred,
             created=moment,
             updated=moment,
