@@ -26,11 +26,15 @@ def run(args: argparse.Namespace) -> int:
     end = parse_when(args.to, on) if args.to else None
     if start and end and start > end:
         raise InputError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
-    career = repository(args).career()
+    repo = repository(args)
+    career = repo.career()
     content = render(args.what, career, today=on, start=start, end=end)
     if args.out:
         path = write_private(Path(args.out), content)
         print(f"{NAMES[args.what]} written to {path.resolve()}")
-        return 0
-    sys.stdout.write(content)
+    else:
+        sys.stdout.write(content)
+    if repo.store.encrypted():
+        print(f"note: the data file is encrypted; this {NAMES[args.what]} is not",
+              file=sys.stderr)
     return 0

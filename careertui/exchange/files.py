@@ -16,6 +16,9 @@ from careertui.store.errors import StoreError
 from careertui.store.files import DIR_MODE, write_atomic
 from careertui.store.repository import Career
 
+#: Where the app saves exports: beside the data, like the check-in agendas.
+EXPORT_DIR = "exports"
+
 #: The exports, by the name the CLI and the palette use: (file stem, file extension).
 KINDS: dict[str, tuple[str, str]] = {
     "brag": ("brag-document", "md"),
@@ -110,3 +113,9 @@ def write_export(kind: str, career: Career, directory: Path, *,
     except OSError as exc:
         raise InputError(f"cannot create {directory}: {exc.strerror or exc}") from exc
     return write_private(export_path(kind, directory, on), content)
+
+
+def save_export(kind: str, career: Career, data_dir: Path, *,
+                today: dt.date | None = None) -> Path:
+    """:func:`write_export` into ``data_dir/exports/`` (the app's command palette uses this)."""
+    return write_export(kind, career, Path(data_dir) / EXPORT_DIR, today=today)

@@ -161,3 +161,20 @@ def test_exports_never_load_textual(demo_cli: CLI, tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_an_encrypted_store_exports_and_imports_with_a_note(demo_cli: CLI,
+                                                           tmp_path: Path) -> None:
+    secret = {"CAREERTUI_PASSPHRASE": "correct horse battery"}
+    assert demo_cli("encrypt", env=secret).returncode == 0
+    out = tmp_path / "all.json"
+    result = demo_cli("export", "json", "--out", str(out), env=secret)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "note: the data file is encrypted; this JSON export is not"
+    wins = json.loads(out.read_text())["wins"]
+    assert len(wins) > 100
+    # importing it back into the encrypted store finds everything already there
+    again = demo_cli("import", "json", str(out), env=secret)
+    assert again.returncode == 0, again.stderr
+    assert "added:   nothing" in again.stdout and "updated: nothing" in again.stdout
+    assert (demo_cli.data_dir / "careertui.json").read_bytes().startswith(b"careertui-encrypted")
