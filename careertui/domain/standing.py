@@ -38,7 +38,8 @@ class Standing:
         else:
             last = f"{since} day{'s' if since != 1 else ''} since the last win"
         parts = [
-            f"wins: {self.wins_this_week} this week, {self.wins_last_week} last week",
+            f"{self.wins_this_week} win{'s' if self.wins_this_week != 1 else ''} this week, "
+            f"{self.wins_last_week} last week",
             last,
             f"{self.check_ins_overdue} check-in{'s' if self.check_ins_overdue != 1 else ''} "
             "overdue",

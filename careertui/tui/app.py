@@ -131,7 +131,7 @@ class CareerApp(
         if message != self._read_error:
             self._read_error = message
             self.notify(message, title="Could not re-read the data file", severity="error",
-                        timeout=10)
+                        timeout=10, markup=False)
 
     # -- theme ---------------------------------------------------------------------------------
     def _remember_theme(self, theme: Any) -> None:

@@ -80,7 +80,7 @@ class StoreAccess:
         except Exception as exc:
             career = None
             call(self.notify, error_message(exc), severity="error",  # type: ignore[attr-defined]
-                 title="Saved, but could not re-read the data")
+                 title="Saved, but could not re-read the data", markup=False)
         call(self._write_done, result, career, done_message, on_done)
 
     def _write_done(self, result, career, done_message, on_done) -> None:  # noqa: ANN001
@@ -89,7 +89,7 @@ class StoreAccess:
         if career is not None:
             self.push_career(career)
         if done_message:
-            self.notify(done_message, timeout=3)  # type: ignore[attr-defined]
+            self.notify(done_message, timeout=3, markup=False)  # type: ignore[attr-defined]
         if on_done is not None:
             on_done(result)
 
@@ -97,7 +97,7 @@ class StoreAccess:
         self._pending_writes -= 1
         self.saving_changed()
         self.notify(message, title="Not saved", severity="error",  # type: ignore[attr-defined]
-                    timeout=8)
+                    timeout=8, markup=False)
         if on_error is not None:
             on_error(message)
 

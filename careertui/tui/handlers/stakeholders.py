@@ -1,7 +1,128 @@
-"""The app's handlers for the stakeholder map's messages (a mixin of CareerApp)."""
+"""The app's handlers for the stakeholder map's messages (a mixin of CareerApp).
+
+The pane says what the user meant; these open the forms with the app's write as their save,
+so a form closes only once its record is stored, and ask before a delete.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from careertui.domain.models import Relationship, Stakeholder, Stance
+from careertui.store.errors import StoreError
+from careertui.store.references import delete_stakeholder
+
+if TYPE_CHECKING:
+    from careertui.tui.panes.stakeholders import StakeholdersPane
+    from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
+
+
+def stakeholder_fields() -> list[Any]:
+    """The stakeholder form's fields, in the order a user fills them in."""
+    from careertui.tui.screens.form import FormField
+
+    return [
+        FormField("name", "Name"),
+        FormField("title", "Title", placeholder="VP Product"),
+        FormField("relationship", "Relationship",  kind="choice",
+                  choices=[(r.value, r) for r in Relationship]),
+        FormField("influence", "Influence on your next step (1–5; 4 or more is high)",
+                  kind="int"),
+        FormField("stance", "Stance towards you", kind="choice",
+                  choices=[(s.value, s) for s in Stance]),
+        FormField("cares_about", "What they care about", kind="multiline"),
+        FormField("moves_needle", "What moves their needle", kind="multiline"),
+        FormField("how_to_help", "How I can help them", kind="multiline"),
+        FormField("cadence_days", "Check in every … days (0: no regular check-in)", kind="int"),
+        FormField("last_contact", "Last contact", kind="date",
+                  placeholder="2026-03-14, yesterday, or empty"),
+    ]
+
 
 class StakeholderHandlers:
-    """Methods named `on_<widget>_<message>` are found through CareerApp's MRO."""
+    """Methods named ``on_<widget>_<message>`` are found through CareerApp's MRO."""
+
+    repo: Any
+    write: Any
+    push_screen: Any
+    open_form: Any
+    notify: Any
+
+    def on_stakeholders_pane_new_requested(self, message: StakeholdersPane.NewRequested) -> None:
+        def save(person: Stakeholder, done: Any, failed: Any) -> None:
+            self.write(self.repo.stakeholders.add, person, done_message=f"Added {person.name}",
+                       on_done=done, on_error=failed)
+
+        defaults = {
+            name: Stakeholder.model_fields[name].default
+            for name in ("relationship", "influence", "stance", "cadence_days")
+        }
+        self.open_form("New stakeholder", Stakeholder, stakeholder_fields(), initial=defaults,
+                       save=save, callback=self._stakeholder_saved)
+
+    def on_stakeholders_pane_edit_requested(
+        self, message: StakeholdersPane.EditRequested
+    ) -> None:
+        def save(person: Stakeholder, done: Any, failed: Any) -> None:
+            self.write(self.repo.stakeholders.update, person,
+                       done_message=f"Saved {person.name}", on_done=done, on_error=failed)
+
+        self.open_form(f"Edit {message.person.name}", Stakeholder, stakeholder_fields(),
+                       initial=message.person, save=save, callback=self._stakeholder_saved)
+
+    def _stakeholder_saved(self, person: Stakeholder | None) -> None:
+        if person is None:
+            return
+        from careertui.tui.panes.stakeholders import StakeholdersPane
+
+        for pane in self.query(StakeholdersPane):  # type: ignore[attr-defined]
+            pane.go_to(person.id)
+
+    def on_stakeholders_pane_check_in_requested(
+        self, message: StakeholdersPane.CheckInRequested
+    ) -> None:
+        from careertui.tui.screens.stakeholder_check_in import StakeholderCheckInScreen
+
+        person = message.person
+
+        def save(interaction: Any, done: Any, failed: Any) -> None:
+            self.write(self.repo.log_check_in, interaction,
+                       done_message=f"Check-in with {person.name} logged",
+                       on_done=done, on_error=failed)
+
+        self.push_screen(StakeholderCheckInScreen(person, save))
+
+    def on_stakeholders_pane_delete_requested(
+        self, message: StakeholdersPane.DeleteRequested
+    ) -> None:
+        from careertui.tui.screens.confirm import ConfirmScreen
+
+        person = message.person
+        question = f"Delete {person.name}?"
+        if message.references:
+            question += (
+                f"\n{message.references} name them. The wins, gaps and feedback stay and are "
+                "unlinked from them (feedback keeps their name as text); their check-ins go "
+                "with them."
+            )
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.write(delete_stakeholder, self.repo, person.id,
+                           done_message=f"Deleted {person.name}")
+
+        yes = "Unlink and delete" if message.references else "Delete"
+        self.push_screen(ConfirmScreen(question, yes=yes), answer)
+
+    def on_stakeholder_agenda_screen_save_requested(
+        self, message: StakeholderAgendaScreen.SaveRequested
+    ) -> None:
+        from careertui.exchange.agenda import save
+
+        try:
+            path = save(message.agenda, self.repo.store.data_dir)
+        except (OSError, StoreError) as exc:
+            self.notify(f"The agenda was not saved: {exc}", title="Not saved",
+                        severity="error", timeout=8)
+            return
+        self.notify(f"Agenda saved to {path}", timeout=8)

@@ -69,6 +69,7 @@ class JournalPane(Pane):
     def compose(self) -> ComposeResult:
         yield Static(self.EMPTY_TEXT, classes="pane-empty", id="journal-empty")
         with Horizontal(id="journal-glance", classes="pane-body"):
+            yield Static("26 wks", id="journal-weeks-label")
             yield Sparkline([], id="journal-weeks")
             yield Static(id="journal-alignment")
         yield Input(placeholder="filter: words #tag priority:… gap:… with:… * from:… to:…",
@@ -91,13 +92,12 @@ class JournalPane(Pane):
         weeks = rules.wins_per_week(career.wins, on)
         self.query_one("#journal-weeks", Sparkline).data = weeks
         self.query_one("#journal-weeks", Sparkline).tooltip = (
-            f"wins per week, last {len(weeks)} weeks: {weeks}"
+            f"Wins per week over the last {len(weeks)} weeks ({sum(weeks)} in all)"
         )
         share = rules.alignment(career.wins, career.priorities, on)
         glance = Text()
-        glance.append(f"{sum(weeks)} wins in {len(weeks)} weeks  ", style="dim")
         glance.append(f"{share.percent}%" if share.percent is not None else "–", style="bold")
-        glance.append(" of the last 90 days' wins serve a company priority", style="dim")
+        glance.append(f" of {share.days}-day wins serve a company priority", style="dim")
         self.query_one("#journal-alignment", Static).update(glance)
         self._refilter()
 

@@ -1,59 +1,614 @@
-"""The Stakeholders pane: the people who decide and influence the user's next step."""
+"""The stakeholder map: who decides, who influences, who has not heard from you lately.
+
+Two views of the same people, switched with ``v``: a grid of four quadrants (influence against
+stance, named by what to do) and a sortable list. Warnings sit on top; the selected person's
+line sits below. The pane never touches the store: it opens the forms and screens, and posts
+what the user meant (:class:`StakeholdersPane.CheckInLogged`, ``StakeholderSaved``,
+``DeleteConfirmed``); the app writes and pushes the fresh career down through :meth:`show`.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.widgets import OptionList
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.message import Message
+from textual.widgets import ContentSwitcher, DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from careertui.domain.clock import today as clock_today
+from careertui.domain.models import Stakeholder, Stance
+from careertui.domain.stakeholders import (
+    QUADRANT_ORDER,
+    STANCE_MARKS,
+    Quadrant,
+    agenda,
+    by_quadrant,
+    check_ins_with,
+    feedback_from,
+    is_overdue,
+    linked_gaps,
+    next_check_in,
+    overdue_text,
+    quadrant,
+    warnings,
+    wins_with,
+)
+from careertui.store.references import references_in
 from careertui.store.repository import Career
 from careertui.tui.panes.base import PaletteCommand, Pane
 
+GRID, LIST = "stakeholder-grid", "stakeholder-table"
 
+#: Grid neighbours: (row, column) of each quadrant; top row is high influence, left column
+#: is supportive.
+_CELLS: dict[Quadrant, tuple[int, int]] = {
+    Quadrant.KEEP_CLOSE: (0, 0),
+    Quadrant.WIN_OVER: (0, 1),
+    Quadrant.KEEP_INFORMED: (1, 0),
+    Quadrant.MONITOR: (1, 1),
+}
+_AT = {cell: q for q, cell in _CELLS.items()}
+
+#: How stances look: supportive stances plain, "not yet" ones dimmed or italic so neutral and
+#: unknown people stand out from the skeptics in the same quadrant.
+STANCE_STYLES: dict[Stance, str] = {
+    Stance.CHAMPION: "bold green",
+    Stance.SUPPORTER: "green",
+    Stance.NEUTRAL: "italic",
+    Stance.SKEPTIC: "yellow",
+    Stance.BLOCKER: "bold red",
+    Stance.UNKNOWN: "italic dim",
+}
+OVERDUE_MARK = "!"
+LEGEND = (
+    "★ champion  + supporter  ~ neutral  − skeptic  ✕ blocker  ? unknown  "
+    f"{OVERDUE_MARK} check-in overdue"
+)
+
+
+def slug(q: Quadrant) -> str:
+    return q.value.lower().replace(" ", "-")
+
+
+def chip(person: Stakeholder, today: dt.date) -> Text:
+    """One person as a chip: stance mark, name, influence, and an overdue mark."""
+    text = Text(f"{STANCE_MARKS[person.stance]} ", style=STANCE_STYLES[person.stance])
+    text.append(person.name, style=STANCE_STYLES[person.stance])
+    text.append(f" {person.influence}", style="dim")
+    if is_overdue(person, today):
+        text.append(f" {OVERDUE_MARK}", style="bold red")
+    return text
+
+
+class QuadrantList(OptionList):
+    """One quadrant of the grid: its people as chips, one a line.
+
+    Up and down move within the quadrant and, at its edge, into the one above or below; left
+    and right move to the quadrant beside it, keeping the row.
+    """
+
+    BINDINGS: ClassVar = [
+        Binding("left", "leave('left')", "Left quadrant", show=False,
+                id="stakeholders.grid_left"),
+        Binding("right", "leave('right')", "Right quadrant", show=False,
+                id="stakeholders.grid_right"),
+    ]
+
+    class Leave(Message):
+        def __init__(self, quadrant_list: QuadrantList, direction: str) -> None:
+            super().__init__()
+            self.quadrant_list = quadrant_list
+            self.direction = direction
+
+    def __init__(self, quadrant: Quadrant) -> None:
+        super().__init__(id=f"quadrant-{slug(quadrant)}", classes="quadrant")
+        self.quadrant = quadrant
+        self.border_title = quadrant.value
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted in (None, 0):
+            self.post_message(self.Leave(self, "up"))
+        else:
+            super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted >= self.option_count - 1:
+            self.post_message(self.Leave(self, "down"))
+        else:
+            super().action_cursor_down()
+
+    def action_leave(self, direction: str) -> None:
+        self.post_message(self.Leave(self, direction))
+
+
+class StakeholderGrid(Grid):
+    """The four quadrants. Rebuilding it costs one option per person, never a widget."""
+
+    def compose(self) -> ComposeResult:
+        for q in QUADRANT_ORDER:
+            yield QuadrantList(q)
+
+    def quadrant_list(self, q: Quadrant) -> QuadrantList:
+        return self.query_one(f"#quadrant-{slug(q)}", QuadrantList)
+
+    def fill(self, people: list[Stakeholder], today: dt.date) -> None:
+        placed = by_quadrant(people)
+        for q in QUADRANT_ORDER:
+            widget = self.quadrant_list(q)
+            highlighted = widget.highlighted
+            members = placed[q]
+            widget.set_options(Option(chip(p, today), id=p.id) for p in members)
+            widget.border_title = f"{q.value} · {len(members)}"
+            if members:
+                widget.highlighted = min(highlighted or 0, len(members) - 1)
+
+    def select(self, person: Stakeholder, focus: bool) -> None:
+        widget = self.quadrant_list(quadrant(person))
+        try:
+            widget.highlighted = widget.get_option_index(person.id)
+        except Exception:  # noqa: BLE001 - not shown yet
+            return
+        if focus:
+            widget.focus()
+
+    def selected_id(self) -> str | None:
+        focused = self.screen.focused if self.is_attached else None
+        if isinstance(focused, QuadrantList) and focused.parent is self:
+            return _highlighted_id(focused)
+        return None
+
+    def on_quadrant_list_leave(self, message: QuadrantList.Leave) -> None:
+        message.stop()
+        source = message.quadrant_list
+        row, col = _CELLS[source.quadrant]
+        step = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
+        d_row, d_col = step[message.direction]
+        target_cell = (row + d_row, col + d_col)
+        if target_cell not in _AT:
+            return
+        target = self.quadrant_list(_AT[target_cell])
+        if target.option_count:
+            if message.direction == "up":
+                target.highlighted = target.option_count - 1
+            elif message.direction == "down":
+                target.highlighted = 0
+            else:
+                index = source.highlighted or 0
+                first_shown = source.scroll_offset.y
+                row_on_screen = max(0, index - first_shown)
+                wanted = target.scroll_offset.y + row_on_screen
+                target.highlighted = min(wanted, target.option_count - 1)
+        target.focus()
+
+
+def _highlighted_id(widget: OptionList) -> str | None:
+    if widget.highlighted is None or not widget.option_count:
+        return None
+    return widget.get_option_at_index(widget.highlighted).id
+
+
+# -- the list view -----------------------------------------------------------------------------
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+_STANCE_ORDER = {stance: n for n, stance in enumerate(Stance)}
+_FAR = dt.date.max
+
+#: (key, label, width, sort key, reverse by default)
+COLUMNS: tuple[tuple[str, str, int, Callable[[Stakeholder, dt.date], Any], bool], ...] = (
+    ("name", "Name", 18, lambda p, t: p.name.casefold(), False),
+    ("title", "Title", 18, lambda p, t: p.title.casefold(), False),
+    ("relationship", "Relationship", 13, lambda p, t: p.relationship.value, False),
+    ("influence", "Infl.", 5, lambda p, t: p.influence, True),
+    ("stance", "Stance", 11, lambda p, t: _STANCE_ORDER[p.stance], False),
+    ("last_contact", "Last contact", 12,
+     lambda p, t: p.last_contact or dt.date.min, False),
+    ("next_check_in", "Next check-in", 13,
+     lambda p, t: next_check_in(p, t) or _FAR, False),
+)
+_COLUMN_KEYS = [c[0] for c in COLUMNS]
+
+
+class StakeholderTable(DataTable):
+    """Everyone in a table; ``s`` sorts by the next column, ``S`` reverses, a click on a
+    header sorts by it. Overdue check-ins are marked and coloured."""
+
+    BINDINGS: ClassVar = [
+        Binding("s", "sort_next", "Sort", id="stakeholders.sort"),
+        Binding("S", "sort_reverse", "Reverse sort", show=False,
+                id="stakeholders.sort_reverse"),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        self.sort_key = "next_check_in"
+        self.sort_reverse = False
+        self._people: list[Stakeholder] = []
+        self._today = clock_today()
+
+    def on_mount(self) -> None:
+        for key, label, width, _, _ in COLUMNS:
+            self.add_column(label, width=width, key=key)
+
+    def fill(self, people: list[Stakeholder], today: dt.date) -> None:
+        self._people, self._today = people, today
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        keep = self.selected_id()
+        today = self._today
+        column = next(c for c in COLUMNS if c[0] == self.sort_key)
+        ordered = sorted(self._people, key=lambda p: (column[3](p, today), p.name.casefold()),
+                         reverse=self.sort_reverse)
+        self.clear()
+        for person in ordered:
+            self.add_row(*self._cells(person, today), key=person.id)
+        self._label_columns()
+        if keep is not None:
+            self.select(keep)
+
+    def _cells(self, person: Stakeholder, today: dt.date) -> list[Text | str]:
+        late = is_overdue(person, today)
+        name = Text(person.name, style="bold red" if late else "")
+        stance = Text(f"{STANCE_MARKS[person.stance]} {person.stance.value}",
+                      style=STANCE_STYLES[person.stance])
+        due = next_check_in(person, today)
+        if due is None:
+            upcoming = Text("none", style="dim")
+        elif late:
+            upcoming = Text(f"{due.isoformat()} {OVERDUE_MARK}", style="bold red")
+        else:
+            upcoming = Text(due.isoformat())
+        return [
+            name,
+            person.title,
+            person.relationship.value,
+            str(person.influence),
+            stance,
+            _date(person.last_contact),
+            upcoming,
+        ]
+
+    def _label_columns(self) -> None:
+        arrow = "▼" if self.sort_reverse else "▲"
+        for key, label, *_ in COLUMNS:
+            column = self.columns[key]  # type: ignore[index]
+            column.label = Text(f"{label}{arrow}" if key == self.sort_key else label)
+        self.refresh()
+
+    def sort_by(self, key: str, reverse: bool | None = None) -> None:
+        if key not in _COLUMN_KEYS:
+            raise ValueError(key)
+        default = next(c[4] for c in COLUMNS if c[0] == key)
+        self.sort_key = key
+        self.sort_reverse = default if reverse is None else reverse
+        self._rebuild()
+
+    def action_sort_next(self) -> None:
+        index = _COLUMN_KEYS.index(self.sort_key)
+        self.sort_by(_COLUMN_KEYS[(index + 1) % len(_COLUMN_KEYS)])
+
+    def action_sort_reverse(self) -> None:
+        self.sort_by(self.sort_key, not self.sort_reverse)
+
+    def on_data_table_header_selected(self, message: DataTable.HeaderSelected) -> None:
+        message.stop()
+        key = str(message.column_key.value)
+        if key == self.sort_key:
+            self.action_sort_reverse()
+        else:
+            self.sort_by(key)
+
+    def selected_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        try:
+            row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        except Exception:  # noqa: BLE001 - empty or out of range
+            return None
+        return None if row_key.value is None else str(row_key.value)
+
+    def select(self, person_id: str) -> None:
+        try:
+            index = self.get_row_index(person_id)
+        except Exception:  # noqa: BLE001 - not in the table
+            return
+        self.move_cursor(row=index, animate=False)
+
+
+# -- the pane ----------------------------------------------------------------------------------
 class StakeholdersPane(Pane):
+    """The stakeholder map."""
+
     TITLE = "Stakeholders"
     KEY = "3"
     EMPTY_TEXT = (
         "Then the people: who decides and who influences your next step?\n"
-        "Add your manager first, then the people around them."
+        "Press n to add your manager first, then the people around them."
     )
+
+    BINDINGS: ClassVar = [
+        Binding("v", "toggle_view", "Grid/list", id="stakeholders.toggle_view"),
+        Binding("c", "check_in", "Check-in", id="stakeholders.check_in"),
+        Binding("p", "prepare", "Prepare check-in", id="stakeholders.prepare"),
+        Binding("n", "new", "New", id="stakeholders.new"),
+        Binding("e", "edit", "Edit", id="stakeholders.edit"),
+        Binding("d", "delete", "Delete", id="stakeholders.delete"),
+    ]
+
+    class CheckInRequested(Message):
+        """The user wants to log a check-in with ``person``."""
+
+        def __init__(self, person: Stakeholder) -> None:
+            super().__init__()
+            self.person = person
+
+    class NewRequested(Message):
+        """The user wants to add a stakeholder."""
+
+    class EditRequested(Message):
+        """The user wants to edit ``person``."""
+
+        def __init__(self, person: Stakeholder) -> None:
+            super().__init__()
+            self.person = person
+
+    class DeleteRequested(Message):
+        """The user wants ``person`` deleted; ``references`` says what names them."""
+
+        def __init__(self, person: Stakeholder, references: str) -> None:
+            super().__init__()
+            self.person = person
+            self.references = references
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._people: list[tuple[str, str]] = []
+        self._career: Career | None = None
+        self._people: dict[str, Stakeholder] = {}
+        self._today = clock_today()
+        self._selected_id: str | None = None
+        self._stale: set[str] = set()
 
     def compose_body(self) -> ComposeResult:
-        yield OptionList(id="stakeholder-list", classes="pane-body")
+        yield Static("", id="stakeholder-warnings")
+        with ContentSwitcher(initial=GRID, id="stakeholder-views", classes="pane-body"):
+            yield StakeholderGrid(id=GRID)
+            yield StakeholderTable(id=LIST)
+        yield Static("", id="stakeholder-selected", classes="pane-body")
+        yield Static(LEGEND, id="stakeholder-legend", classes="pane-body")
 
+    # -- what the app calls ----------------------------------------------------------------
     def is_empty(self, career: Career) -> bool:
         return not career.stakeholders
 
     def show(self, career: Career) -> None:
+        self._career = career
+        self._today = clock_today()
+        self._people = {p.id: p for p in career.stakeholders}
+        if self._selected_id not in self._people:
+            self._selected_id = None
         self.set_empty(self.is_empty(career))
-        self._people = [(p.id, p.name) for p in career.stakeholders]
-        options = self.query_one("#stakeholder-list", OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        for person in career.stakeholders:
-            label = Text(person.name)
-            details = " · ".join(
-                part for part in (person.title, person.relationship.value, person.stance.value)
-                if part
-            )
-            label.append(f"  {details}", style="dim")
-            options.add_option(Option(label, id=person.id))
-        if career.stakeholders:
-            options.highlighted = min(highlighted or 0, len(career.stakeholders) - 1)
+        self._show_warnings(career)
+        self._stale = {GRID, LIST}
+        self._refresh_view()
+        self._show_selected()
+
+    # -- views -----------------------------------------------------------------------------
+    @property
+    def view(self) -> str:
+        """``"stakeholder-grid"`` or ``"stakeholder-table"``: the view on show."""
+        return self.query_one(ContentSwitcher).current or GRID
+
+    def _refresh_view(self) -> None:
+        view = self.view
+        if view not in self._stale or self._career is None:
+            return
+        self._stale.discard(view)
+        people = self._career.stakeholders
+        if view == GRID:
+            grid = self.query_one(StakeholderGrid)
+            grid.fill(people, self._today)
+            had_focus = self.owns_focus()
+            if self._selected_id:
+                grid.select(self._people[self._selected_id], focus=had_focus)
+        else:
+            table = self.query_one(StakeholderTable)
+            table.fill(people, self._today)
+            if self._selected_id:
+                table.select(self._selected_id)
+
+    def action_toggle_view(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        had_focus = self.owns_focus()
+        switcher.current = LIST if self.view == GRID else GRID
+        self._refresh_view()
+        if self._selected_id:
+            if self.view == GRID:
+                self.query_one(StakeholderGrid).select(self._people[self._selected_id], False)
+            else:
+                self.query_one(StakeholderTable).select(self._selected_id)
+        if had_focus:
+            self.focus_pane()
+
+    def main_widget(self):  # noqa: ANN201 - Widget | None, as in Pane
+        if self.view == LIST:
+            return self.query_one(StakeholderTable)
+        grid = self.query_one(StakeholderGrid)
+        if self._selected_id in self._people:
+            return grid.quadrant_list(quadrant(self._people[self._selected_id]))
+        for q in QUADRANT_ORDER:
+            if grid.quadrant_list(q).option_count:
+                return grid.quadrant_list(q)
+        return grid.quadrant_list(Quadrant.KEEP_CLOSE)
+
+    # -- selection -------------------------------------------------------------------------
+    @property
+    def selected(self) -> Stakeholder | None:
+        """The person the grid or list has selected."""
+        return self._people.get(self._selected_id or "")
+
+    def _select(self, person_id: str | None) -> None:
+        if person_id is not None and person_id in self._people:
+            self._selected_id = person_id
+            self._show_selected()
+
+    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        if message.option_list.has_focus:
+            self._select(message.option_id)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, QuadrantList):
+            self._select(_highlighted_id(event.widget))
+
+    def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        if self.view == LIST and message.row_key.value is not None:
+            self._select(str(message.row_key.value))
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        self._select(message.option_id)
+        self.action_details()
+
+    def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:
+        message.stop()
+        if message.row_key.value is not None:
+            self._select(str(message.row_key.value))
+        self.action_details()
 
     def go_to(self, stakeholder_id: str) -> None:
-        options = self.query_one("#stakeholder-list", OptionList)
-        options.highlighted = options.get_option_index(stakeholder_id)
-        self.focus_pane()
+        if stakeholder_id not in self._people:
+            return
+        self._selected_id = stakeholder_id
+        if self.view == GRID:
+            self.query_one(StakeholderGrid).select(self._people[stakeholder_id], focus=True)
+        else:
+            self.query_one(StakeholderTable).select(stakeholder_id)
+            self.query_one(StakeholderTable).focus()
+        self._show_selected()
+
+    # -- what is shown around the views ----------------------------------------------------
+    def _show_warnings(self, career: Career) -> None:
+        widget = self.query_one("#stakeholder-warnings", Static)
+        found = warnings(career.stakeholders, self._today) if career.stakeholders else []
+        text = Text()
+        for n, warning in enumerate(found):
+            if n:
+                text.append("\n")
+            text.append("⚠ ", style="bold yellow")
+            text.append(warning.text)
+        widget.update(text)
+        widget.display = bool(found)
+
+    def _show_selected(self) -> None:
+        widget = self.query_one("#stakeholder-selected", Static)
+        person = self.selected
+        if person is None:
+            widget.update(Text("Arrows to choose someone · n to add someone", style="dim"))
+            return
+        text = Text(person.name, style="bold")
+        if person.title:
+            text.append(f" · {person.title}")
+        text.append(f" · {quadrant(person).value}", style="dim")
+        last = person.last_contact.isoformat() if person.last_contact else "never"
+        text.append(f" · last {last}", style="dim")
+        late = overdue_text(person, self._today)
+        if late:
+            text.append(f" · {late}", style="bold red")
+        else:
+            due = next_check_in(person, self._today)
+            text.append(f" · next {due.isoformat()}" if due else " · no cadence", style="dim")
+        widget.update(text)
+
+    # -- actions ---------------------------------------------------------------------------
+    def _need_selection(self) -> Stakeholder | None:
+        person = self.selected
+        if person is None:
+            self.notify("Choose someone first (arrow keys), or press n to add someone",
+                        severity="warning")
+        return person
+
+    def action_check_in(self) -> None:
+        person = self._need_selection()
+        if person is not None:
+            self.post_message(self.CheckInRequested(person))
+
+    def action_new(self) -> None:
+        self.post_message(self.NewRequested())
+
+    def action_edit(self) -> None:
+        person = self._need_selection()
+        if person is not None:
+            self.post_message(self.EditRequested(person))
+
+    def action_delete(self) -> None:
+        person = self._need_selection()
+        if person is not None and self._career is not None:
+            refs = references_in(self._career, person.id).describe()
+            self.post_message(self.DeleteRequested(person, refs))
+
+    def action_prepare(self) -> None:
+        person = self._need_selection()
+        if person is None or self._career is None:
+            return
+        from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
+
+        career = self._career
+        plan = agenda(
+            person,
+            wins=career.wins,
+            gaps=career.gaps,
+            feedback=career.feedback,
+            interactions=career.interactions,
+            priorities=career.priorities,
+            today=self._today,
+        )
+        self.app.push_screen(StakeholderAgendaScreen(plan))
+
+    def action_details(self) -> None:
+        person = self._need_selection()
+        if person is None or self._career is None:
+            return
+        from careertui.tui.screens.stakeholder_details import StakeholderDetailsScreen
+
+        career = self._career
+        screen = StakeholderDetailsScreen(
+            person,
+            check_ins=check_ins_with(person, career.interactions),
+            wins=wins_with(person, career.wins),
+            gaps=linked_gaps(person, career.gaps),
+            feedback=feedback_from(person, career.feedback),
+            today=self._today,
+        )
+        self.app.push_screen(screen, self._after_details)
+
+    def _after_details(self, choice: str | None) -> None:
+        actions = {
+            "check-in": self.action_check_in,
+            "agenda": self.action_prepare,
+            "edit": self.action_edit,
+            "delete": self.action_delete,
+        }
+        if choice in actions:
+            actions[choice]()
 
     def palette_commands(self) -> list[PaletteCommand]:
-        return [
-            (f"Go to stakeholder {name}", "Show them on the stakeholder map",
-             lambda stakeholder_id=stakeholder_id: self.go_to(stakeholder_id))
-            for stakeholder_id, name in self._people
+        commands: list[PaletteCommand] = [
+            ("Stakeholders: switch grid/list", "Show the map as a grid or as a table",
+             self.action_toggle_view),
+            ("Stakeholders: add someone", "A new stakeholder", self.action_new),
         ]
+        for person in self._people.values():
+            commands.append(
+                (f"Go to stakeholder {person.name}", "Show them on the stakeholder map",
+                 lambda stakeholder_id=person.id: self.go_to(stakeholder_id))
+            )
+        return commands
+

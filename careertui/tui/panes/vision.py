@@ -1,15 +1,91 @@
-"""The Vision pane: the 3–5 year vision (V2MOM) and where the user is now."""
+"""The Vision pane: both ends of the map — the destination (vision statement, target role,
+V2MOM, company priorities) and the starting point (strengths, 360 feedback, scope today, room
+to grow).
+
+The statement is rendered as Markdown on top; every section below is rows of one
+:class:`OptionList`, so the arrow keys walk the whole pane and a redraw costs one list, not a
+widget per record. The pane never touches the store: keys post messages that say what the user
+meant; the app writes and calls :meth:`VisionPane.show` again.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Markdown, OptionList
+from textual.widgets.option_list import Option
 
 from careertui.domain.clock import today
+from careertui.domain.models import Feedback, Vision
+from careertui.domain.vision import (
+    needs_guided_start,
+    priority_warning,
+    room_to_grow_flag,
+    scope_gaps,
+    scope_summary,
+    years_left_text,
+)
 from careertui.store.repository import Career
-from careertui.tui.panes.base import Pane
+from careertui.tui.panes.base import PaletteCommand, Pane
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    hint: str
+    ranked: bool = False
+
+
+#: The sections in the order the pane shows them: the destination, then where I am now.
+SECTIONS: tuple[Section, ...] = (
+    Section("destination", "Destination", "e edit"),
+    Section("values", "Values", "ranked · J/K move · e edit · a add", ranked=True),
+    Section("methods", "Methods", "ranked · J/K move · e edit · a add", ranked=True),
+    Section("obstacles", "Obstacles", "g make a gap · e edit · a add"),
+    Section("measures", "Measures", "e edit · a add"),
+    Section("priorities", "Company priorities", "ranked · J/K move · e edit · a add · d delete",
+            ranked=True),
+    Section("strengths", "Strengths", "e edit · a add"),
+    Section("usps", "Unique selling points", "e edit · a add"),
+    Section("underused_skills", "Under-used skills", "e edit · a add"),
+    Section("feedback", "360 feedback", "g make a gap · e edit · a add · d delete"),
+    Section("scope", "Scope today", "e edit · a add · d delete"),
+    Section("room", "Room to grow", "e edit"),
+)
+SECTION_BY_KEY = {section.key: section for section in SECTIONS}
+#: The sections that are plain lists of text on the vision record.
+TEXT_LISTS = ("values", "methods", "obstacles", "measures", "strengths", "usps",
+              "underused_skills")
+#: Where "today → target" levels of scope items are shown as words.
+LEVEL_WORDS = {"own": "own", "execute": "execute", "influence": "influence", "out": "out"}
+
+
+def row_id(section: str, index: int | None = None) -> str:
+    """``values:2`` for an item, ``values:-`` for the section's placeholder or summary row."""
+    return f"{section}:{'-' if index is None else index}"
+
+
+def parse_row_id(option_id: str | None) -> tuple[str, int | None] | None:
+    if not option_id or ":" not in option_id:
+        return None
+    section, _, index = option_id.partition(":")
+    if section not in SECTION_BY_KEY or index == "h":
+        return None
+    return section, (None if index == "-" else int(index))
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class VisionOutline(OptionList):
+    """Every section of the vision pane as rows; headers and flags are not selectable."""
 
 
 class VisionPane(Pane):
@@ -17,43 +93,324 @@ class VisionPane(Pane):
     KEY = "1"
     EMPTY_TEXT = (
         "Start here: where do you want to be in 3–5 years, and where are you now?\n"
-        "Write your vision (V2MOM: vision, values, methods, obstacles, measures); the gaps, "
-        "people and wins all follow from it."
+        "Press e to write your vision, or open the guided start from the command palette "
+        "(ctrl+p, “Guided start”). V2MOM: vision, values, methods, obstacles, measures; the "
+        "gaps, people and wins all follow from it."
     )
 
-    def compose_body(self) -> ComposeResult:
-        with VerticalScroll(classes="pane-body", id="vision-scroll"):
-            yield Static(id="vision-text")
+    BINDINGS = [
+        Binding("e", "edit", "Edit", id="vision.edit"),
+        Binding("a", "add", "Add", id="vision.add"),
+        Binding("d", "delete", "Delete", id="vision.delete"),
+        Binding("J", "move(1)", "Move down", id="vision.move_down"),
+        Binding("K", "move(-1)", "Move up", id="vision.move_up"),
+        Binding("g", "make_gap", "Make a gap", id="vision.make_gap"),
+    ]
 
+    # -- messages: what the user meant ------------------------------------------------------
+    @dataclass
+    class EditSection(Message):
+        """Edit ``section`` (the item at ``index``, for sections of records or items)."""
+
+        section: str
+        index: int | None
+        record_id: str | None
+
+    @dataclass
+    class AddItem(Message):
+        section: str
+
+    @dataclass
+    class DeleteItem(Message):
+        section: str
+        index: int
+        record_id: str | None
+
+    @dataclass
+    class MoveItem(Message):
+        """Move the item at ``index`` of a ranked section ``step`` places (+1 down, -1 up)."""
+
+        section: str
+        index: int
+        step: int
+        record_id: str | None
+
+    @dataclass
+    class MakeGap(Message):
+        """Turn an obstacle or a feedback marked as a gap into a gap card."""
+
+        section: str
+        index: int
+        record_id: str | None
+
+    @dataclass
+    class OpenGuidedStart(Message):
+        """Open the guided start; ``automatic`` when the pane first shows an empty store (the
+        app decides whether it should open by itself)."""
+
+        automatic: bool = False
+
+    # -- layout -----------------------------------------------------------------------------
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._career: Career | None = None
+        self._statement: str | None = None
+        self._row_ids: list[str | None] = []
+        self._follow: str | None = None
+        self._shown_once = False
+
+    def compose_body(self) -> ComposeResult:
+        yield Markdown("", id="vision-statement", classes="pane-body")
+        yield VisionOutline(id="vision-outline", classes="pane-body")
+
+    @property
+    def outline(self) -> VisionOutline:
+        return self.query_one(VisionOutline)
+
+    # -- data -------------------------------------------------------------------------------
     def is_empty(self, career: Career) -> bool:
+        blank = Vision()
         vision = career.vision
-        return not (vision.statement or vision.target_role)
+        return (
+            not career.priorities
+            and not career.feedback
+            and all(
+                getattr(vision, name) == getattr(blank, name)
+                for name in Vision.model_fields
+                if name not in ("id", "created", "updated")
+            )
+        )
 
     def show(self, career: Career) -> None:
+        self._career = career
+        if not self._shown_once:
+            self._shown_once = True
+            if needs_guided_start(career.vision, career.priorities):
+                self.post_message(self.OpenGuidedStart(automatic=True))
         self.set_empty(self.is_empty(career))
+        statement = career.vision.statement or "*No vision statement yet: press e on Destination.*"
+        if statement != self._statement:
+            self._statement = statement
+            self.query_one("#vision-statement", Markdown).update(statement)
+        outline = self.outline
+        keep = self._follow or self._highlighted_id()
+        self._follow = None
+        options = list(self._options(career))
+        self._row_ids = [option.id for option in options]
+        outline.set_options(options)
+        if keep in self._row_ids:
+            outline.highlighted = self._row_ids.index(keep)
+        elif keep is not None and keep.partition(":")[0] in SECTION_BY_KEY:
+            # The item left (deleted): stay in its section.
+            section = keep.partition(":")[0]
+            same = [i for i, rid in enumerate(self._row_ids)
+                    if rid and rid.startswith(f"{section}:") and not rid.endswith(":h")]
+            outline.highlighted = same[-1] if same else None
+        if outline.highlighted is None:
+            outline.action_first()
+
+    def _highlighted_id(self) -> str | None:
+        index = self.outline.highlighted
+        if index is None or not 0 <= index < len(self._row_ids):
+            return None
+        return self._row_ids[index]
+
+    # -- rows -------------------------------------------------------------------------------
+    def _options(self, career: Career):  # noqa: ANN202 - a generator of options
         vision = career.vision
-        text = Text()
-        if vision.target_role:
-            text.append("Target role: ", style="bold").append(vision.target_role + "\n")
-        if vision.horizon:
-            left = vision.years_left(today())
-            text.append("Horizon: ", style="bold")
-            text.append(f"{vision.horizon.isoformat()} ({left} years left)\n")
-        if vision.statement:
-            text.append("\n" + vision.statement + "\n")
-        for title, items in (
-            ("Values", vision.values),
-            ("Methods", vision.methods),
-            ("Obstacles", vision.obstacles),
-            ("Measures", vision.measures),
-            ("Strengths now", vision.strengths),
-        ):
-            if items:
-                text.append(f"\n{title}\n", style="bold")
-                for item in items:
-                    text.append(f"  • {item}\n")
-        if career.priorities:
-            text.append("\nCompany priorities\n", style="bold")
-            for n, priority in enumerate(career.priorities, 1):
-                text.append(f"  {n}. {priority.title}\n")
-        self.query_one("#vision-text", Static).update(text)
+        for section in SECTIONS:
+            yield self._header(section)
+            if section.key == "destination":
+                yield from self._destination(vision)
+            elif section.key in TEXT_LISTS:
+                items: list[str] = getattr(vision, section.key)
+                for index, item in enumerate(items):
+                    mark = f"{index + 1:>2}. " if section.ranked else "  • "
+                    yield Option(Content.assemble(mark, item), id=row_id(section.key, index))
+                if not items:
+                    yield self._placeholder(section.key, "none yet — a to add")
+            elif section.key == "priorities":
+                yield from self._priorities(career)
+            elif section.key == "feedback":
+                yield from self._feedback(career.feedback)
+            elif section.key == "scope":
+                yield from self._scope(vision.scope)
+            elif section.key == "room":
+                yield from self._room(vision.room_to_grow)
+
+    @staticmethod
+    def _header(section: Section) -> Option:
+        return Option(
+            Content.assemble((section.title.upper(), "bold $accent"), "  ",
+                             (section.hint, "$text-muted")),
+            id=f"{section.key}:h",
+            disabled=True,
+        )
+
+    @staticmethod
+    def _placeholder(section: str, text: str) -> Option:
+        return Option(Content.assemble(("  " + text, "italic $text-muted")),
+                      id=row_id(section))
+
+    @staticmethod
+    def _flag(section: str, text: str, name: str) -> Option:
+        return Option(Content.assemble(("  ⚠ " + text, "bold $warning")), id=f"{section}:{name}",
+                      disabled=True)
+
+    def _destination(self, vision: Vision):  # noqa: ANN202
+        horizon = (
+            f"{vision.horizon.isoformat()} · {years_left_text(vision, today())}"
+            if vision.horizon
+            else "no horizon set"
+        )
+        kinds = ", ".join(vision.company_kinds) or "—"
+        yield Option(Content.assemble(("  Target role: ", "bold"), vision.target_role or "—"),
+                     id=row_id("destination", 0))
+        yield Option(Content.assemble(("  Horizon: ", "bold"), horizon),
+                     id=row_id("destination", 1))
+        yield Option(Content.assemble(("  Companies I want to serve: ", "bold"), kinds),
+                     id=row_id("destination", 2))
+
+    def _priorities(self, career: Career):  # noqa: ANN202
+        for index, priority in enumerate(career.priorities):
+            yield Option(Content.assemble(f"{index + 1:>2}. ", (priority.title, "bold")),
+                         id=row_id("priorities", index))
+        if not career.priorities:
+            yield self._placeholder("priorities", "none yet — a to add the company's top 3–5")
+        warning = priority_warning(len(career.priorities))
+        if warning:
+            yield self._flag("priorities", warning, "warn")
+
+    def _feedback(self, feedback: list[Feedback]):  # noqa: ANN202
+        for index, item in enumerate(feedback):
+            kind = ("gap", "bold $error") if item.kind == "gap" else ("strength", "bold $success")
+            who = item.giver_name or "anonymous"
+            theme = f" · {item.theme}" if item.theme else ""
+            yield Option(
+                Content.assemble(
+                    f"  {item.date.isoformat()} ", kind, (theme, "$text-muted"), "  ",
+                    f"“{_one_line(item.quote)}” — {who}",
+                ),
+                id=row_id("feedback", index),
+            )
+        if not feedback:
+            yield self._placeholder("feedback", "no 360 feedback yet — a to add a quote")
+
+    def _scope(self, scope: list[Vision.ScopeItem]):  # noqa: ANN202
+        short = {id(item) for item in scope_gaps(scope)}
+        for index, item in enumerate(scope):
+            level = (f"{item.today:>9} → {item.target:<9}",
+                     "bold $warning" if id(item) in short else "$text-muted")
+            yield Option(Content.assemble("  ", level, " ", item.responsibility),
+                         id=row_id("scope", index))
+        yield Option(Content.assemble(("  " + scope_summary(scope), "italic")),
+                     id=row_id("scope"))
+
+    def _room(self, room: Vision.RoomToGrow):  # noqa: ANN202
+        asked = (
+            f"{room.answer} · asked {room.asked_on.isoformat()}"
+            + (f" ({room.asked_whom})" if room.asked_whom else "")
+            if room.asked_on
+            else room.answer
+        )
+        yield Option(Content.assemble(("  Answer: ", "bold"), asked), id=row_id("room", 0))
+        if room.management_said:
+            yield Option(
+                Content.assemble(("  Management said: ", "bold"),
+                                 f"“{_one_line(room.management_said)}”"),
+                id=row_id("room", 1),
+            )
+        if room.openings:
+            yield Option(Content.assemble(("  Open roles or budget: ", "bold"),
+                                          _one_line(room.openings)), id=row_id("room", 2))
+        flag = room_to_grow_flag(room, today())
+        if flag:
+            yield self._flag("room", flag, "flag")
+
+    # -- what the keys mean -----------------------------------------------------------------
+    def _target(self) -> tuple[str, int | None, str | None]:
+        """The section, item index and record id under the cursor."""
+        parsed = parse_row_id(self._highlighted_id())
+        if parsed is None:
+            return "destination", None, None
+        section, index = parsed
+        return section, index, self._record_id(section, index)
+
+    def _record_id(self, section: str, index: int | None) -> str | None:
+        if self._career is None or index is None:
+            return None
+        records = {"priorities": self._career.priorities, "feedback": self._career.feedback}
+        rows = records.get(section)
+        if rows is None or index >= len(rows):
+            return None
+        return rows[index].id
+
+    def action_edit(self) -> None:
+        section, index, record_id = self._target()
+        if section in ("priorities", "feedback", "scope") and index is None:
+            self.post_message(self.AddItem(section))
+            return
+        self.post_message(self.EditSection(section, index, record_id))
+
+    def action_add(self) -> None:
+        section, _, _ = self._target()
+        if section in ("destination", "room"):
+            self.post_message(self.EditSection(section, None, None))
+            return
+        self.post_message(self.AddItem(section))
+
+    def action_delete(self) -> None:
+        section, index, record_id = self._target()
+        if section in ("destination", "room") or index is None:
+            self.notify("Move to an item to delete it (e edits the section)")
+            return
+        self.post_message(self.DeleteItem(section, index, record_id))
+
+    def action_move(self, step: int) -> None:
+        section, index, record_id = self._target()
+        if not SECTION_BY_KEY[section].ranked:
+            self.notify("Values, methods and company priorities are the ranked lists")
+            return
+        if index is None:
+            return
+        count = self._count(section)
+        target = max(0, min(count - 1, index + step))
+        if target == index:
+            return
+        self._follow = row_id(section, target)
+        self.post_message(self.MoveItem(section, index, step, record_id))
+
+    def action_make_gap(self) -> None:
+        section, index, record_id = self._target()
+        if section not in ("obstacles", "feedback") or index is None:
+            self.notify("g turns an obstacle, or feedback marked as a gap, into a gap card")
+            return
+        self.post_message(self.MakeGap(section, index, record_id))
+
+    def _count(self, section: str) -> int:
+        if self._career is None:
+            return 0
+        if section == "priorities":
+            return len(self._career.priorities)
+        return len(getattr(self._career.vision, section))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def focus_section(self, section: str) -> None:
+        """Put the cursor on the first row of ``section`` (used after a guided start)."""
+        for index, rid in enumerate(self._row_ids):
+            if rid and rid.startswith(f"{section}:") and not rid.endswith(":h"):
+                self.outline.highlighted = index
+                return
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        return [
+            ("Guided start", "Vision, target role and horizon, company priorities, strengths — "
+             "one step at a time", lambda: self.post_message(self.OpenGuidedStart())),
+            ("Edit vision statement", "The destination: statement, target role, horizon",
+             lambda: self.post_message(self.EditSection("destination", None, None))),
+            ("Edit room to grow", "What management said about the next step, and when",
+             lambda: self.post_message(self.EditSection("room", None, None))),
+        ]

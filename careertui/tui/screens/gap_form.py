@@ -39,6 +39,17 @@ def gap_fields(stakeholders: Sequence[Stakeholder]) -> list[FormField]:
     ]
 
 
+def new_gap_values(status: GapStatus) -> dict[str, Any]:
+    """What a new gap's form starts with: the model's defaults, in the column it was added to."""
+    fields = {field.name for field in gap_fields([])}
+    defaults = {
+        name: info.get_default(call_default_factory=True)
+        for name, info in Gap.model_fields.items()
+        if name in fields and name != "title"
+    }
+    return {**defaults, "status": status}
+
+
 def gap_form(
     title: str,
     stakeholders: Sequence[Stakeholder],

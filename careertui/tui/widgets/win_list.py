@@ -53,7 +53,7 @@ class WinList(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {"win-list--cursor"}
     DEFAULT_CSS = """
-    WinList { height: 1fr; }
+    WinList { height: 1fr; overflow-x: hidden; }
     WinList > .win-list--cursor { background: $accent 40%; text-style: bold; }
     WinList:focus > .win-list--cursor { background: $accent; }
     """

@@ -1,0 +1,259 @@
+"""The guided start: on an empty store, four short questions, one at a time — the vision
+statement, the target role and horizon, the company's top priorities, three strengths.
+
+Each answer is posted (:class:`GuidedStartScreen.AnswerGiven`) as soon as it is given, so the
+app saves it then: quitting halfway keeps what was answered. Escape skips the rest
+(:class:`GuidedStartScreen.Skipped`); the command palette opens it again, filled in with what
+is on record. A step left blank saves nothing and moves on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, ContentSwitcher, Input, Label, Static, TextArea
+
+from careertui.domain.clock import today
+from careertui.domain.errors import CareerError, field_errors
+from careertui.domain.models import Priority, Vision
+from careertui.domain.vision import MAX_PRIORITIES, parse_horizon
+from careertui.editor import edit_text
+
+#: The steps, in order: (id, title, question).
+STEPS: tuple[tuple[str, str, str], ...] = (
+    ("statement", "Your vision",
+     "Where do you want to be in 3–5 years? Write it as if it were already true."),
+    ("destination", "Target role and horizon",
+     "What is the role, and by when? A number of years (4) or a date (2030-06-30)."),
+    ("priorities", "The company's top priorities",
+     f"The 3–{MAX_PRIORITIES} things the company truly cares about, most important first. "
+     "Your wins will be tied to them."),
+    ("strengths", "Three strengths",
+     "What are you known for today? Three strengths you would bet your next step on."),
+)
+STRENGTHS = 3
+
+
+class GuidedStartScreen(ModalScreen[None]):
+    CSS_PATH = Path(__file__).with_name("guided_start.tcss")
+    BINDINGS = [
+        Binding("ctrl+s", "next", "Save and next", id="guided_start.next"),
+        Binding("escape", "skip", "Skip", id="guided_start.skip"),
+        Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="guided_start.editor"),
+    ]
+
+    @dataclass
+    class AnswerGiven(Message):
+        """The answer to one step, validated: save it now.
+
+        ``statement``: ``{"statement": str}``; ``destination``: ``{"target_role": str,
+        "horizon": date | None}``; ``priorities``: ``{"priorities": [str, ...]}`` by rank ("" where
+        a line was left blank); ``strengths``: ``{"strengths": [str, str, str]}`` likewise.
+        """
+
+        step: str
+        answer: dict[str, Any]
+
+    class Skipped(Message):
+        """The user skipped the rest of the guided start."""
+
+    class Finished(Message):
+        """The user went through every step."""
+
+    def __init__(self, vision: Vision, priorities: Sequence[Priority]) -> None:
+        super().__init__()
+        self.vision = vision
+        self.priority_titles = [p.title for p in priorities][:MAX_PRIORITIES]
+        self.step = 0
+        self._given: dict[str, dict[str, Any]] = {}
+
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        vision = self.vision
+        with Vertical(id="guided-start", classes="dialog"):
+            yield Label("", id="gs-title", classes="dialog-title")
+            yield Static("", id="gs-question")
+            with ContentSwitcher(initial="gs-step-statement", id="gs-steps"):
+                with Vertical(id="gs-step-statement", classes="gs-step"):
+                    area = TextArea(vision.statement, id="gs-statement", soft_wrap=True,
+                                    tab_behavior="focus")
+                    area.border_subtitle = "ctrl+e: $EDITOR"
+                    yield area
+                    yield Static("", id="gs-statement-error", classes="field-error")
+                with Vertical(id="gs-step-destination", classes="gs-step"):
+                    yield Label("Target role", classes="field-label")
+                    yield Input(vision.target_role, id="gs-target_role",
+                                placeholder="e.g. Director of Product")
+                    yield Static("", id="gs-target_role-error", classes="field-error")
+                    yield Label("Horizon", classes="field-label")
+                    yield Input(vision.horizon.isoformat() if vision.horizon else "",
+                                id="gs-horizon", placeholder="4  (years)  or  2030-06-30")
+                    yield Static("", id="gs-horizon-error", classes="field-error")
+                with Vertical(id="gs-step-priorities", classes="gs-step"):
+                    for n in range(MAX_PRIORITIES):
+                        title = self.priority_titles[n] if n < len(self.priority_titles) else ""
+                        yield Input(title, id=f"gs-priority-{n}", placeholder=f"{n + 1}.")
+                    yield Static("", id="gs-priorities-error", classes="field-error")
+                with Vertical(id="gs-step-strengths", classes="gs-step"):
+                    for n in range(STRENGTHS):
+                        value = vision.strengths[n] if n < len(vision.strengths) else ""
+                        yield Input(value, id=f"gs-strength-{n}", placeholder=f"Strength {n + 1}")
+                    yield Static("", id="gs-strengths-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Skip the guided start (esc)", id="gs-skip")
+                yield Button("Save and next (ctrl+s)", variant="primary", id="gs-next")
+
+    def on_mount(self) -> None:
+        self._show_step()
+
+    @property
+    def step_id(self) -> str:
+        return STEPS[self.step][0]
+
+    def _show_step(self) -> None:
+        step_id, title, question = STEPS[self.step]
+        self.query_one("#gs-title", Label).update(
+            f"Guided start · step {self.step + 1} of {len(STEPS)} · {title}"
+        )
+        self.query_one("#gs-question", Static).update(question)
+        self.query_one(ContentSwitcher).current = f"gs-step-{step_id}"
+        last = self.step == len(STEPS) - 1
+        self.query_one("#gs-next", Button).label = (
+            "Save and finish (ctrl+s)" if last else "Save and next (ctrl+s)"
+        )
+        first = self.query_one(f"#gs-step-{step_id}").query("Input, TextArea").first()
+        first.focus()
+
+    # -- answers ------------------------------------------------------------------------------
+    def _errors(self, step_id: str, messages: dict[str, str]) -> None:
+        for box in self.query_one(f"#gs-step-{step_id}").query(".field-error"):
+            key = (box.id or "").removeprefix("gs-").removesuffix("-error")
+            message = messages.get(key, "")
+            assert isinstance(box, Static)
+            box.update(message)
+            box.set_class(bool(message), "-shown")
+
+    def _value(self, selector: str) -> str:
+        widget = self.query_one(selector)
+        return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+
+    def _answer(self) -> tuple[dict[str, Any] | None, dict[str, str]]:
+        """The current step's answer (None when left blank) and its messages."""
+        step_id = self.step_id
+        errors: dict[str, str] = {}
+        if step_id == "statement":
+            text = self._value("#gs-statement").strip()
+            try:
+                Vision(statement=text)
+            except ValidationError as exc:
+                errors["statement"] = field_errors(exc).get("statement", str(exc))
+            return ({"statement": text} if text else None), errors
+        if step_id == "destination":
+            role = self._value("#gs-target_role").strip()
+            horizon = None
+            try:
+                Vision(target_role=role)
+            except ValidationError as exc:
+                errors["target_role"] = field_errors(exc).get("target_role", str(exc))
+            try:
+                horizon = parse_horizon(self._value("#gs-horizon"), today())
+            except CareerError as exc:
+                errors["horizon"] = str(exc)
+            given = role or horizon is not None
+            return ({"target_role": role, "horizon": horizon} if given else None), errors
+        if step_id == "priorities":
+            titles = [self._value(f"#gs-priority-{n}").strip() for n in range(MAX_PRIORITIES)]
+            problems = []
+            for n, title in enumerate(titles):
+                if not title:
+                    continue
+                try:
+                    Priority(title=title)
+                except ValidationError as exc:
+                    problems.append(f"{n + 1}: {field_errors(exc).get('title', str(exc))}")
+            if problems:
+                errors["priorities"] = "; ".join(problems)
+            while titles and not titles[-1]:
+                titles.pop()
+            return ({"priorities": titles} if any(titles) else None), errors
+        strengths = [self._value(f"#gs-strength-{n}").strip() for n in range(STRENGTHS)]
+        problems = [f"{n + 1}: at most 300 characters" for n, s in enumerate(strengths)
+                    if len(s) > 300]
+        if problems:
+            errors["strengths"] = "; ".join(problems)
+        return ({"strengths": strengths} if any(strengths) else None), errors
+
+    def _unchanged(self, answer: dict[str, Any]) -> bool:
+        """True when the answer is what is already on record (a reopened guided start)."""
+        if self._given.get(self.step_id) == answer:
+            return True
+        vision = self.vision
+        if self.step_id == "statement":
+            return answer["statement"] == vision.statement
+        if self.step_id == "destination":
+            return (answer["target_role"], answer["horizon"]) == (vision.target_role,
+                                                                  vision.horizon)
+        if self.step_id == "priorities":
+            return answer["priorities"] == self.priority_titles[: len(answer["priorities"])]
+        return answer["strengths"] == vision.strengths[:STRENGTHS]
+
+    def action_next(self) -> None:
+        answer, errors = self._answer()
+        self._errors(self.step_id, errors)
+        if errors:
+            return
+        if answer is not None and not self._unchanged(answer):
+            self._given[self.step_id] = answer
+            self.post_message(self.AnswerGiven(self.step_id, answer))
+        if self.step == len(STEPS) - 1:
+            self.post_message(self.Finished())
+            self.dismiss(None)
+            return
+        self.step += 1
+        self._show_step()
+
+    def action_skip(self) -> None:
+        self.post_message(self.Skipped())
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "gs-next":
+            self.action_next()
+        elif event.button.id == "gs-skip":
+            self.action_skip()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field of the step; on its last field, to the next step."""
+        event.stop()
+        fields = list(self.query_one(f"#gs-step-{self.step_id}").query(Input))
+        position = fields.index(event.input) if event.input in fields else len(fields) - 1
+        if position < len(fields) - 1:
+            fields[position + 1].focus()
+        else:
+            self.action_next()
+
+    def action_external_editor(self) -> None:
+        area = self.focused
+        if not isinstance(area, TextArea):
+            self.notify("ctrl+e opens the vision statement in $EDITOR")
+            return
+        try:
+            with self.app.suspend():
+                text = edit_text(area.text)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to $EDITOR", severity="warning")
+            return
+        except CareerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        area.text = text.rstrip("\n")

@@ -1,0 +1,175 @@
+"""The vision pane's forms, built on the generic record form: one a section.
+
+Each function returns a :class:`FormScreen` that validates by building the model, shows each
+message next to its field, keeps what was typed, and saves through ``save`` (the app's write).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from careertui.domain.clock import today
+from careertui.domain.errors import InputError
+from careertui.domain.models import Feedback, Priority, Stakeholder, Vision
+from careertui.domain.vision import parse_horizon
+from careertui.tui.screens.form import FormField, FormScreen, Save
+
+#: A section that is a list of text on the vision record: its label and form help.
+LIST_LABELS: dict[str, tuple[str, str]] = {
+    "values": ("Values", "What matters to you, most important first. One a line."),
+    "methods": ("Methods", "How you will get there, most important first. One a line."),
+    "obstacles": ("Obstacles", "What stands in the way. One a line; g on one makes it a gap."),
+    "measures": ("Measures", "How you will know you got there. One a line."),
+    "strengths": ("Strengths", "What you are known for today. One a line."),
+    "usps": ("Unique selling points", "What few others around you bring. One a line."),
+    "underused_skills": ("Under-used skills", "What you can do but rarely get to. One a line."),
+    "company_kinds": ("Companies I want to serve", "Kinds of company or stage. One a line."),
+}
+
+LEVEL_CHOICES = [
+    ("own — I decide and answer for it", "own"),
+    ("execute — I do it, someone else decides", "execute"),
+    ("influence — I only shape it", "influence"),
+    ("out — not in my scope", "out"),
+]
+ANSWER_CHOICES = [
+    ("not asked yet", "not asked"),
+    ("yes — there is room", "yes"),
+    ("not yet — maybe later", "not yet"),
+    ("no — not here", "no"),
+    ("unclear", "unclear"),
+]
+
+
+#: The longest line a list section takes: a value or an obstacle is a line, not an essay.
+ITEM_LENGTH = 300
+
+
+def _short_lines(items: list[str]) -> list[str]:
+    for number, item in enumerate(items, 1):
+        if len(item) > ITEM_LENGTH:
+            raise ValueError(
+                f"line {number} has {len(item)} characters; keep each line to {ITEM_LENGTH}"
+            )
+    return items
+
+
+class ListEntry(BaseModel):
+    """One new line for a list section."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    text: Annotated[str, Field(min_length=1, max_length=ITEM_LENGTH)]
+
+
+def _horizon(raw: str) -> dt.date | None:
+    return parse_horizon(raw, today())
+
+
+def _not_future(value: dt.date | None) -> dt.date | None:
+    if value is not None and value > today():
+        raise InputError("that date is in the future; when did you ask?")
+    return value
+
+
+def destination_form(vision: Vision, save: Save) -> FormScreen[Vision]:
+    label, help_text = LIST_LABELS["company_kinds"]
+    return FormScreen(
+        "The destination",
+        Vision,
+        [
+            FormField("statement", "Vision statement (Markdown; where you are in 3–5 years)",
+                      "multiline"),
+            FormField("target_role", "Target role", placeholder="e.g. Director of Product"),
+            FormField("horizon", "Horizon", placeholder="a date (2030-06-30) or years (4)",
+                      help="When the vision should be true: 3–5 years out is usual.",
+                      parse=_horizon, format=lambda d: d.isoformat() if d else ""),
+            FormField("company_kinds", label, "lines", help=help_text, parse=_short_lines),
+        ],
+        initial=vision,
+        save=save,
+    )
+
+
+def list_form(section: str, vision: Vision, save: Save) -> FormScreen[Vision]:
+    label, help_text = LIST_LABELS[section]
+    return FormScreen(
+        label, Vision, [FormField(section, label, "lines", help=help_text, parse=_short_lines)],
+        initial=vision, save=save,
+    )
+
+
+def list_entry_form(section: str, save: Save) -> FormScreen[ListEntry]:
+    label, _ = LIST_LABELS[section]
+    return FormScreen(f"Add to {label.lower()}", ListEntry, [FormField("text", label)],
+                      save=save)
+
+
+def priority_form(priority: Priority | None, rank: int, save: Save) -> FormScreen[Priority]:
+    return FormScreen(
+        "Company priority" if priority else "Add a company priority",
+        Priority,
+        [
+            FormField("title", "Priority", placeholder="e.g. Grow net revenue retention"),
+            FormField("description", "What it means (Markdown)", "multiline"),
+        ],
+        initial=priority if priority is not None else {"rank": rank},
+        save=save,
+    )
+
+
+def feedback_form(
+    feedback: Feedback | None, people: Sequence[Stakeholder], save: Save
+) -> FormScreen[Feedback]:
+    return FormScreen(
+        "360 feedback" if feedback else "Add 360 feedback",
+        Feedback,
+        [
+            FormField("quote", "What they said", "multiline"),
+            FormField("kind", "Strength or gap", "choice",
+                      choices=[("strength", "strength"), ("gap", "gap")]),
+            FormField("theme", "Theme", placeholder="e.g. executive presence"),
+            FormField("giver_id", "Who gave it (from the stakeholder map)", "choice",
+                      choices=[(p.name, p.id) for p in people]),
+            FormField("giver_name", "…or their name", placeholder="e.g. Anonymous 360 reviewer"),
+            FormField("date", "Date", "date", placeholder="2026-10-02, yesterday, last friday"),
+        ],
+        initial=feedback if feedback is not None else {"date": today(), "kind": "strength"},
+        save=save,
+    )
+
+
+def scope_form(item: Vision.ScopeItem | None, save: Save) -> FormScreen[Vision.ScopeItem]:
+    return FormScreen(
+        "Scope today" if item else "Add a responsibility",
+        Vision.ScopeItem,
+        [
+            FormField("responsibility", "Responsibility", placeholder="e.g. Pricing decisions"),
+            FormField("today", "Today I…", "choice", choices=LEVEL_CHOICES),
+            FormField("target", "In the target role I…", "choice", choices=LEVEL_CHOICES),
+        ],
+        initial=item if item is not None else {"today": "execute", "target": "own"},
+        save=save,
+    )
+
+
+def room_form(room: Vision.RoomToGrow, save: Save) -> FormScreen[Vision.RoomToGrow]:
+    return FormScreen(
+        "Room to grow",
+        Vision.RoomToGrow,
+        [
+            FormField("answer", "Is there room for the next step, on your terms?", "choice",
+                      choices=ANSWER_CHOICES),
+            FormField("asked_on", "When you asked", "date", parse=_not_future,
+                      placeholder="2026-10-02, last month"),
+            FormField("asked_whom", "Whom you asked", placeholder="e.g. Maya (manager)"),
+            FormField("management_said", "What management said (Markdown)", "multiline"),
+            FormField("openings", "Open roles or budget", "multiline"),
+        ],
+        initial=room,
+        save=save,
+    )

@@ -1,0 +1,340 @@
+"""The dashboard shell, driven with Pilot as a user would: keys in, screen and store out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+from textual.widgets import Tabs
+
+from careertui.domain.models import (
+    Gap,
+    GapStatus,
+    Stakeholder,
+    Vision,
+    Win,
+)
+from careertui.store.errors import StoreBusy
+from careertui.store.repository import Repository
+from careertui.tui.panes.base import Pane
+from careertui.tui.screens.help import HelpScreen
+from careertui.tui.screens.quick_win import QuickWinScreen
+from careertui.tui.status import StatusLine
+from careertui.tui.widgets.win_list import WinList
+from tests.tui.conftest import SIZE, wait_for
+from tests.tui.helpers import text, toasts, visible
+
+TODAY = dt.date(2026, 11, 23)  # tests/conftest.py pins CAREERTUI_TODAY
+
+
+def focused_pane(app) -> str | None:
+    focused = app.screen.focused
+    if focused is None:
+        return None
+    for node in (focused, *focused.ancestors):
+        if isinstance(node, Pane):
+            return node.id
+    return None
+
+
+# -- w: the daily habit ------------------------------------------------------------------------
+async def test_w_type_enter_logs_a_win_dated_today(app, repo: Repository) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        assert isinstance(app.screen, QuickWinScreen)
+        await pilot.press(*"Shipped onboarding v2", "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, QuickWinScreen))
+        wins = repo.wins.list()
+        assert [(w.title, w.date) for w in wins] == [("Shipped onboarding v2", TODAY)]
+        await wait_for(pilot, lambda: app.query_one(WinList).wins)
+        assert app.query_one(WinList).highlighted.title == "Shipped onboarding v2"
+        assert "1 win this week" in text(app.query_one(StatusLine))
+
+
+async def test_w_from_another_pane_and_escape_cancels(app, repo: Repository) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "w", *"never mind", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, QuickWinScreen)
+        assert repo.wins.list() == []
+        assert not repo.store.exists()
+
+
+async def test_quick_win_without_text_says_why_and_saves_nothing(app, repo: Repository) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", "space", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuickWinScreen)
+        assert "at least 1 character" in text(app.screen.query_one("#quick-win-error"))
+        assert repo.wins.list() == []
+
+
+async def test_store_error_is_a_notification_and_keeps_the_text(app, repo, monkeypatch) -> None:
+    def busy(win: Win) -> Win:
+        raise StoreBusy("careertui.json: another careertui process has held the lock too long")
+
+    monkeypatch.setattr(repo, "log_win", busy)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("w", *"Closed the Acme deal", "enter")
+        await wait_for(pilot, lambda: toasts(app))
+        assert any("held the lock too long" in t for t in toasts(app))
+        assert isinstance(app.screen, QuickWinScreen)
+        assert app.screen.query_one("#quick-win-title").value == "Closed the Acme deal"
+        assert "held the lock" in text(app.screen.query_one("#quick-win-error"))
+    assert repo.wins.list() == []
+
+
+async def test_a_slow_write_shows_saving_and_the_ui_stays_live(app, repo, monkeypatch) -> None:
+    release = threading.Event()
+    real_log_win = repo.log_win
+
+    def slow(win: Win) -> Win:
+        release.wait(30)
+        return real_log_win(win)
+
+    monkeypatch.setattr(repo, "log_win", slow)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", *"Big journal write", "enter")
+        status = app.dashboard.query_one(StatusLine)
+        await wait_for(pilot, lambda: "saving…" in text(status))
+        # the event loop is free: keys still work while the write is under way
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "saving…" in text(status)
+        release.set()
+        await wait_for(pilot, lambda: "saving…" not in text(status))
+        assert [w.title for w in repo.wins.list()] == ["Big journal write"]
+
+
+# -- panes: 1–4, tab, z, tabs on a small terminal -----------------------------------------------
+async def test_number_keys_focus_each_pane(demo_app) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        for key, pane in (("1", "vision"), ("2", "gaps"), ("3", "stakeholders"),
+                          ("4", "journal")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert focused_pane(demo_app) == pane
+            assert demo_app.dashboard.pane(pane).has_class("-active")
+
+
+async def test_tab_and_shift_tab_cycle_the_panes(demo_app) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            await pilot.pause()
+            seen.append(focused_pane(demo_app))
+        assert seen == ["gaps", "stakeholders", "journal", "vision"]
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert focused_pane(demo_app) == "journal"
+
+
+async def test_z_maximises_the_focused_pane_and_restores_it(demo_app) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "z")
+        await pilot.pause()
+        gaps = demo_app.dashboard.pane("gaps")
+        assert gaps.region.width == SIZE[0]
+        assert not visible(demo_app.dashboard.pane("journal"))
+        await pilot.press("z")
+        await pilot.pause()
+        assert gaps.region.width < SIZE[0]
+        assert all(visible(p) for p in demo_app.dashboard.panes)
+
+
+async def test_all_four_panes_show_at_once_on_a_large_terminal(demo_app) -> None:
+    async with demo_app.run_test(size=(120, 32)) as pilot:
+        await pilot.pause()
+        assert all(visible(p) for p in demo_app.dashboard.panes)
+        assert not visible(demo_app.dashboard.query_one(Tabs))
+
+
+async def test_a_small_terminal_shows_the_panes_as_tabs(demo_app) -> None:
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dashboard = demo_app.dashboard
+        assert visible(dashboard.query_one(Tabs))
+        assert [p.id for p in dashboard.panes if visible(p)] == ["journal"]
+        await pilot.press("2")
+        await pilot.pause()
+        assert [p.id for p in dashboard.panes if visible(p)] == ["gaps"]
+        assert dashboard.query_one(Tabs).active == "tab-gaps"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert [p.id for p in dashboard.panes if visible(p)] == ["stakeholders"]
+
+
+# -- discoverable ----------------------------------------------------------------------------
+async def test_question_mark_opens_help_with_every_binding(demo_app) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, HelpScreen)
+        table = demo_app.screen.query_one("#help-table")
+        rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        described = {row[2] for row in rows}
+        for wanted in ("Log a win", "Zoom", "Next pane", "New win", "Delete", "Undo delete",
+                       "Star", "Filter", "Help", "Quit", "Journal"):
+            assert wanted in described, wanted
+        assert ("Journal", "*", "Star") in rows
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(demo_app.screen, HelpScreen)
+
+
+async def test_footer_shows_the_focused_panes_bindings(demo_app) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        shown = {b.binding.description for b in demo_app.active_bindings.values() if b.binding.show}
+        assert {"New win", "Star", "Filter", "Log a win"} <= shown
+        await pilot.press("1")
+        await pilot.pause()
+        shown = {b.binding.description for b in demo_app.active_bindings.values() if b.binding.show}
+        assert "Star" not in shown
+
+
+async def test_command_palette_logs_a_win_by_name(app, repo: Repository) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Log a win")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuickWinScreen))
+        await pilot.press(*"From the palette", "enter")
+        await wait_for(pilot, lambda: repo.wins.list())
+        assert repo.wins.list()[0].title == "From the palette"
+
+
+async def test_command_palette_goes_to_a_stakeholder(demo_app) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to stakeholder Maya")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: focused_pane(demo_app) == "stakeholders")
+
+
+async def test_theme_choice_is_remembered_across_restarts(app, repo, make) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Switch theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"nord")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: repo.setting("theme") == "nord")
+        assert app.theme == "nord"
+    again = make()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+# -- live -----------------------------------------------------------------------------------
+async def test_a_win_logged_by_another_process_appears_without_restart(app, cli) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "slash", *"shell")
+        await pilot.pause()
+        result = cli("win", "Logged from the shell")
+        assert result.returncode == 0, result.stderr
+        win_list = app.query_one(WinList)
+        await wait_for(pilot, lambda: [w.title for w in win_list.wins] == ["Logged from the shell"])
+        # what the user was typing is untouched, and still applied
+        assert app.query_one("#journal-filter").value == "shell"
+        assert app.screen.focused is app.query_one("#journal-filter")
+        assert "1 of 1 wins match" in text(app.query_one("#journal-count"))
+
+
+async def test_an_open_form_keeps_its_text_when_data_changes_elsewhere(app, repo, cli) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", *"half typed")
+        result = cli("win", "Another terminal")
+        assert result.returncode == 0, result.stderr
+        await wait_for(pilot, lambda: app.query_one(WinList).wins)
+        assert isinstance(app.screen, QuickWinScreen)
+        assert app.screen.query_one("#quick-win-title").value == "half typed"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(repo.wins.list()) == 2)
+
+
+# -- how am I doing --------------------------------------------------------------------------
+def _known_career(repo: Repository) -> None:
+    with repo.transaction():
+        repo.save_vision(Vision(statement="Lead product for a platform",
+                                target_role="Director of Product",
+                                horizon=TODAY.replace(year=2029)))
+        repo.gaps.add(Gap(title="Executive communication", status=GapStatus.WORKING))
+        repo.gaps.add(Gap(title="Pricing", status=GapStatus.BACKLOG))
+        repo.stakeholders.add(Stakeholder(name="Maya", cadence_days=7,
+                                          last_contact=TODAY - dt.timedelta(days=20)))
+        repo.stakeholders.add(Stakeholder(name="Priya", cadence_days=14,
+                                          last_contact=TODAY - dt.timedelta(days=2)))
+        # Monday 2026-11-23 is the start of this week
+        for day in (TODAY - dt.timedelta(days=3), TODAY - dt.timedelta(days=5)):
+            repo.wins.add(Win(title=f"Win on {day}", date=day))
+
+
+async def test_status_line_answers_how_am_i_doing_and_updates(repo: Repository, make) -> None:
+    _known_career(repo)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = text(app.query_one(StatusLine))
+        assert "0 wins this week, 2 last week" in status
+        assert "3 days since the last win" in status
+        assert "1 check-in overdue" in status
+        assert "1 gap in progress" in status
+        assert "Director of Product in 3 years" in status
+        await pilot.press("w", *"Today's win", "enter")
+        await wait_for(pilot, lambda: "1 win this week" in text(app.query_one(StatusLine)))
+        assert "last win today" in text(app.query_one(StatusLine))
+
+
+# -- empty states ----------------------------------------------------------------------------
+async def test_each_empty_pane_teaches_the_next_step_of_the_method(app) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dashboard = app.dashboard
+        expected = {
+            "vision": "Start here",
+            "gaps": "Next, the gaps",
+            "stakeholders": "Then the people",
+            "journal": "Press w",
+        }
+        for pane_id, words in expected.items():
+            empty = dashboard.pane(pane_id).query_one(".pane-empty")
+            assert visible(empty), pane_id
+            assert words in text(empty), pane_id
+        await pilot.press("w", *"First win", "enter")
+        await wait_for(pilot, lambda: app.query_one(WinList).wins)
+        assert not visible(dashboard.pane("journal").query_one(".pane-empty"))
+        assert visible(dashboard.pane("vision").query_one(".pane-empty"))
+
+
+async def test_demo_data_shows_no_empty_state(demo_app) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for pane in demo_app.dashboard.panes:
+            assert not visible(pane.query_one(".pane-empty")), pane.id
+
+
+# -- errors at start ---------------------------------------------------------------------------
+def test_unreadable_store_is_one_error_line_and_left_untouched(cli, data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700)
+    garbage = b'{"wins": {"x": '
+    (data_dir / "careertui.json").write_bytes(garbage)
+    result = cli()
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    assert (data_dir / "careertui.json").read_bytes() == garbage
