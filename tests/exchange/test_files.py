@@ -59,3 +59,12 @@ def test_a_directory_that_cannot_be_made_is_an_error(small_repo: Repository,
     blocker.write_text("")
     with pytest.raises(InputError, match="cannot create"):
         write_export("brag", small_repo.career(), blocker / "exports")
+
+
+def test_save_export_puts_files_beside_the_data(small_repo: Repository) -> None:
+    from careertui.exchange.files import save_export
+
+    data_dir = small_repo.store.data_dir
+    path = save_export("brag", small_repo.career(), data_dir)
+    assert path == data_dir / "exports" / "brag-document-2026-11-23.md"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

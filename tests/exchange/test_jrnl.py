@@ -171,3 +171,17 @@ def test_bad_jrnl_files_are_refused_and_nothing_is_written(
     with pytest.raises(InputError, match=message):
         import_jrnl(small_repo, path)
     assert digest(small_repo.store.path) == before
+
+
+def test_a_jrnl_uuid_keeps_the_win_when_the_title_changes(tmp_path: Path) -> None:
+    entry = {"title": "First draft", "body": "", "date": "2026-01-02", "time": "08:00",
+             "tags": [], "starred": False, "uuid": "A1B2C3"}
+    path = tmp_path / "j.json"
+    path.write_text(json.dumps({"entries": [entry]}))
+    (first,) = load_jrnl(path)
+    path.write_text(json.dumps({"entries": [{**entry, "title": "Final title"}]}))
+    (second,) = load_jrnl(path)
+    assert first.id == second.id
+    path.write_text(json.dumps({"entries": [{**entry, "uuid": None}]}))
+    (third,) = load_jrnl(path)
+    assert third.id != first.id
