@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         if "keys" in parts:
             from bench.keystroke import compare_keystrokes
 
-            comparisons += compare_keystrokes(root, day, args.presses, _log)
+            found, notes = compare_keystrokes(root, day, args.presses, _log)
+            comparisons += found
+            extra["keystrokes"] = notes
     finally:
         if args.keep:
             _log(f"kept {root}")

@@ -1,0 +1,172 @@
+"""Part 4: inside the app (Textual Pilot, in-process), the time from a keystroke to the repaint,
+for a journal filter keystroke and a gap reorder, on ten years of data against a nearly empty
+store.
+
+A sample starts just before ``pilot.press`` and ends at the last repaint the keystroke caused:
+the app's screen updates are timestamped (``App._display``), and the screen counts as settled
+once no worker is running and nothing has been repainted for a few frames. Everything the key
+set off (filtering 3,650 wins, or saving the new order and showing the re-read career) is
+therefore inside the sample. The time to the *first* repaint is kept in the JSON as well.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bench.generate import TEN_YEARS, Shape, write_career
+from bench.measure import Side
+from bench.report import Comparison
+
+TARGET = 2.0
+SIZE = (120, 36)
+#: A nearly empty store: the least that lets both keystrokes do something (two gaps to swap).
+NEARLY_EMPTY = Shape(wins=1, gaps=2, stakeholders=1, feedback=0, priorities=1)
+#: Quiet time, after the last repaint with no worker running, that counts as settled.
+SETTLE = 0.06
+FILTER_KEYS = [*"launch", *["backspace"] * 6]
+#: Binding ids that move the selected gap down and up the board, in order of preference.
+GAP_DOWN_IDS = ("gaps.move_down", "gap.move_down", "gaps.rank_down", "gap.rank_down")
+GAP_UP_IDS = ("gaps.move_up", "gap.move_up", "gaps.rank_up", "gap.rank_up")
+
+
+class CaseUnavailable(RuntimeError):
+    """The app offers no way to do this keystroke (yet)."""
+
+
+@dataclass
+class Samples:
+    settled: list[float]
+    first: list[float]
+    key: str
+
+
+def _binding_key(app, ids: tuple[str, ...]) -> str:  # noqa: ANN001 - a CareerApp
+    """The key bound (anywhere in the DOM) to the first of ``ids`` that exists."""
+    nodes = [app, *app.screen.walk_children(with_self=True)]
+    found: dict[str, str] = {}
+    for node in nodes:
+        for binding in getattr(node, "BINDINGS", []):
+            binding_id = getattr(binding, "id", None)
+            if binding_id in ids:
+                found.setdefault(binding_id, binding.key.split(",")[0])
+    for binding_id in ids:
+        if binding_id in found:
+            return found[binding_id]
+    raise CaseUnavailable(f"no binding with an id in {ids}")
+
+
+async def _settle(app, pilot, stamps: list[float], since: int, deadline: float) -> None:  # noqa: ANN001
+    """Wait until no worker runs and no repaint has happened for ``SETTLE`` seconds."""
+    while time.perf_counter() < deadline:
+        await pilot._wait_for_screen()
+        busy = any(worker.is_running for worker in app.workers)
+        last = stamps[-1] if len(stamps) > since else None
+        if not busy and last is not None and time.perf_counter() - last > SETTLE:
+            return
+        await asyncio.sleep(0.005)
+    raise TimeoutError("the screen did not settle within 30 seconds")
+
+
+async def _session(
+    data_dir: Path, case: str, presses: int, phase: int
+) -> Samples:
+    """One app over ``data_dir``; ``presses`` timed keystrokes of ``case``."""
+    from textual.widgets import Input
+
+    from careertui.store.repository import Repository
+    from careertui.tui.app import make_app
+
+    app = make_app(Repository.at(data_dir))
+    stamps: list[float] = []
+    display = app._display
+
+    def stamped(screen, renderable):  # noqa: ANN001, ANN202 - Textual's own signature
+        if renderable is not None:
+            stamps.append(time.perf_counter())
+        return display(screen, renderable)
+
+    app._display = stamped  # the screen calls self.app._display(...) on every update
+    settled: list[float] = []
+    first: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if case == "filter":
+            await pilot.press("4", "slash")
+            for widget in app.screen.query(Input):
+                widget.cursor_blink = False  # a blinking cursor would repaint forever
+            keys = [FILTER_KEYS[(phase + i) % len(FILTER_KEYS)] for i in range(presses)]
+            label = "type into the journal filter"
+        else:
+            await pilot.press("2")
+            await pilot.pause()
+            down, up = _binding_key(app, GAP_DOWN_IDS), _binding_key(app, GAP_UP_IDS)
+            keys = [down if (phase + i) % 2 == 0 else up for i in range(presses)]
+            label = f"move a gap ({down}/{up})"
+        await _settle(app, pilot, stamps, 0, time.perf_counter() + 30)
+        for key in keys:
+            since = len(stamps)
+            start = time.perf_counter()
+            await pilot.press(key)
+            await _settle(app, pilot, stamps, since, start + 30)
+            settled.append(stamps[-1] - start)
+            first.append(stamps[since] - start)
+    return Samples(settled, first, label)
+
+
+async def _measure(
+    stores: dict[str, Path], case: str, presses: int, log: Callable[[str], None]
+) -> dict[str, Samples]:
+    """Alternate sessions over the two stores, half the presses each round."""
+    results: dict[str, Samples] = {}
+    rounds = 2
+    for phase in range(rounds):
+        order = list(stores) if phase % 2 == 0 else list(reversed(stores))
+        for name in order:
+            part = await _session(stores[name], case, presses // rounds, phase)
+            have = results.setdefault(name, Samples([], [], part.key))
+            have.settled += part.settled
+            have.first += part.first
+        log(f"keys: {case} round {phase + 1}/{rounds}")
+    return results
+
+
+def compare_keystrokes(
+    root: Path, today: dt.date, presses: int, log: Callable[[str], None]
+) -> tuple[list[Comparison], dict[str, object]]:
+    stores = {"ten years": root / "keys-ten-years", "nearly empty": root / "keys-nearly-empty"}
+    log("keys: writing a ten-year career and a nearly empty one")
+    write_career(stores["ten years"], TEN_YEARS, today)
+    write_career(stores["nearly empty"], replace(NEARLY_EMPTY), today)
+    comparisons: list[Comparison] = []
+    notes: dict[str, object] = {}
+    for case, title in (("filter", "Journal filter keystroke → repaint"),
+                        ("reorder", "Gap reorder keystroke → repaint")):
+        try:
+            results = asyncio.run(_measure(stores, case, presses, log))
+        except CaseUnavailable as exc:
+            notes[case] = f"not measured: {exc}"
+            log(f"keys: {case} not measured: {exc}")
+            continue
+        big, small = results["ten years"], results["nearly empty"]
+        comparisons.append(
+            Comparison(
+                key=f"keystroke_{case}",
+                title=f"{title} ({big.key})",
+                subject=Side("ten years", seconds=big.settled),
+                reference=Side("nearly empty", seconds=small.settled),
+                target=TARGET,
+            )
+        )
+        notes[case] = {
+            "first_repaint_median_seconds": {
+                "ten years": statistics.median(big.first),
+                "nearly empty": statistics.median(small.first),
+            }
+        }
+    return comparisons, notes
