@@ -125,17 +125,16 @@ def check_references(incoming: Mapping[str, Sequence[Record]],
                         )
 
 
-def _put(db: TinyDB, table: str, record: Record) -> None:
-    """Store ``record`` as it is (its timestamps included), replacing any with its id."""
-    data = record.model_dump(mode="json")
+def _put_all(db: TinyDB, table: str, records: Sequence[Record]) -> None:
+    """Store ``records`` as they are (timestamps included), replacing any with the same ids.
 
-    def replace(doc: dict[str, Any]) -> None:
-        doc.clear()
-        doc.update(data)
-
+    One removal and one bulk insert: TinyDB rewrites a table's index on every call, so a
+    record at a time would make a large import quadratic.
+    """
     target = db.table(table)
-    if not target.update(replace, doc_ids=[record.id]):
-        target.insert(Document(data, doc_id=record.id))
+    ids = [r.id for r in records]
+    target.remove(doc_ids=[i for i in ids if target.contains(doc_id=i)])
+    target.insert_multiple(Document(r.model_dump(mode="json"), doc_id=r.id) for r in records)
 
 
 def merge(repo: Repository, incoming: Mapping[str, Sequence[Record]], source: str) -> ImportReport:
@@ -144,14 +143,14 @@ def merge(repo: Repository, incoming: Mapping[str, Sequence[Record]], source: st
     with repo.transaction():
         stored = repo.tables()
         check_references(incoming, stored, source)
-        changes: list[tuple[str, Record]] = []
+        changes: dict[str, list[Record]] = {}
         for table, model in MODELS.items():
             current = stored.get(table, {})
             for record in incoming.get(table, ()):
                 doc = current.get(record.id)
                 if doc is None:
                     report.added[table] += 1
-                    changes.append((table, record))
+                    changes.setdefault(table, []).append(record)
                     continue
                 try:
                     here = model.model_validate(doc)
@@ -163,9 +162,9 @@ def merge(repo: Repository, incoming: Mapping[str, Sequence[Record]], source: st
                     report.unchanged[table] += 1
                 elif here is None or record.updated > here.updated:
                     report.updated[table] += 1
-                    changes.append((table, record))
+                    changes.setdefault(table, []).append(record)
                 else:
                     report.kept_newer[table] += 1
-        for table, record in changes:
-            repo.run(lambda db, table=table, record=record: _put(db, table, record))
+        for table, records in changes.items():
+            repo.run(lambda db, table=table, records=records: _put_all(db, table, records))
     return report
