@@ -169,3 +169,13 @@ def test_quiet_stretches_count_the_days_between_wins(small_repo: Repository) -> 
         Period(dt.date(2026, 10, 6), dt.date(2026, 11, 23)),
     ]
     assert quiet_stretches(wins, Period(dt.date(2026, 6, 10), dt.date(2026, 7, 2))) == []
+
+
+def test_demo_brag_names_the_empty_months_of_a_range(demo_repo: Repository) -> None:
+    career = demo_repo.career()
+    quiet = [w for w in career.wins if dt.date(2026, 4, 6) <= w.date <= dt.date(2026, 5, 7)]
+    assert quiet == []  # the demo's quiet month
+    doc = brag_document(career, start=dt.date(2026, 4, 6), end=dt.date(2026, 5, 7), today=TODAY)
+    summary = section(doc, "Summary")
+    assert "<strong>⚠ Months with no win:</strong> April 2026, May 2026." in summary
+    assert "<strong>Wins:</strong> 0, 0 starred" in summary
