@@ -109,13 +109,18 @@ async def generate(out: Path) -> list[Path]:
     from careertui.store.repository import Repository
 
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="careertui-screenshots-") as tmp:
-        _pin_environment(Path(tmp) / "home")
-        demo = Path(tmp) / "demo"
-        populate(Repository.at(demo), today())
-        for shot in SHOTS:
-            data_dir = Path(tmp) / shot.name if shot.empty_store else demo
-            written.append(await _shoot(shot, data_dir, out))
+    saved = dict(os.environ)
+    try:
+        with tempfile.TemporaryDirectory(prefix="careertui-screenshots-") as tmp:
+            _pin_environment(Path(tmp) / "home")
+            demo = Path(tmp) / "demo"
+            populate(Repository.at(demo), today())
+            for shot in SHOTS:
+                data_dir = Path(tmp) / shot.name if shot.empty_store else demo
+                written.append(await _shoot(shot, data_dir, out))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
     return written
 
 
