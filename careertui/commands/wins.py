@@ -1,37 +1,81 @@
-"""``careertui wins``: the latest wins, newest first, for a terminal or as JSON."""
+"""``careertui wins``: the latest wins, newest first, for a terminal or as JSON.
+
+Lean like ``careertui win``: one read of the file, the wins chosen and ordered on their stored
+fields, and only the wins printed are loaded as models (each is still validated, so a damaged
+record that would be shown is reported, never printed half-read).
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
+from typing import Any
 
 from careertui.commands import repository
 from careertui.domain.clock import today
-from careertui.domain.dates import parse_when
 from careertui.domain.errors import InputError
+
+_OLDEST = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+#: Fractional seconds of any length, and a "Z" zone: what Python 3.10's fromisoformat refuses.
+_FRACTION = re.compile(r"\.(\d+)")
+
+
+def _created(doc: dict[str, Any]) -> dt.datetime:
+    text = str(doc.get("created", "")).replace("Z", "+00:00")
+    text = _FRACTION.sub(lambda m: "." + m.group(1)[:6].ljust(6, "0"), text, count=1)
+    try:
+        created = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return _OLDEST
+    return created if created.tzinfo else created.replace(tzinfo=dt.timezone.utc)
+
+
+def newest_first(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stored wins in the journal's order (date, then time logged, newest first).
+
+    ISO dates order as text, so only the ``created`` timestamps are parsed."""
+    return sorted(docs, key=lambda d: (str(d.get("date", "")), _created(d)), reverse=True)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.n < 0:
         raise InputError("-n must be 0 or more")
-    start = parse_when(args.from_, today()) if args.from_ else None
-    end = parse_when(args.to, today()) if args.to else None
+    start = end = None
+    if args.from_ or args.to:
+        from careertui.domain.dates import parse_when
+
+        start = parse_when(args.from_, today()).isoformat() if args.from_ else None
+        end = parse_when(args.to, today()).isoformat() if args.to else None
     tag = args.tag.strip().lstrip("#").lower() if args.tag else None
-    career = repository(args).career()
-    wins = [
-        w
-        for w in career.wins
-        if (start is None or w.date >= start)
-        and (end is None or w.date <= end)
-        and (tag is None or tag in w.tags)
+    from careertui.domain.models import Priority, Win
+    from careertui.store.repository import load_record
+
+    repo = repository(args)
+    tables = repo.tables()
+    chosen = [
+        doc
+        for doc in newest_first(list(tables.get(Win.table, {}).values()))
+        if (start is None or str(doc.get("date", "")) >= start)
+        and (end is None or str(doc.get("date", "")) <= end)
+        and (tag is None or tag in (doc.get("tags") or []))
     ][: args.n]
+    wins = [load_record(Win, doc, repo.store.path) for doc in chosen]
     if args.json:
         import orjson
 
         payload = [w.model_dump(mode="json") for w in wins]
         sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
         return 0
-    priorities = {p.id: p.title for p in career.priorities}
+    priorities = {}
+    if any(w.priority_id for w in wins):
+        docs = tables.get(Priority.table, {})
+        priorities = {
+            w.priority_id: load_record(Priority, docs[w.priority_id], repo.store.path).title
+            for w in wins
+            if w.priority_id in docs
+        }
     for win in wins:
         star = "★" if win.starred else " "
         extras = [f"[{priorities[win.priority_id]}]"] if win.priority_id in priorities else []
