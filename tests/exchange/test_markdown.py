@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careertui.exchange import markdown as md
 from tests.exchange.conftest import outline, parse
@@ -35,3 +37,20 @@ def test_a_quoted_body_keeps_its_markdown_but_cannot_add_headings() -> None:
     fences = [t for t in tokens if t.type == "fence"]
     assert fences and "# a comment in code" in fences[0].content
     assert tokens[-2].type == "inline" and tokens[-2].content == "after"
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), max_codepoint=0x2FF),
+    min_size=1, max_size=40,
+).filter(lambda s: s.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_any_text_reads_back_as_itself_in_a_heading_and_a_list_item(value: str) -> None:
+    doc = md.document([[md.heading(2, value)], [md.bullet(md.text(value))]])
+    flat = " ".join(value.split())
+    assert outline(doc) == [(2, flat)]
+    item = [t for t in parse(doc) if t.type == "inline"][1]
+    assert [c.type for c in item.children] == ["text"]
+    assert item.children[0].content == flat
