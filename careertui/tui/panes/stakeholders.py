@@ -68,8 +68,8 @@ STANCE_STYLES: dict[Stance, str] = {
 }
 OVERDUE_MARK = "!"
 LEGEND = (
-    "★ champion  + supporter  ~ neutral  − skeptic  ✕ blocker  ? unknown  "
-    f"{OVERDUE_MARK} check-in overdue"
+    "★ champion  + supporter  ~ neutral  − skeptic  ✕ blocker  ? unknown  · 1–5 influence  "
+    f"· {OVERDUE_MARK} check-in overdue"
 )
 
 
@@ -204,8 +204,8 @@ _FAR = dt.date.max
 
 #: (key, label, width, sort key, reverse by default)
 COLUMNS: tuple[tuple[str, str, int, Callable[[Stakeholder, dt.date], Any], bool], ...] = (
-    ("name", "Name", 18, lambda p, t: p.name.casefold(), False),
-    ("title", "Title", 18, lambda p, t: p.title.casefold(), False),
+    ("name", "Name", 20, lambda p, t: p.name.casefold(), False),
+    ("title", "Title", 24, lambda p, t: p.title.casefold(), False),
     ("relationship", "Relationship", 13, lambda p, t: p.relationship.value, False),
     ("influence", "Infl.", 5, lambda p, t: p.influence, True),
     ("stance", "Stance", 11, lambda p, t: _STANCE_ORDER[p.stance], False),
