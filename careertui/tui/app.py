@@ -33,6 +33,7 @@ from textual.binding import Binding
 from careertui.store.repository import Career, Repository
 from careertui.tui.commands import CareerCommands, PaletteCommand
 from careertui.tui.dashboard import DashboardScreen
+from careertui.tui.exports import export_commands
 from careertui.tui.handlers.gaps import GapHandlers
 from careertui.tui.handlers.journal import JournalHandlers
 from careertui.tui.handlers.stakeholders import StakeholderHandlers
@@ -194,6 +195,7 @@ class CareerApp(
         for pane in dashboard.panes:
             commands.append((f"Go to {pane.TITLE}", f"Focus the {pane.TITLE} pane ({pane.KEY})",
                              lambda pane_id=pane.id: dashboard.action_focus_pane(pane_id)))
+        commands += export_commands(self)
         for pane in dashboard.panes:
             commands += pane.palette_commands()
         return commands

@@ -54,19 +54,21 @@ class StoreAccess:
         done_message: str | None = None,
         on_done: Done | None = None,
         on_error: Failed | None = None,
+        refresh: bool = True,
     ) -> None:
-        """Run ``fn(*args)`` (a repository write) in a thread worker, then push fresh data."""
+        """Run ``fn(*args)`` (a repository write) in a thread worker, then push fresh data
+        (unless ``refresh`` is False: an export, say, changes nothing on record)."""
         self._pending_writes += 1
         self.saving_changed()
         self.run_worker(  # type: ignore[attr-defined]
-            lambda: self._write_job(fn, args, done_message, on_done, on_error),
+            lambda: self._write_job(fn, args, done_message, on_done, on_error, refresh),
             thread=True,
             group="store-write",
             exit_on_error=False,
             description="saving",
         )
 
-    def _write_job(self, fn, args, done_message, on_done, on_error) -> None:  # noqa: ANN001
+    def _write_job(self, fn, args, done_message, on_done, on_error, refresh) -> None:  # noqa: ANN001
         call = self.call_from_thread  # type: ignore[attr-defined]
         try:
             with self._write_lock:
@@ -74,9 +76,11 @@ class StoreAccess:
         except Exception as exc:  # the app must never crash on a write; say what happened
             call(self._write_failed, error_message(exc), on_error)
             return
+        career = None
         try:
-            self.watch.mark_seen()
-            career = self.repo.career()
+            if refresh:
+                self.watch.mark_seen()
+                career = self.repo.career()
         except Exception as exc:
             career = None
             call(self.notify, error_message(exc), severity="error",  # type: ignore[attr-defined]

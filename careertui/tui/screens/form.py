@@ -134,7 +134,8 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="form.editor"),
+        Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="form.editor",
+                priority=True),
     ]
 
     def __init__(
