@@ -178,3 +178,10 @@ def test_an_encrypted_store_exports_and_imports_with_a_note(demo_cli: CLI,
     assert again.returncode == 0, again.stderr
     assert "added:   nothing" in again.stdout and "updated: nothing" in again.stdout
     assert (demo_cli.data_dir / "careertui.json").read_bytes().startswith(b"careertui-encrypted")
+
+
+def test_exporting_an_empty_store_writes_nothing_there(cli: CLI) -> None:
+    result = cli("export", "case")
+    assert result.returncode == 0, result.stderr
+    assert outline(result.stdout)[0] == (1, "Promotion case")
+    assert not cli.data_dir.exists()
