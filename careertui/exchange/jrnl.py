@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import string
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,8 @@ from careertui.exchange.files import read_json
 from careertui.exchange.merge import ImportReport, merge
 from careertui.store.repository import Repository
 
-#: jrnl's default tag symbols; a tag is stored without them.
-TAG_SYMBOLS = "#@"
+#: jrnl's tag symbols (``#@`` by default, configurable); a tag is stored without them.
+TAG_SYMBOLS = string.punctuation
 TITLE_LIMIT = 300
 
 
