@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careertui.domain.errors import InputError
-from careertui.domain.models import Win
+from careertui.domain.models import Metric, Vision, Win
 from careertui.exchange.backup import FORMAT, export_data, export_json, import_backup
 from careertui.store import schema
 from careertui.store.repository import Career, Repository
@@ -193,3 +196,40 @@ def test_blank_vision_round_trip_leaves_vision_unset(repo: Repository, tmp_path:
     import_backup(fresh, path)
     assert fresh.tables().get("vision", {}) == {}
     assert fresh.vision().target_role == "" and fresh.store.exists()
+
+
+_WORDS = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30
+).filter(str.strip)
+
+
+@st.composite
+def _wins(draw: st.DrawFn) -> list[Win]:
+    count = draw(st.integers(min_value=0, max_value=6))
+    return [
+        Win(
+            date=draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))),
+            title=draw(_WORDS),
+            body=draw(st.text(max_size=60)),
+            impact=draw(st.text(max_size=30)),
+            metrics=[Metric(name=draw(_WORDS), before=draw(st.text(max_size=8)),
+                            after=draw(_WORDS.map(lambda s: s[:20])))
+                     for _ in range(draw(st.integers(0, 2)))],
+            tags=draw(st.lists(st.from_regex(r"[a-z0-9][a-z0-9-]{0,9}", fullmatch=True),
+                               max_size=3)),
+            starred=draw(st.booleans()),
+        )
+        for _ in range(count)
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(wins=_wins())
+def test_any_wins_survive_export_and_import(wins: list[Win]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "export.json"
+        path.write_text(export_json(Career(vision=Vision(), wins=wins)), encoding="utf-8")
+        fresh = Repository.at(Path(folder) / "store")
+        report = import_backup(fresh, path)
+        assert report.added.get("wins", 0) == len(wins)
+        assert sorted(fresh.wins.list(), key=lambda w: w.id) == sorted(wins, key=lambda w: w.id)
