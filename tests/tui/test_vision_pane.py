@@ -30,7 +30,7 @@ def small_repo(repo: Repository) -> Repository:
             target_role="Director of Product",
             company_kinds=["Developer tools"],
             values=["Candour", "Craft", "Customers"],
-            methods=["Memo monthly", "Own the roadmap"],
+            methods=["Memo monthly", "Own the roadmap", "Hire PM leads"],
             obstacles=["No sponsor"],
             measures=["Promoted"],
             strengths=["Writing"],
@@ -188,24 +188,22 @@ async def test_add_a_value_and_an_empty_one_is_refused(small_app: CareerApp,
 async def test_reorder_a_ranked_list_and_it_persists_across_a_restart(
     small_app: CareerApp, make: Callable[[], CareerApp], section: str
 ) -> None:
-    before = getattr(small_app.career.vision, section)
+    first, second, third = getattr(small_app.career.vision, section)
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, f"{section}:0")
-        await pilot.press("J")
-        await wait_for(pilot, lambda: getattr(small_app.career.vision, section)[1] == before[0])
+        # Three moves in a row, without waiting: each starts where the last one ended.
+        await pilot.press("J", "J", "K")
+        expected = [second, first, third]
+        await wait_for(pilot, lambda: not small_app.saving
+                       and getattr(small_app.career.vision, section) == expected)
         assert cursor_id(small_app) == f"{section}:1"  # the cursor follows the item
-        await pilot.press("K")
-        await pilot.press("J")
-        await wait_for(pilot, lambda: small_app.career.vision.updated > dt.datetime.min.replace(
-            tzinfo=dt.timezone.utc) and not small_app.saving)
-    expected = [before[1], before[0], *before[2:]]
     again = make()
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press("1", "z")
         await pilot.pause()
         assert getattr(again.career.vision, section) == expected
         text = screen_text(again)
-        assert f" 1. {expected[0]}" in text and f" 2. {expected[1]}" in text
+        assert f" 1. {second}" in text and f" 2. {first}" in text and f" 3. {third}" in text
 
 
 async def test_only_ranked_lists_move(small_app: CareerApp, small_repo: Repository) -> None:
@@ -237,9 +235,11 @@ async def test_reorder_priorities_and_it_persists_across_a_restart(
         await wait_for(pilot, lambda: [p.title for p in small_app.career.priorities]
                        == ["Revenue", "Reliability", "Retention"])
         assert cursor_id(small_app) == "priorities:1"
-        await pilot.press("K")
-        await wait_for(pilot, lambda: [p.title for p in small_app.career.priorities]
+        await pilot.press("K", "K", "J", "K")  # without waiting; the top stays the top
+        await wait_for(pilot, lambda: not small_app.saving
+                       and [p.title for p in small_app.career.priorities]
                        == ["Reliability", "Revenue", "Retention"])
+        assert cursor_id(small_app) == "priorities:0"
     again = make()
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press("1", "z")

@@ -337,13 +337,11 @@ class VisionHandlers:
 
     def on_vision_pane_move_item(self: CareerApp, message: VisionPane.MoveItem) -> None:
         message.stop()
-        if message.section == "priorities" and message.record_id:
-            self.write(move_priority, self.repo, message.record_id, message.step)
+        if message.section == "priorities":
+            self.write(move_priority, self.repo, message.expected, message.step)
         elif message.section in TEXT_LISTS:
-            items = getattr(self.career.vision, message.section)
-            if message.index < len(items):
-                self.write(move_in_list, self.repo, message.section, message.index,
-                           message.step, items[message.index])
+            self.write(move_in_list, self.repo, message.section, message.index, message.step,
+                       message.expected)
 
     def on_vision_pane_make_gap(self: CareerApp, message: VisionPane.MakeGap) -> None:
         message.stop()

@@ -10,7 +10,7 @@ meant; the app writes and calls :meth:`VisionPane.show` again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from careertui.domain.clock import today
 from careertui.domain.models import Feedback, Vision
 from careertui.domain.vision import (
+    moved,
     needs_guided_start,
     priority_warning,
     room_to_grow_flag,
@@ -128,12 +129,17 @@ class VisionPane(Pane):
 
     @dataclass
     class MoveItem(Message):
-        """Move the item at ``index`` of a ranked section ``step`` places (+1 down, -1 up)."""
+        """Move the item at ``index`` of a ranked section ``step`` places (+1 down, -1 up).
+
+        ``expected`` is the item's text (a priority's id), so a write never moves another item
+        when the list changed meanwhile.
+        """
 
         section: str
         index: int
         step: int
         record_id: str | None
+        expected: str
 
     @dataclass
     class MakeGap(Message):
@@ -377,8 +383,22 @@ class VisionPane(Pane):
         target = max(0, min(count - 1, index + step))
         if target == index:
             return
+        career = self._career
+        assert career is not None
+        # Show the new order at once, so that J J J moves the item three places even before
+        # the first write is back; the app's fresh snapshot replaces this one.
+        if section == "priorities":
+            order, _ = moved(career.priorities, index, step)
+            expected = career.priorities[index].id
+            optimistic = replace(career, priorities=order)
+        else:
+            items = getattr(career.vision, section)
+            order, _ = moved(items, index, step)
+            expected = items[index]
+            optimistic = replace(career, vision=career.vision.model_copy(update={section: order}))
+        self.post_message(self.MoveItem(section, index, step, record_id, expected))
         self._follow = row_id(section, target)
-        self.post_message(self.MoveItem(section, index, step, record_id))
+        self.show(optimistic)
 
     def action_make_gap(self) -> None:
         section, index, record_id = self._target()
