@@ -88,7 +88,7 @@ def _tokens(text: str) -> list[str]:
     try:
         return shlex.split(text)
     except ValueError:  # an unfinished quote while the user is still typing
-        return text.replace('"', " ").replace("'", " ").split()
+        return text.replace('"', "").replace("'", "").split()
 
 
 def _value(token: str, prefixes: Sequence[str]) -> str | None:

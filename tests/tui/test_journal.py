@@ -307,8 +307,9 @@ async def test_glance_shows_weekly_wins_and_priority_share(japp) -> None:
         assert len(weeks) == 26 and sum(weeks) == 3
         assert weeks[-1] == 0 and weeks[-2] == 1  # yesterday was Sunday of last week
         # of the three wins in the last 90 days, two serve a priority
-        assert "67% of 90-day wins serve a company priority" in text(
-            japp.query_one("#journal-alignment"))
+        alignment = japp.query_one("#journal-alignment")
+        assert "67% of 90-day wins on a priority" in text(alignment)
+        assert "(2 of 3)" in str(alignment.tooltip)
 
 
 # -- ten years of daily wins -----------------------------------------------------------------

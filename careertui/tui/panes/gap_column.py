@@ -127,16 +127,25 @@ class GapColumn(ScrollView, can_focus=False):
         self.cursor = -1
         self.active = False
         self.show_score = False
+        #: Drawn lines by (card index, line, under the cursor, width); cleared on new cards.
+        self._strips: dict[tuple[int, int, bool, bool, int], Strip] = {}
 
     def set_cards(
         self, cards: list[GapCard], cursor: int, *, active: bool, show_score: bool
     ) -> None:
-        self.cards = cards
-        self.cursor = cursor if cards else -1
+        """Show ``cards`` with the cursor on ``cursor`` (-1: none); redraws only on change."""
+        cursor = cursor if cards else -1
+        if cards is not self.cards or show_score != self.show_score:
+            self.cards = cards
+            self.show_score = show_score
+            self._strips.clear()
+            height = len(cards) * CARD_HEIGHT
+            if self.virtual_size.height != height:
+                self.virtual_size = Size(self.scrollable_content_region.width, height)
+        elif cursor == self.cursor and active == self.active:
+            return
+        self.cursor = cursor
         self.active = active
-        self.show_score = show_score
-        self.virtual_size = Size(self.scrollable_content_region.width, len(cards) * CARD_HEIGHT)
-        self._rich_style_cache.clear()
         self.refresh()
         self.scroll_to_cursor()
 
@@ -146,7 +155,12 @@ class GapColumn(ScrollView, can_focus=False):
         region = Region(0, self.cursor * CARD_HEIGHT, 1, CARD_HEIGHT)
         self.scroll_to_region(region, animate=False, immediate=True)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
     def on_resize(self) -> None:
+        self._strips.clear()
         self.virtual_size = Size(
             self.scrollable_content_region.width, len(self.cards) * CARD_HEIGHT
         )
@@ -164,9 +178,18 @@ class GapColumn(ScrollView, can_focus=False):
         index, row = divmod(y + int(self.scroll_offset.y), CARD_HEIGHT)
         if index >= len(self.cards) or width <= 0:
             return Strip.blank(width, base)
+        under_cursor = index == self.cursor and row < CARD_HEIGHT - 1
+        key = (index, row, under_cursor and self.active, under_cursor, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._draw_line(index, row, under_cursor, width)
+        return strip
+
+    def _draw_line(self, index: int, row: int, under_cursor: bool, width: int) -> Strip:
+        base = self.rich_style
         card = self.cards[index]
         background = base
-        if index == self.cursor and row < CARD_HEIGHT - 1:
+        if under_cursor:
             name = "gap-column--cursor" if self.active else "gap-column--cursor-idle"
             background = base + self.get_component_rich_style(name)
         text = Text(" ", style=background, no_wrap=True, end="")

@@ -97,8 +97,10 @@ class JournalPane(Pane):
         share = rules.alignment(career.wins, career.priorities, on)
         glance = Text()
         glance.append(f"{share.percent}%" if share.percent is not None else "–", style="bold")
-        glance.append(f" of {share.days}-day wins serve a company priority", style="dim")
-        self.query_one("#journal-alignment", Static).update(glance)
+        glance.append(f" of {share.days}-day wins on a priority", style="dim")
+        alignment_box = self.query_one("#journal-alignment", Static)
+        alignment_box.tooltip = str(share)
+        alignment_box.update(glance)
         self._refilter()
 
     @property

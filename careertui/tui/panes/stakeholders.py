@@ -13,14 +13,17 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import ContentSwitcher, DataTable, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import ContentSwitcher, DataTable, Static
 
 from careertui.domain.clock import today as clock_today
 from careertui.domain.models import Stakeholder, Stance
@@ -87,49 +90,174 @@ def chip(person: Stakeholder, today: dt.date) -> Text:
     return text
 
 
-class QuadrantList(OptionList):
-    """One quadrant of the grid: its people as chips, one a line.
+class QuadrantList(ScrollView, can_focus=True):
+    """One quadrant of the grid: its people as chips, one a line, drawn line by line.
 
-    Up and down move within the quadrant and, at its edge, into the one above or below; left
-    and right move to the quadrant beside it, keeping the row.
+    Only the visible lines are rendered and nothing is measured, so filling it with hundreds of
+    people costs a list assignment. Up and down move within the quadrant and, at its edge, into
+    the one above or below; left and right move to the quadrant beside it, keeping the row.
     """
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"quadrant-list--cursor", "quadrant-list--empty"}
+
     BINDINGS: ClassVar = [
+        Binding("up", "cursor_up", "Up", show=False, id="stakeholders.grid_up"),
+        Binding("down", "cursor_down", "Down", show=False, id="stakeholders.grid_down"),
         Binding("left", "leave('left')", "Left quadrant", show=False,
                 id="stakeholders.grid_left"),
         Binding("right", "leave('right')", "Right quadrant", show=False,
                 id="stakeholders.grid_right"),
+        Binding("home", "first", "First", show=False, id="stakeholders.grid_first"),
+        Binding("end", "last", "Last", show=False, id="stakeholders.grid_last"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="stakeholders.grid_page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False,
+                id="stakeholders.grid_page_down"),
+        Binding("enter", "choose", "Details", id="stakeholders.details"),
     ]
 
     class Leave(Message):
+        """The cursor went past this quadrant's edge towards ``direction``."""
+
         def __init__(self, quadrant_list: QuadrantList, direction: str) -> None:
             super().__init__()
             self.quadrant_list = quadrant_list
             self.direction = direction
 
+    class Highlighted(Message):
+        """The cursor moved onto ``person_id``."""
+
+        def __init__(self, quadrant_list: QuadrantList, person_id: str) -> None:
+            super().__init__()
+            self.quadrant_list = quadrant_list
+            self.person_id = person_id
+
+    class Chosen(Message):
+        """Enter (or a click) on ``person_id``."""
+
+        def __init__(self, quadrant_list: QuadrantList, person_id: str) -> None:
+            super().__init__()
+            self.quadrant_list = quadrant_list
+            self.person_id = person_id
+
     def __init__(self, quadrant: Quadrant) -> None:
         super().__init__(id=f"quadrant-{slug(quadrant)}", classes="quadrant")
         self.quadrant = quadrant
         self.border_title = quadrant.value
+        self._rows: list[tuple[str, Text]] = []
+        self._index: dict[str, int] = {}
+        self.highlighted = 0
 
+    # -- content ---------------------------------------------------------------------------
+    @property
+    def option_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def ids(self) -> list[str]:
+        return [person_id for person_id, _ in self._rows]
+
+    @property
+    def highlighted_id(self) -> str | None:
+        return self._rows[self.highlighted][0] if self._rows else None
+
+    def set_rows(self, rows: list[tuple[str, Text]]) -> None:
+        self._rows = rows
+        self._index = {person_id: n for n, (person_id, _) in enumerate(rows)}
+        self.highlighted = min(self.highlighted, max(0, len(rows) - 1))
+        self.virtual_size = Size(0, len(rows))
+        self.refresh()
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on row ``index`` (clamped) and keep it in view."""
+        if not self._rows:
+            return
+        index = max(0, min(index, len(self._rows) - 1))
+        changed = index != self.highlighted
+        self.highlighted = index
+        top, height = self.scroll_offset.y, max(1, self.scrollable_content_region.height)
+        if index < top:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= top + height:
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+        self.refresh()
+        if changed or self.has_focus:
+            self.post_message(self.Highlighted(self, self._rows[index][0]))
+
+    def select_id(self, person_id: str) -> bool:
+        index = self._index.get(person_id)
+        if index is None:
+            return False
+        self.move_to(index)
+        return True
+
+    # -- drawing ---------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = self.scroll_offset.y + y
+        if not self._rows:
+            if y == 0:
+                empty = self.get_component_rich_style("quadrant-list--empty")
+                return Strip([Segment("nobody here", empty)]).adjust_cell_length(width, base)
+            return Strip.blank(width, base)
+        if index >= len(self._rows):
+            return Strip.blank(width, base)
+        text = self._rows[index][1]
+        if index == self.highlighted and self.has_focus:
+            text = text.copy()
+            text.stylize(self.get_component_rich_style("quadrant-list--cursor"))
+            text.pad_right(width)
+        segments = list(text.render(self.app.console, end=""))
+        return Strip(segments).apply_style(base).adjust_cell_length(width, base)
+
+    def on_focus(self) -> None:
+        self.refresh()
+        if self._rows:
+            self.move_to(self.highlighted)
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < len(self._rows):
+            self.focus()
+            self.move_to(index)
+            if event.chain > 1:
+                self.action_choose()
+
+    # -- keys ------------------------------------------------------------------------------
     def action_cursor_up(self) -> None:
-        if self.highlighted in (None, 0):
+        if not self._rows or self.highlighted == 0:
             self.post_message(self.Leave(self, "up"))
         else:
-            super().action_cursor_up()
+            self.move_to(self.highlighted - 1)
 
     def action_cursor_down(self) -> None:
-        if self.highlighted is None or self.highlighted >= self.option_count - 1:
+        if not self._rows or self.highlighted >= len(self._rows) - 1:
             self.post_message(self.Leave(self, "down"))
         else:
-            super().action_cursor_down()
+            self.move_to(self.highlighted + 1)
 
     def action_leave(self, direction: str) -> None:
         self.post_message(self.Leave(self, direction))
 
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self._rows) - 1)
+
+    def action_page(self, step: int) -> None:
+        self.move_to(self.highlighted + step * max(1, self.scrollable_content_region.height))
+
+    def action_choose(self) -> None:
+        if self._rows:
+            self.post_message(self.Chosen(self, self._rows[self.highlighted][0]))
+
 
 class StakeholderGrid(Grid):
-    """The four quadrants. Rebuilding it costs one option per person, never a widget."""
+    """The four quadrants. Rebuilding it costs one line of text per person, never a widget."""
 
     def compose(self) -> ComposeResult:
         for q in QUADRANT_ORDER:
@@ -142,27 +270,14 @@ class StakeholderGrid(Grid):
         placed = by_quadrant(people)
         for q in QUADRANT_ORDER:
             widget = self.quadrant_list(q)
-            highlighted = widget.highlighted
             members = placed[q]
-            widget.set_options(Option(chip(p, today), id=p.id) for p in members)
+            widget.set_rows([(p.id, chip(p, today)) for p in members])
             widget.border_title = f"{q.value} · {len(members)}"
-            if members:
-                widget.highlighted = min(highlighted or 0, len(members) - 1)
 
     def select(self, person: Stakeholder, focus: bool) -> None:
         widget = self.quadrant_list(quadrant(person))
-        try:
-            widget.highlighted = widget.get_option_index(person.id)
-        except Exception:  # noqa: BLE001 - not shown yet
-            return
-        if focus:
+        if widget.select_id(person.id) and focus:
             widget.focus()
-
-    def selected_id(self) -> str | None:
-        focused = self.screen.focused if self.is_attached else None
-        if isinstance(focused, QuadrantList) and focused.parent is self:
-            return _highlighted_id(focused)
-        return None
 
     def on_quadrant_list_leave(self, message: QuadrantList.Leave) -> None:
         message.stop()
@@ -174,24 +289,16 @@ class StakeholderGrid(Grid):
         if target_cell not in _AT:
             return
         target = self.quadrant_list(_AT[target_cell])
-        if target.option_count:
-            if message.direction == "up":
-                target.highlighted = target.option_count - 1
-            elif message.direction == "down":
-                target.highlighted = 0
-            else:
-                index = source.highlighted or 0
-                first_shown = source.scroll_offset.y
-                row_on_screen = max(0, index - first_shown)
-                wanted = target.scroll_offset.y + row_on_screen
-                target.highlighted = min(wanted, target.option_count - 1)
+        if message.direction == "up":
+            target.highlighted = max(0, target.option_count - 1)
+        elif message.direction == "down":
+            target.highlighted = 0
+        else:
+            row_on_screen = max(0, source.highlighted - source.scroll_offset.y)
+            target.highlighted = min(
+                target.scroll_offset.y + row_on_screen, max(0, target.option_count - 1)
+            )
         target.focus()
-
-
-def _highlighted_id(widget: OptionList) -> str | None:
-    if widget.highlighted is None or not widget.option_count:
-        return None
-    return widget.get_option_at_index(widget.highlighted).id
 
 
 # -- the list view -----------------------------------------------------------------------------
@@ -399,7 +506,16 @@ class StakeholdersPane(Pane):
         self._show_warnings(career)
         self._stale = {GRID, LIST}
         self._refresh_view()
+        if self._selected_id is None and self.owns_focus():
+            self._selected_id = self._view_selection()
         self._show_selected()
+
+    def _view_selection(self) -> str | None:
+        """Whom the visible view's cursor is on (after a delete, the person next in line)."""
+        if self.view == LIST:
+            return self.query_one(StakeholderTable).selected_id()
+        focused = self.screen.focused
+        return focused.highlighted_id if isinstance(focused, QuadrantList) else None
 
     # -- views -----------------------------------------------------------------------------
     @property
@@ -460,21 +576,21 @@ class StakeholdersPane(Pane):
             self._selected_id = person_id
             self._show_selected()
 
-    def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
-        if message.option_list.has_focus:
-            self._select(message.option_id)
+    def on_quadrant_list_highlighted(self, message: QuadrantList.Highlighted) -> None:
+        if message.quadrant_list.has_focus:
+            self._select(message.person_id)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, QuadrantList):
-            self._select(_highlighted_id(event.widget))
+            self._select(event.widget.highlighted_id)
 
     def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
         if self.view == LIST and message.row_key.value is not None:
             self._select(str(message.row_key.value))
 
-    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+    def on_quadrant_list_chosen(self, message: QuadrantList.Chosen) -> None:
         message.stop()
-        self._select(message.option_id)
+        self._select(message.person_id)
         self.action_details()
 
     def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:
@@ -511,7 +627,8 @@ class StakeholdersPane(Pane):
         widget = self.query_one("#stakeholder-selected", Static)
         person = self.selected
         if person is None:
-            widget.update(Text("Arrows to choose someone · n to add someone", style="dim"))
+            widget.update(Text("Arrows to choose someone · n to add someone", style="dim"),
+                          layout=False)
             return
         text = Text(person.name, style="bold")
         if person.title:
@@ -525,7 +642,7 @@ class StakeholdersPane(Pane):
         else:
             due = next_check_in(person, self._today)
             text.append(f" · next {due.isoformat()}" if due else " · no cadence", style="dim")
-        widget.update(text)
+        widget.update(text, layout=False)  # one line, fixed height: no re-layout
 
     # -- actions ---------------------------------------------------------------------------
     def _need_selection(self) -> Stakeholder | None:

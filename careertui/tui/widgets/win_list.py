@@ -33,18 +33,16 @@ def row_text(win: Win, priority: str, width: int) -> Text:
     """One win as a line: date, star, title, the priority it serves, its headline metric."""
     metric = str(win.headline_metric) if win.headline_metric else ""
     spare = max(width - DATE_WIDTH - 3, 0)
-    metric_w = min(len(metric), max(spare // 3, 0)) if metric else 0
-    priority_w = min(len(priority), max(spare // 4, 0)) if priority else 0
-    title_w = max(spare - metric_w - priority_w - (2 if metric_w else 0)
-                  - (2 if priority_w else 0), 0)
+    # fixed columns, so priorities and metrics line up from row to row
+    metric_w = spare // 4
+    priority_w = spare // 5
+    title_w = max(spare - metric_w - priority_w - 4, 0)
     line = Text(no_wrap=True, overflow="crop")
     line.append(win.date.isoformat(), style="dim")
     line.append(" ★ " if win.starred else "   ", style="bold yellow")
     line.append(_cut(win.title, title_w).ljust(title_w))
-    if priority_w:
-        line.append("  " + _cut(priority, priority_w).ljust(priority_w), style="cyan")
-    if metric_w:
-        line.append("  " + _cut(metric, metric_w).rjust(metric_w), style="green")
+    line.append("  " + _cut(priority, priority_w).ljust(priority_w), style="cyan")
+    line.append("  " + _cut(metric, metric_w).ljust(metric_w), style="green")
     return line
 
 
