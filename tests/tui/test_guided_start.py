@@ -1,0 +1,161 @@
+"""The guided start: one question at a time, each answer saved as it is given; skippable;
+reopened from the command palette."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from textual.widgets import Input, TextArea
+
+from careertui.store.repository import Repository
+from careertui.tui.app import CareerApp
+from careertui.tui.handlers.vision import GUIDED_START_SETTING
+from careertui.tui.screens.guided_start import GuidedStartScreen
+from tests.tui.conftest import SIZE, wait_for
+from tests.tui.vision_helpers import fill, screen_text
+
+
+async def open_from_palette(pilot) -> GuidedStartScreen:  # noqa: ANN001
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*"Guided start")
+    await pilot.pause(0.2)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, GuidedStartScreen))
+    return pilot.app.screen
+
+
+def step_title(app: CareerApp) -> str:
+    return str(app.screen.query_one("#gs-title").content)
+
+
+async def test_it_opens_from_the_command_palette_at_the_first_step(app: CareerApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_palette(pilot)
+        assert step_title(app) == "Guided start · step 1 of 4 · Your vision"
+        assert isinstance(app.focused, TextArea)
+
+
+async def test_answers_are_saved_as_given_and_kept_when_quitting_halfway(
+    app: CareerApp, make: Callable[[], CareerApp], repo: Repository
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_palette(pilot)
+        await fill(pilot, "#gs-statement", "I lead product for a **developer platform**.")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: repo.vision().statement != "")
+        assert step_title(app) == "Guided start · step 2 of 4 · Target role and horizon"
+        await fill(pilot, "#gs-target_role", "Director of Product")
+        await pilot.press("enter")  # on to the horizon
+        assert app.focused is app.screen.query_one("#gs-horizon", Input)
+        await pilot.press("4", "enter")
+        await wait_for(pilot, lambda: repo.vision().target_role != "" and not app.saving)
+        assert "step 3 of 4" in step_title(app)
+        await fill(pilot, "#gs-priority-0", "Grow revenue")  # typed, never given
+        await pilot.press("ctrl+q")
+    vision = repo.vision()
+    assert vision.statement == "I lead product for a **developer platform**."
+    assert vision.target_role == "Director of Product"
+    assert vision.horizon == dt.date(2030, 11, 23)
+    assert repo.priorities.list() == []
+    again = make()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert not isinstance(again.screen, GuidedStartScreen)
+        assert "Director of Product" in screen_text(again)
+
+
+async def test_an_invalid_answer_shows_why_and_keeps_the_step(app: CareerApp,
+                                                              repo: Repository) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_palette(pilot)
+        await pilot.press("ctrl+s")  # a blank step saves nothing and moves on
+        await fill(pilot, "#gs-target_role", "Head of Product")
+        await fill(pilot, "#gs-horizon", "2019-05-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "step 2 of 4" in step_title(app)
+        error = app.screen.query_one("#gs-horizon-error")
+        assert str(error.content) == "the horizon must be in the future"
+        assert app.screen.query_one("#gs-horizon", Input).value == "2019-05-01"
+        assert app.screen.query_one("#gs-target_role", Input).value == "Head of Product"
+        await pilot.pause(0.2)
+        assert repo.vision().target_role == ""
+
+
+async def test_skipping_saves_nothing_more_and_it_can_be_reopened(app: CareerApp,
+                                                                  repo: Repository) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_from_palette(pilot)
+        await fill(pilot, "#gs-statement", "Typed, then skipped")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: repo.setting(GUIDED_START_SETTING) == "skipped")
+        assert app.screen is not screen
+        assert repo.vision().statement == ""
+        await open_from_palette(pilot)
+        assert "step 1 of 4" in step_title(app)
+
+
+async def test_a_full_run_fills_the_vision_pane(app: CareerApp, repo: Repository) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_palette(pilot)
+        await fill(pilot, "#gs-statement", "Lead product for a platform.")
+        await pilot.press("ctrl+s")
+        await fill(pilot, "#gs-target_role", "Director of Product")
+        await fill(pilot, "#gs-horizon", "2030-06-30")
+        await pilot.press("ctrl+s")
+        for n, title in enumerate(["Revenue", "Retention", "Reliability", "EMEA"]):
+            await fill(pilot, f"#gs-priority-{n}", title)
+        await pilot.press("ctrl+s")
+        for n, strength in enumerate(["Writing", "Research", "Calm"]):
+            await fill(pilot, f"#gs-strength-{n}", strength)
+        await pilot.press("enter", "enter")  # through the last field, then finish
+        await wait_for(pilot, lambda: repo.setting(GUIDED_START_SETTING) == "done")
+        assert not isinstance(app.screen, GuidedStartScreen)
+        career = repo.career()
+        assert career.vision.horizon == dt.date(2030, 6, 30)
+        assert [(p.title, p.rank) for p in career.priorities] == [
+            ("Revenue", 0), ("Retention", 1), ("Reliability", 2), ("EMEA", 3)]
+        assert career.vision.strengths == ["Writing", "Research", "Calm"]
+        await pilot.press("1", "z")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Lead product for a platform." in text and " 4. EMEA" in text
+
+
+async def test_reopened_it_shows_what_is_on_record_and_changes_only_what_is_edited(
+    demo_app: CareerApp, demo_repo: Repository
+) -> None:
+    before = demo_repo.career()
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await open_from_palette(pilot)
+        assert app_text(demo_app, "#gs-statement") == before.vision.statement
+        await pilot.press("ctrl+s")
+        assert app_text(demo_app, "#gs-target_role") == "Director of Product, Platform"
+        await pilot.press("ctrl+s")
+        assert app_text(demo_app, "#gs-priority-4") == "Expand into EMEA"
+        await fill(pilot, "#gs-priority-4", "Enter EMEA with data residency")
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: demo_repo.setting(GUIDED_START_SETTING) == "done")
+    after = demo_repo.career()
+    assert after.vision.model_dump(exclude={"updated"}) == before.vision.model_dump(
+        exclude={"updated"})
+    assert [p.title for p in after.priorities] == [
+        *(p.title for p in before.priorities[:4]), "Enter EMEA with data residency"]
+    assert [p.id for p in after.priorities] == [p.id for p in before.priorities]
+
+
+def app_text(app: CareerApp, selector: str) -> str:
+    widget = app.screen.query_one(selector)
+    return widget.text if isinstance(widget, TextArea) else widget.value
+
+
+async def test_it_does_not_open_by_itself_in_a_headless_run(app: CareerApp) -> None:
+    """Headless runs (tests, scripts) start on the dashboard; a real terminal gets the guided
+    start on an empty store (see test_guided_start_terminal.py)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, GuidedStartScreen)
