@@ -34,8 +34,8 @@ def row_text(win: Win, priority: str, width: int) -> Text:
     metric = str(win.headline_metric) if win.headline_metric else ""
     spare = max(width - DATE_WIDTH - 3, 0)
     # fixed columns, so priorities and metrics line up from row to row
-    metric_w = spare // 4
-    priority_w = spare // 5
+    metric_w = spare // 3
+    priority_w = spare // 6
     title_w = max(spare - metric_w - priority_w - 4, 0)
     line = Text(no_wrap=True, overflow="crop")
     line.append(win.date.isoformat(), style="dim")
