@@ -338,3 +338,31 @@ def test_unreadable_store_is_one_error_line_and_left_untouched(cli, data_dir: Pa
     assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
     assert "Traceback" not in result.stderr
     assert (data_dir / "careertui.json").read_bytes() == garbage
+
+
+# -- exports from the palette -------------------------------------------------------------------
+async def test_palette_exports_the_brag_document_to_a_private_file(demo_app, data_dir) -> None:
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Export brag document")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        exports = data_dir / "exports"
+        await wait_for(pilot, lambda: any("Exported" in t for t in toasts(demo_app)))
+        files = list(exports.glob("brag-document-*.md"))
+        assert len(files) == 1
+        assert (files[0].stat().st_mode & 0o777) == 0o600
+        assert str(files[0]) in " ".join(toasts(demo_app)).replace("\n", "")
+        assert "Mentored Grace through her first launch" in files[0].read_text()
+
+
+# -- a data file damaged while the app is open ----------------------------------------------------
+async def test_a_damaged_file_is_a_notification_and_the_data_stays(demo_app, data_dir) -> None:
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        shown = len(demo_app.query_one(WinList).wins)
+        (data_dir / "careertui.json").write_text('{"wins": ')
+        await wait_for(pilot, lambda: any("Could not re-read" in t for t in toasts(demo_app)))
+        assert len(demo_app.query_one(WinList).wins) == shown
+        assert demo_app.is_running
