@@ -1,7 +1,212 @@
-"""The app's handlers for the gap board's messages (a mixin of CareerApp)."""
+"""The app's handlers for the gap board's messages (a mixin of CareerApp).
+
+Each change is computed afresh inside one transaction in the write worker, from the message's
+intent ("move this gap one place down"), so a change made meanwhile by another process (say
+``careertui win --gap``) is never overwritten by a stale copy.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from careertui.domain.clock import today
+from careertui.domain.gaps import (
+    closing_needs_confirmation,
+    move_to,
+    move_within,
+    next_rank,
+    stepped,
+)
+from careertui.domain.models import Gap, GapStatus, Win
+from careertui.store.repository import RecordNotFound, Repository
+from careertui.tui.panes.gaps import GapsPane
+
+if TYPE_CHECKING:
+    from careertui.store.repository import Career
+
+
+# -- the writes (run in the write worker) -------------------------------------------------------
+def save_gaps(repo: Repository, changed: list[Gap]) -> int:
+    with repo.transaction():
+        for gap in changed:
+            repo.gaps.update(gap)
+    return len(changed)
+
+
+def move_gap(repo: Repository, gap_id: str, step: int) -> int:
+    """Move the gap ``step`` places within its column; renumber what changed."""
+    with repo.transaction():
+        return save_gaps(repo, move_within(repo.gaps.list(), gap_id, step))
+
+
+def move_gap_to(repo: Repository, gap_id: str, status: GapStatus) -> int:
+    """Move the gap to the top of the ``status`` column."""
+    with repo.transaction():
+        gaps = repo.gaps.list()
+        if not any(gap.id == gap_id for gap in gaps):
+            raise RecordNotFound("that gap was deleted meanwhile")
+        return save_gaps(repo, move_to(gaps, gap_id, status))
+
+
+def step_gap(repo: Repository, gap_id: str, field: str, step: int) -> int:
+    """Raise or lower the gap's impact or current level, within bounds."""
+    with repo.transaction():
+        gap = repo.gaps.get(gap_id)
+        if gap is None:
+            raise RecordNotFound("that gap was deleted meanwhile")
+        changed = stepped(gap, field, step)
+        return save_gaps(repo, [changed] if changed is not None else [])
+
+
+def add_gap(repo: Repository, gap: Gap) -> Gap:
+    """Add the gap after every other in the manual order."""
+    with repo.transaction():
+        return repo.gaps.add(gap.model_copy(update={"rank": next_rank(repo.gaps.list())}))
+
+
+def edit_gap(repo: Repository, gap: Gap) -> Gap:
+    """Save the edited fields; its place in the manual order is kept as stored now."""
+    with repo.transaction():
+        stored = repo.gaps.get(gap.id)
+        if stored is None:
+            raise RecordNotFound("that gap was deleted meanwhile; nothing was saved")
+        return repo.gaps.update(gap.model_copy(update={"rank": stored.rank}))
+
+
+def delete_gap(repo: Repository, gap_id: str) -> int:
+    """Delete the gap; wins that were evidence for it keep everything but the link."""
+    with repo.transaction():
+        repo.gaps.delete(gap_id)
+        unlinked = 0
+        for win in repo.wins.list():
+            if gap_id in win.gap_ids:
+                kept = [i for i in win.gap_ids if i != gap_id]
+                repo.wins.update(win.model_copy(update={"gap_ids": kept}))
+                unlinked += 1
+    return unlinked
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
 
 class GapHandlers:
-    """Methods named `on_<widget>_<message>` are found through CareerApp's MRO."""
+    """Methods named ``on_<widget>_<message>`` are found through CareerApp's MRO."""
+
+    repo: Repository
+    career: Career
+
+    def _gap(self, gap_id: str) -> Gap | None:
+        return next((gap for gap in self.career.gaps if gap.id == gap_id), None)
+
+    def on_gaps_pane_gap_moved(self, message: GapsPane.GapMoved) -> None:
+        self.write(move_gap, self.repo, message.gap_id, message.step)  # type: ignore[attr-defined]
+
+    def on_gaps_pane_status_changed(self, message: GapsPane.StatusChanged) -> None:
+        gap = self._gap(message.gap_id)
+        if gap is None:
+            return
+        status = message.status
+        done = f"Closed “{gap.title}”" if status == GapStatus.CLOSED else None
+
+        def move(confirmed: bool | None = True) -> None:
+            if confirmed:
+                self.write(  # type: ignore[attr-defined]
+                    move_gap_to, self.repo, gap.id, status, done_message=done
+                )
+
+        if closing_needs_confirmation(gap, status, self.career.wins):
+            from careertui.tui.screens.confirm import ConfirmScreen
+
+            question = (
+                f"Close “{gap.title}” with no win as evidence?\n"
+                "Log a win for it first (enter, then w) to make your case."
+            )
+            self.push_screen(ConfirmScreen(question, yes="Close"), move)  # type: ignore[attr-defined]
+        else:
+            move()
+
+    def on_gaps_pane_value_stepped(self, message: GapsPane.ValueStepped) -> None:
+        self.write(  # type: ignore[attr-defined]
+            step_gap, self.repo, message.gap_id, message.field, message.step
+        )
+
+    def on_gaps_pane_delete_requested(self, message: GapsPane.DeleteRequested) -> None:
+        gap = self._gap(message.gap_id)
+        if gap is None:
+            return
+        from careertui.tui.screens.confirm import ConfirmScreen
+
+        linked = sum(gap.id in win.gap_ids for win in self.career.wins)
+        question = f"Delete the gap “{gap.title}”?"
+        if linked:
+            question += f"\n{_count(linked, 'win')} stay in the journal, no longer linked to it."
+
+        def delete(confirmed: bool | None) -> None:
+            if confirmed:
+                self.write(  # type: ignore[attr-defined]
+                    delete_gap, self.repo, gap.id, done_message=f"Deleted “{gap.title}”"
+                )
+
+        self.push_screen(ConfirmScreen(question, yes="Delete"), delete)  # type: ignore[attr-defined]
+
+    # -- forms ---------------------------------------------------------------------------------
+    def _gap_form_save(self, write_fn):  # noqa: ANN001, ANN202
+        def save(gap: Gap, on_done, on_error) -> None:  # noqa: ANN001
+            self.write(  # type: ignore[attr-defined]
+                write_fn, self.repo, gap, on_done=on_done, on_error=on_error
+            )
+
+        return save
+
+    def on_gaps_pane_new_requested(self, message: GapsPane.NewRequested) -> None:
+        from careertui.tui.screens.gap_form import gap_form, new_gap_values
+
+        screen = gap_form(
+            "New gap",
+            self.career.stakeholders,
+            initial=new_gap_values(message.status),
+            save=self._gap_form_save(add_gap),
+        )
+        self.push_screen(screen, self._follow_gap)  # type: ignore[attr-defined]
+
+    def on_gaps_pane_edit_requested(self, message: GapsPane.EditRequested) -> None:
+        gap = self._gap(message.gap_id)
+        if gap is None:
+            return
+        from careertui.tui.screens.gap_form import gap_form
+
+        screen = gap_form(
+            f"Edit “{gap.title}”",
+            self.career.stakeholders,
+            initial=gap,
+            save=self._gap_form_save(edit_gap),
+        )
+        self.push_screen(screen, self._follow_gap)  # type: ignore[attr-defined]
+
+    def _follow_gap(self, gap: Gap | None) -> None:
+        if gap is not None:
+            self.query_one(GapsPane).follow(gap.id)  # type: ignore[attr-defined]
+
+    def on_gaps_pane_log_win_requested(self, message: GapsPane.LogWinRequested) -> None:
+        """The journal's win form, dated today, with this gap already chosen."""
+        gap = self._gap(message.gap_id)
+        if gap is None:
+            return
+        from careertui.tui.screens.win_form import win_fields
+
+        repo = self.repo
+
+        def save(win: Win, done, failed) -> None:  # noqa: ANN001
+            self.write(  # type: ignore[attr-defined]
+                repo.log_win, win, done_message=f"Win logged: {win.title}",
+                on_done=done, on_error=failed,
+            )
+
+        self.open_form(  # type: ignore[attr-defined]
+            f"Log a win for “{gap.title}”",
+            Win,
+            win_fields(self.career),
+            {"date": today(), "gap_ids": [gap.id]},
+            save,
+        )

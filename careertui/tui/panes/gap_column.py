@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -33,8 +33,11 @@ def level_dots(level: int) -> str:
     return "●" * level + "○" * (LEVELS - level)
 
 
-def _date(day: dt.date, narrow: bool) -> str:
-    return f"{day:%b} {day.day} '{day:%y}" if narrow else day.isoformat()
+def _date(day: dt.date, year: int | None) -> str:
+    """ISO, or given this year: short ("Feb 6"), with the year only when it differs."""
+    if year is None:
+        return day.isoformat()
+    return f"{day:%b} {day.day}" + ("" if day.year == year else f" '{day:%y}")
 
 
 def _plural(count: int, word: str) -> str:
@@ -49,6 +52,8 @@ class GapCard:
     evidence: int
     score: float
     overdue: bool
+    #: This year, so a narrow card can leave it out of dates.
+    year: int
 
     @property
     def gap_id(self) -> str:
@@ -57,33 +62,42 @@ class GapCard:
     def lines(self, show_score: bool, narrow: bool = False) -> list[list[tuple[str, str]]]:
         """The card's lines as (text, component class) pieces; "" is the card's own style.
 
-        ``narrow`` abbreviates for a column under :data:`NARROW` cells."""
+        ``narrow`` rearranges and abbreviates for a column under :data:`NARROW` cells, keeping
+        the evidence count and the due date whole."""
         gap = self.gap
+        when = "" if gap.due is None else _date(gap.due, self.year if narrow else None)
         due: list[tuple[str, str]]
         if gap.due is None:
             due = [("no due date", "gap-column--muted")]
         elif self.overdue:
-            due = [(f"overdue · {_date(gap.due, narrow)}", "gap-column--overdue")]
+            due = [(f"overdue {when}" if narrow else f"overdue · due {when}",
+                    "gap-column--overdue")]
         else:
-            due = [(f"due {_date(gap.due, narrow)}", "")]
-        if show_score:
-            score = f"score {self.score:.1f}"
-            due += [(" · " if narrow else "  ", ""), (score, "gap-column--score")]
+            due = [(f"due {when}", "")]
+        score = (f"{self.score:.1f}" if narrow else f"score {self.score:.1f}",
+                 "gap-column--score")
         levels = [
             (level_dots(gap.current_level), "gap-column--level"),
             ("→" if narrow else " → ", "gap-column--muted"),
             (level_dots(gap.target_level), "gap-column--level"),
         ]
         category = (gap.category.value, "gap-column--muted")
-        evidence_class = "gap-column--muted" if self.evidence == 0 else "gap-column--evidence"
-        values = f"imp {gap.impact} · eff {gap.effort} · " if narrow else (
-            f"impact {gap.impact} · effort {gap.effort} · "
-        )
+        wins = (_plural(self.evidence, "win"),
+                "gap-column--muted" if self.evidence == 0 else "gap-column--evidence")
+        title = [(gap.title, "gap-column--title")]
+        if narrow:
+            return [
+                title,
+                [*levels, (" ", ""), wins],
+                [(f"imp {gap.impact} · eff {gap.effort} · ", ""), category],
+                [score, (" · ", ""), *due] if show_score else due,
+                [],
+            ]
         return [
-            [(gap.title, "gap-column--title")],
-            [*levels, (" ", ""), category] if narrow else [category, ("  ", ""), *levels],
-            [(values, ""), (_plural(self.evidence, "win"), evidence_class)],
-            due,
+            title,
+            [category, ("  ", ""), *levels],
+            [(f"impact {gap.impact} · effort {gap.effort} · ", ""), wins],
+            [*due, ("  ", ""), score] if show_score else due,
             [],
         ]
 
@@ -95,7 +109,7 @@ class GapCard:
 
 
 def make_card(gap: Gap, evidence: int, score: float, today: dt.date) -> GapCard:
-    return GapCard(gap, evidence, score, is_overdue(gap, today))
+    return GapCard(gap, evidence, score, is_overdue(gap, today), today.year)
 
 
 class GapColumn(ScrollView, can_focus=False):
@@ -150,10 +164,17 @@ class GapColumn(ScrollView, can_focus=False):
         self.scroll_to_cursor()
 
     def scroll_to_cursor(self) -> None:
-        if self.cursor < 0 or not self.size.height:
+        """Scroll by whole cards so the cursor's card is in view."""
+        height = self.scrollable_content_region.height
+        if self.cursor < 0 or height <= 0:
             return
-        region = Region(0, self.cursor * CARD_HEIGHT, 1, CARD_HEIGHT)
-        self.scroll_to_region(region, animate=False, immediate=True)
+        visible = max(1, height // CARD_HEIGHT)
+        first = int(self.scroll_offset.y) // CARD_HEIGHT
+        if self.cursor < first:
+            first = self.cursor
+        elif self.cursor >= first + visible:
+            first = self.cursor - visible + 1
+        self.scroll_to(y=first * CARD_HEIGHT, animate=False, immediate=True)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -192,13 +213,14 @@ class GapColumn(ScrollView, can_focus=False):
         if under_cursor:
             name = "gap-column--cursor" if self.active else "gap-column--cursor-idle"
             background = base + self.get_component_rich_style(name)
-        text = Text(" ", style=background, no_wrap=True, end="")
-        for piece, component in card.lines(self.show_score, width < NARROW)[row]:
+        narrow = width < NARROW
+        text = Text("" if narrow else " ", style=background, no_wrap=True, end="")
+        for piece, component in card.lines(self.show_score, narrow)[row]:
             style = background
             if component:
                 style = background + self._part_style(component)
             text.append(piece, style)
-        text.truncate(width - 1, overflow="ellipsis")
+        text.truncate(width if narrow else width - 1, overflow="ellipsis")
         segments = list(text.render(self.app.console))
         return Strip(segments).adjust_cell_length(width, background)
 
