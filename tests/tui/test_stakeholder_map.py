@@ -33,6 +33,7 @@ from careertui.tui.screens.form import FormScreen
 from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
 from careertui.tui.screens.stakeholder_check_in import StakeholderCheckInScreen
 from careertui.tui.screens.stakeholder_details import StakeholderDetailsScreen
+from tests.tui.conftest import wait_for
 
 SIZE = (120, 36)
 TODAY = dt.date(2026, 11, 23)
@@ -77,11 +78,9 @@ def by_name(repo: Repository, name: str) -> Stakeholder:
     return next(p for p in repo.stakeholders.list() if p.name == name)
 
 
-async def choose(pilot: Pilot, name: str) -> None:
+async def choose(pilot: Pilot, repo: Repository, name: str) -> None:
     """Select ``name`` the way the command palette's "Go to stakeholder" does."""
-    shown = pane(pilot)
-    person = next(p for p in shown._people.values() if p.name == name)
-    shown.go_to(person.id)
+    pane(pilot).go_to(by_name(repo, name).id)
     await pilot.pause()
     assert selected_line(pilot).startswith(name)
 
@@ -284,20 +283,41 @@ async def test_a_check_in_with_a_bad_date_saves_nothing(people_repo: Repository)
     assert people_repo.store.path.read_bytes() == before
 
 
+async def test_a_check_in_in_the_future_is_refused(people_repo: Repository) -> None:
+    before = people_repo.store.path.read_bytes()
+    app = make_app(people_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, StakeholderCheckInScreen)
+        screen.query_one("#check-in-date", Input).value = "2026-12-01"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert "cannot be in the future" in str(
+            screen.query_one("#check-in-date-error", Static).content
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is pilot.app.screen_stack[0]
+    assert people_repo.store.path.read_bytes() == before
+
+
 async def test_a_win_logged_with_someone_updates_their_last_contact(
     people_repo: Repository, data_dir: Path
 ) -> None:
     app = make_app(people_repo)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(pilot)
+        await choose(pilot, people_repo, "Nina")
+        assert "last never" in selected_line(pilot)
+        # Another terminal logs a win with Nina (what `careertui win --with Nina` does); the
+        # app sees the file change and the map shows the new last contact.
         nina = by_name(people_repo, "Nina")
-        # Another process logs a win with Nina (as `careertui win --with Nina` does).
         Repository.at(data_dir).log_win(Win(title="Pairing session", stakeholder_ids=[nina.id]))
-        await pilot.app.workers.wait_for_complete()
-        app.push_career(Repository.at(data_dir).career())  # what the file watch does
-        await pilot.pause()
-        await choose(pilot, "Nina")
-        assert "last 2026-11-23" in selected_line(pilot)
+        await wait_for(pilot, lambda: "last 2026-11-23" in selected_line(pilot))
 
 
 # -- the agenda ----------------------------------------------------------------------------------
@@ -323,6 +343,9 @@ async def test_p_shows_an_agenda_with_the_right_wins_and_saves_it(
         assert "EMEA kickoff" not in text
         assert "**Enterprise selling**" in text
         assert "Give me dates I can promise" in text
+        await pilot.press("c")
+        await pilot.pause()
+        assert pilot.app.clipboard == text
         await pilot.press("s")
         await pilot.pause()
         saved = data_dir / "agendas" / "check-in-tom-2026-11-23.md"
