@@ -69,32 +69,52 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(tempfile.mkdtemp(prefix="careertui-bench-"))
     comparisons: list[Comparison] = []
     extra: dict[str, object] = {}
+    failures: dict[str, str] = {}
     try:
         env = child_env(root, day)
-        if "win" in parts:
-            from bench.win_vs_jrnl import compare_win
-
-            comparisons += compare_win(root, env, day, args.runs, args.runs_10k, _log)
-        if "paint" in parts:
-            from bench.first_paint import compare_first_paint
-
-            comparisons += compare_first_paint(root, env, day, args.runs, _log)
-        if "keys" in parts:
-            from bench.keystroke import compare_keystrokes
-
-            found, notes = compare_keystrokes(root, day, args.presses, _log)
-            comparisons += found
-            extra["keystrokes"] = notes
+        for part in ("win", "paint", "keys"):
+            if part not in parts:
+                continue
+            try:
+                found = _run_part(part, root, env, day, args)
+            except Exception as exc:  # noqa: BLE001 - report it, keep the other parts' figures
+                failures[part] = f"{type(exc).__name__}: {exc}"
+                _log(f"{part}: FAILED: {failures[part]}")
+                continue
+            comparisons += found[0]
+            if found[1]:
+                extra[part] = found[1]
+            _log(table(found[0]))
     finally:
         if args.keep:
             _log(f"kept {root}")
         else:
             shutil.rmtree(root, ignore_errors=True)
+    if failures:
+        extra["failures"] = failures
     runs = {"runs": args.runs, "runs_10k": args.runs_10k, "presses": args.presses}
     print(table(comparisons))
     write_json(args.json, comparisons, environment(runs), extra)
     _log(f"figures written to {args.json}")
-    return 0 if all(c.met for c in comparisons) else 1
+    for part, message in failures.items():
+        print(f"{part}: not measured ({message})")
+    return 0 if all(c.met for c in comparisons) and not failures else 1
+
+
+def _run_part(
+    part: str, root: Path, env: dict[str, str], day: dt.date, args: argparse.Namespace
+) -> tuple[list[Comparison], dict[str, object]]:
+    if part == "win":
+        from bench.win_vs_jrnl import compare_win
+
+        return compare_win(root, env, day, args.runs, args.runs_10k, _log), {}
+    if part == "paint":
+        from bench.first_paint import compare_first_paint
+
+        return compare_first_paint(root, env, day, args.runs, _log), {}
+    from bench.keystroke import compare_keystrokes
+
+    return compare_keystrokes(root, day, args.presses, _log)
 
 
 if __name__ == "__main__":
