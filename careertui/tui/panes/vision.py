@@ -67,7 +67,8 @@ LEVEL_WORDS = {"own": "own", "execute": "execute", "influence": "influence", "ou
 
 
 def row_id(section: str, index: int | None = None) -> str:
-    """``values:2`` for an item, ``values:-`` for the section's placeholder or summary row."""
+    """``values:2`` for an item, ``values:-`` for the section's placeholder or summary row
+    (flags are ``room:flag``, ``priorities:warn``; headers ``values:h``)."""
     return f"{section}:{'-' if index is None else index}"
 
 
@@ -77,7 +78,7 @@ def parse_row_id(option_id: str | None) -> tuple[str, int | None] | None:
     section, _, index = option_id.partition(":")
     if section not in SECTION_BY_KEY or index == "h":
         return None
-    return section, (None if index == "-" else int(index))
+    return section, (int(index) if index.isdigit() else None)
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -86,7 +87,7 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 
 class VisionOutline(OptionList):
-    """Every section of the vision pane as rows; headers and flags are not selectable."""
+    """Every section of the vision pane as rows; the section headers are not selectable."""
 
 
 class VisionPane(Pane):
@@ -192,7 +193,9 @@ class VisionPane(Pane):
         if not self._shown_once:
             self._shown_once = True
             if needs_guided_start(career.vision, career.priorities):
-                self.post_message(self.OpenGuidedStart(automatic=True))
+                # show() runs in the app's call stack; sent as the pane, the message bubbles
+                # all the way up to the app instead of stopping at the caller.
+                self.post_message(self.OpenGuidedStart(automatic=True).set_sender(self))
         self.set_empty(self.is_empty(career))
         statement = career.vision.statement or "*No vision statement yet: press e on Destination.*"
         if statement != self._statement:
@@ -260,8 +263,7 @@ class VisionPane(Pane):
 
     @staticmethod
     def _flag(section: str, text: str, name: str) -> Option:
-        return Option(Content.assemble(("  ⚠ " + text, "bold $warning")), id=f"{section}:{name}",
-                      disabled=True)
+        return Option(Content.assemble(("  ⚠ " + text, "bold $warning")), id=f"{section}:{name}")
 
     def _destination(self, vision: Vision):  # noqa: ANN202
         horizon = (
