@@ -34,6 +34,7 @@ from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
 from careertui.tui.screens.stakeholder_check_in import StakeholderCheckInScreen
 from careertui.tui.screens.stakeholder_details import StakeholderDetailsScreen
 from tests.tui.conftest import wait_for
+from tests.tui.helpers import toasts
 
 SIZE = (120, 36)
 TODAY = dt.date(2026, 11, 23)
@@ -325,7 +326,7 @@ async def test_p_shows_an_agenda_with_the_right_wins_and_saves_it(
     people_repo: Repository, data_dir: Path
 ) -> None:
     app = make_app(people_repo)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_map(pilot)
         await pilot.press("right")
         assert selected_line(pilot).startswith("Tom")
@@ -351,6 +352,7 @@ async def test_p_shows_an_agenda_with_the_right_wins_and_saves_it(
         saved = data_dir / "agendas" / "check-in-tom-2026-11-23.md"
         assert saved.read_text(encoding="utf-8") == text
         assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+        await wait_for(pilot, lambda: str(saved) in "".join(toasts(pilot.app)).replace("\n", ""))
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, type(pilot.app.screen_stack[0]))
