@@ -505,3 +505,23 @@ async def test_three_hundred_people_are_all_reachable(repo: Repository) -> None:
         table = shown.query_one(StakeholderTable)
         assert table.row_count == 300
         assert table.cursor_row == 299
+
+
+async def test_o_goes_through_the_overdue_check_ins_most_overdue_first(
+    demo_repo: Repository,
+) -> None:
+    app = make_app(demo_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(pilot)
+        assert "[o] 7 check-ins overdue: Ben Carter, Omar Haddad, Tom Becker" in (
+            warnings_text(pilot)
+        )
+        seen = []
+        for _ in range(8):
+            await pilot.press("o")
+            await pilot.pause()
+            seen.append(selected_line(pilot).split(" · ")[0])
+        assert seen[:3] == ["Ben Carter", "Omar Haddad", "Tom Becker"]
+        assert seen[7] == seen[0]  # round again after the seventh
+        assert len(set(seen[:7])) == 7
+        assert focused_quadrant(pilot) == "Monitor"  # Ben Carter: low influence, blocker

@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import ContentSwitcher, DataTable, Static
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from careertui.domain.clock import today as clock_today
 from careertui.domain.models import Stakeholder, Stance
@@ -31,6 +32,7 @@ from careertui.domain.stakeholders import (
     QUADRANT_ORDER,
     STANCE_MARKS,
     Quadrant,
+    WarningKind,
     agenda,
     by_quadrant,
     check_ins_with,
@@ -419,14 +421,14 @@ class StakeholderTable(DataTable):
             return None
         try:
             row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        except Exception:  # noqa: BLE001 - empty or out of range
+        except CellDoesNotExist:
             return None
         return None if row_key.value is None else str(row_key.value)
 
     def select(self, person_id: str) -> None:
         try:
             index = self.get_row_index(person_id)
-        except Exception:  # noqa: BLE001 - not in the table
+        except RowDoesNotExist:
             return
         self.move_cursor(row=index, animate=False)
 
@@ -449,6 +451,8 @@ class StakeholdersPane(Pane):
         Binding("n", "new", "New", id="stakeholders.new"),
         Binding("e", "edit", "Edit", id="stakeholders.edit"),
         Binding("d", "delete", "Delete", id="stakeholders.delete"),
+        Binding("o", "next_overdue", "Next overdue check-in", show=False,
+                id="stakeholders.next_overdue"),
     ]
 
     class CheckInRequested(Message):
@@ -483,6 +487,7 @@ class StakeholdersPane(Pane):
         self._today = clock_today()
         self._selected_id: str | None = None
         self._stale: set[str] = set()
+        self._overdue_ids: list[str] = []
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="stakeholder-warnings")
@@ -615,10 +620,14 @@ class StakeholdersPane(Pane):
         widget = self.query_one("#stakeholder-warnings", Static)
         found = warnings(career.stakeholders, self._today) if career.stakeholders else []
         text = Text()
+        self._overdue_ids = []
         for n, warning in enumerate(found):
             if n:
                 text.append("\n")
             text.append("⚠ ", style="bold yellow")
+            if warning.kind is WarningKind.OVERDUE:
+                self._overdue_ids = list(warning.stakeholder_ids)
+                text.append("[o] ", style="bold")
             text.append(warning.text)
         widget.update(text)
         widget.display = bool(found)
@@ -651,6 +660,15 @@ class StakeholdersPane(Pane):
             self.notify("Choose someone first (arrow keys), or press n to add someone",
                         severity="warning")
         return person
+
+    def action_next_overdue(self) -> None:
+        """Go to the most overdue person, then the next one on each press."""
+        if not self._overdue_ids:
+            self.notify("No check-ins are overdue")
+            return
+        current = self._selected_id
+        at = self._overdue_ids.index(current) + 1 if current in self._overdue_ids else 0
+        self.go_to(self._overdue_ids[at % len(self._overdue_ids)])
 
     def action_check_in(self) -> None:
         person = self._need_selection()
