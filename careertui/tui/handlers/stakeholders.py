@@ -47,6 +47,7 @@ class StakeholderHandlers:
     push_screen: Any
     open_form: Any
     notify: Any
+    dashboard: Any
 
     def on_stakeholders_pane_new_requested(self, message: StakeholdersPane.NewRequested) -> None:
         def save(person: Stakeholder, done: Any, failed: Any) -> None:
@@ -75,7 +76,8 @@ class StakeholderHandlers:
             return
         from careertui.tui.panes.stakeholders import StakeholdersPane
 
-        for pane in self.query(StakeholdersPane):  # type: ignore[attr-defined]
+        pane = self.dashboard.pane("stakeholders")
+        if isinstance(pane, StakeholdersPane):
             pane.go_to(person.id)
 
     def on_stakeholders_pane_check_in_requested(
