@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from textual.widgets import Input, SelectionList
 
 from careertui.domain.gaps import column
 from careertui.domain.models import Gap, GapStatus, Stakeholder, Win
+from careertui.store.errors import StoreError
 from careertui.store.repository import Repository
 from careertui.tui.app import make_app
 from careertui.tui.panes.gap_column import GapColumn
@@ -406,3 +408,26 @@ async def test_a_win_from_the_command_line_updates_the_count(small_repo: Reposit
         assert result.returncode == 0, result.stderr
         await wait_for(pilot, lambda: evidence_shown(pilot, "Gamma") == 1)
         assert evidence_shown(pilot, "Beta") == 1
+
+
+async def test_a_failed_save_puts_the_board_back(
+    small_repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+
+    def busy(gap: Gap) -> Gap:
+        release.wait(10)
+        raise StoreError("the data file is busy")
+
+    app = make_app(small_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        monkeypatch.setattr(small_repo.gaps, "update", busy)
+        await pilot.press("J")
+        await pilot.pause()
+        assert shown(pilot, B) == ["Beta", "Alpha", "Gamma"]  # shown at once, while saving
+        release.set()
+        await settle(pilot)
+        assert shown(pilot, B) == ["Alpha", "Beta", "Gamma"]
+        assert stored(small_repo, B) == ["Alpha", "Beta", "Gamma"]
+        assert any("busy" in str(n.message) for n in app._notifications)

@@ -19,13 +19,11 @@ def test_gap_board_on_the_demo_career(snap_compare, demo_repo: Repository) -> No
     assert snap_compare(make_app(demo_repo), terminal_size=(120, 36), run_before=_zoom_board)
 
 
-def test_gap_board_in_the_dashboard_ordered_by_score(
-    snap_compare, demo_repo: Repository
-) -> None:
+def test_gap_board_ordered_by_score(snap_compare, demo_repo: Repository) -> None:
     async def by_score(pilot: Pilot) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("2", "s")
+        await pilot.press("2", "z", "s", "l")
         await pilot.pause()
 
     assert snap_compare(make_app(demo_repo), terminal_size=(120, 36), run_before=by_score)

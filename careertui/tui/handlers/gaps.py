@@ -99,8 +99,14 @@ class GapHandlers:
     def _gap(self, gap_id: str) -> Gap | None:
         return next((gap for gap in self.career.gaps if gap.id == gap_id), None)
 
+    def _put_back(self, _message: str) -> None:
+        """A save failed: show the career as last read again (the board showed the change)."""
+        self.push_career(self.career)  # type: ignore[attr-defined]
+
     def on_gaps_pane_gap_moved(self, message: GapsPane.GapMoved) -> None:
-        self.write(move_gap, self.repo, message.gap_id, message.step)  # type: ignore[attr-defined]
+        self.write(  # type: ignore[attr-defined]
+            move_gap, self.repo, message.gap_id, message.step, on_error=self._put_back
+        )
 
     def on_gaps_pane_status_changed(self, message: GapsPane.StatusChanged) -> None:
         gap = self._gap(message.gap_id)
@@ -112,7 +118,8 @@ class GapHandlers:
         def move(confirmed: bool | None = True) -> None:
             if confirmed:
                 self.write(  # type: ignore[attr-defined]
-                    move_gap_to, self.repo, gap.id, status, done_message=done
+                    move_gap_to, self.repo, gap.id, status, done_message=done,
+                    on_error=self._put_back,
                 )
 
         if closing_needs_confirmation(gap, status, self.career.wins):
@@ -128,7 +135,8 @@ class GapHandlers:
 
     def on_gaps_pane_value_stepped(self, message: GapsPane.ValueStepped) -> None:
         self.write(  # type: ignore[attr-defined]
-            step_gap, self.repo, message.gap_id, message.field, message.step
+            step_gap, self.repo, message.gap_id, message.field, message.step,
+            on_error=self._put_back,
         )
 
     def on_gaps_pane_delete_requested(self, message: GapsPane.DeleteRequested) -> None:

@@ -9,6 +9,7 @@ new career down. Each column draws only its visible cards, so 500 gaps cost what
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Literal
 
 from textual.app import ComposeResult
@@ -21,10 +22,13 @@ from textual.widgets import Static
 from careertui.domain import clock
 from careertui.domain.gaps import (
     COLUMNS,
+    closing_needs_confirmation,
     column,
     evidence,
     evidence_counts,
     limit_reason,
+    move_to,
+    move_within,
     neighbour_status,
     stepped,
 )
@@ -234,6 +238,17 @@ class GapsPane(Pane):
             self._remember(status)
         self._draw()
 
+    def _show_now(self, changed: list[Gap]) -> None:
+        """Show a change the app is saving right away; the saved career replaces it (and puts
+        it back if the save fails)."""
+        career = self._career
+        if career is None or not changed:
+            return
+        by_id = {gap.id: gap for gap in changed}
+        self._career = replace(career, gaps=[by_id.get(gap.id, gap) for gap in career.gaps])
+        self._scores.update(scores(changed, career.stakeholders, self._today))
+        self._rebuild()
+
     def _remember(self, status: GapStatus) -> None:
         cards = self._cards[status]
         index = self._index[status]
@@ -308,7 +323,10 @@ class GapsPane(Pane):
                 severity="warning",
             )
             return
-        self.post_message(self.GapMoved(gap.id, step))
+        changed = move_within(self._career.gaps if self._career else [], gap.id, step)
+        if changed:
+            self._show_now(changed)
+            self.post_message(self.GapMoved(gap.id, step))
 
     def action_move_column(self, step: int) -> None:
         gap = self.selected
@@ -318,15 +336,20 @@ class GapsPane(Pane):
         if target is None:
             return
         self._follow = (gap.id, target)
+        career = self._career
+        if career is not None and not closing_needs_confirmation(gap, target, career.wins):
+            self._show_now(move_to(career.gaps, gap.id, target))
         self.post_message(self.StatusChanged(gap.id, target))
 
     def action_step(self, field: str, step: int) -> None:
         gap = self.selected
         if gap is None:
             return
-        if stepped(gap, field, step) is None:
+        changed = stepped(gap, field, step)
+        if changed is None:
             self.notify(limit_reason(gap, field, step), severity="warning")
             return
+        self._show_now([changed])
         self.post_message(self.ValueStepped(gap.id, field, step))
 
     def action_toggle_order(self) -> None:
