@@ -219,7 +219,9 @@ _STOP = frozenset(
         "then", "there", "these", "they", "this", "those", "through", "too", "under", "until",
         "very", "want", "wants", "was", "way", "well", "were", "what", "when", "where", "which",
         "while", "who", "whom", "why", "will", "with", "within", "without", "would", "you", "your",
-        "yours", "team", "teams", "work", "works", "thing", "things", "people", "person", "time"
+        "yours", "team", "teams", "work", "works", "thing", "things", "people", "person", "time",
+        "next", "year", "years", "month", "months", "week", "weeks", "days", "first", "last",
+        "able", "sure", "clear", "better", "best", "give", "keep", "take", "takes", "know",
     }
 )
 

@@ -30,16 +30,14 @@ def to_markdown(agenda: Agenda) -> str:
     person = agenda.person
     lines = [f"# Check-in with {person.name} — {agenda.today.isoformat()}", ""]
     about = [person.title, person.relationship.value, f"stance: {person.stance.value}"]
-    lines.append(" · ".join(a for a in about if a))
+    lines += [" · ".join(a for a in about if a), ""]
     if agenda.since is None:
-        lines.append("Last contact: none on record")
+        lines += ["Last contact: none on record", ""]
     else:
-        lines.append(
-            f"Last contact: {agenda.since.isoformat()} ({_days_ago(agenda.since, agenda.today)})"
-        )
+        ago = _days_ago(agenda.since, agenda.today)
+        lines += [f"Last contact: {agenda.since.isoformat()} ({ago})", ""]
     if agenda.last_check_in is not None and agenda.last_check_in.note:
-        lines.append(f"Last time: {_quote(agenda.last_check_in.note)}")
-    lines.append("")
+        lines += [f"Last time: {_quote(agenda.last_check_in.note)}", ""]
 
     if person.cares_about or person.moves_needle:
         lines += ["## What they care about", ""]

@@ -110,6 +110,16 @@ def test_stop_words_and_short_words_never_match() -> None:
     p = Stakeholder(name="X", cares_about="The team and the work they do", last_contact=LAST)
     chosen = select_wins(p, [win("The team did the work", dt.date(2026, 11, 20))], [], TODAY)
     assert chosen == []
+    board = Stakeholder(name="Y", cares_about="The board story for next year's growth",
+                        last_contact=LAST)
+    wins = [
+        win("Planned the next release for the first week", dt.date(2026, 11, 20)),
+        win("Growth model for the board", dt.date(2026, 11, 21)),
+    ]
+    chosen = select_wins(board, wins, [], TODAY)
+    assert [(c.win.title, c.topics) for c in chosen] == [
+        ("Growth model for the board", ("board", "growth"))
+    ]
 
 
 def test_the_agenda_brings_open_gaps_and_feedback_to_follow_up() -> None:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Footer, Markdown
 
 from careertui.domain.stakeholders import Agenda
 from careertui.exchange.agenda import to_markdown
@@ -45,9 +45,6 @@ class StakeholderAgendaScreen(ModalScreen[None]):
         with Vertical(id="stakeholder-agenda"):
             with VerticalScroll(id="stakeholder-agenda-body"):
                 yield Markdown(self.markdown, id="stakeholder-agenda-text")
-            yield Static(
-                "c copy · s save as Markdown · esc close", id="stakeholder-agenda-hint"
-            )
             yield Footer()
 
     def on_mount(self) -> None:
