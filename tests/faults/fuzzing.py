@@ -60,7 +60,24 @@ def demo_tables() -> dict:
         repo = Repository.at(Path(folder))
         populate(repo, dt.date(2026, 11, 23))
         tables = orjson.loads(repo.store.path.read_bytes())
-    return {name: dict(list(rows.items())[:3]) for name, rows in tables.items()}
+    small = {name: dict(list(rows.items())[:3]) for name, rows in tables.items()}
+    return _without_dangling_links(small)
+
+
+def _without_dangling_links(tables: dict) -> dict:
+    """Drop links to the records trimmed away, so the small store is a consistent one."""
+    ids = {key for name, rows in tables.items() if name != "_meta" for key in rows}
+    for rows in tables.values():
+        for key, doc in list(rows.items()):
+            for field, value in list(doc.items()):
+                if field.endswith("_ids") and isinstance(value, list):
+                    doc[field] = [v for v in value if v in ids]
+                elif field.endswith("_id") and isinstance(value, str) and value not in ids:
+                    if field == "stakeholder_id":
+                        del rows[key]
+                        break
+                    doc[field] = None
+    return tables
 
 
 @functools.cache

@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from careertui.domain.errors import CareerError
@@ -73,6 +73,7 @@ def _load_every_way(folder: Path, raw: bytes, passphrase: str | None = None) -> 
             outcomes.append(True)
         except CareerError:
             outcomes.append(False)
+    event(f"loaded: {outcomes}")
     try:
         repo.wins.add(Win(title="written after fuzzing"))
     except CareerError:
