@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -25,31 +23,32 @@ class CommandFailed(RuntimeError):
     pass
 
 
-def run_once(argv: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> Run:
-    """Start ``argv``, wait for it, and return its wall time and its own peak resident memory.
+LAUNCHER = Path(__file__).with_name("launch.py")
 
-    ``os.wait4`` reports the resource usage of exactly this child (``ru_maxrss``: KiB on
-    Linux, bytes on macOS), not the maximum over every child this process ever had.
+
+def run_once(argv: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> Run:
+    """Run ``argv`` to the end; return its wall time and its own peak resident memory.
+
+    The command is started by :mod:`bench.launch` (a bare ``python -S``), which times it and
+    reads its ``ru_maxrss`` with ``os.wait4``: the usage of exactly that child, whose peak is
+    not inflated by the benchmark's own memory.
     """
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            list(argv),
+    with tempfile.TemporaryDirectory() as scratch:
+        errors = Path(scratch) / "stderr"
+        proc = subprocess.run(
+            [sys.executable, "-S", str(LAUNCHER), str(errors), *argv],
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=errors,
+            capture_output=True,
+            text=True,
             env=env,
             cwd=cwd,
+            check=True,
         )
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            errors.seek(0)
-            tail = errors.read().decode(errors="replace")[-2000:]
-            raise CommandFailed(f"{' '.join(argv)} exited {proc.returncode}:\n{tail}")
-    rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return Run(seconds, rss)
+        seconds, peak, code = proc.stdout.split()
+        if int(code) != 0:
+            tail = errors.read_text(errors="replace")[-2000:]
+            raise CommandFailed(f"{' '.join(argv)} exited {code}:\n{tail}")
+    return Run(float(seconds), int(peak))
 
 
 @dataclass
