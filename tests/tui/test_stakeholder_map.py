@@ -444,7 +444,9 @@ async def test_delete_asks_and_unlinks_every_reference(people_repo: Repository) 
         confirm = pilot.app.screen
         assert isinstance(confirm, ConfirmScreen)
         assert confirm.question.startswith("Delete Tom?")
-        assert "1 win, 1 gap, 1 feedback note and 1 check-in name them" in confirm.question
+        assert "1 win, 1 gap, 1 feedback note and 1 check-in name them" in (
+            confirm.question.replace("\n", " ")
+        )
         await pilot.press("n")
         await settle(pilot)
         assert people_repo.stakeholders.get(tom.id) is not None

@@ -6,6 +6,7 @@ so a form closes only once its record is stored, and ask before a delete.
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 from careertui.domain.models import Relationship, Stakeholder, Stance
@@ -15,6 +16,9 @@ from careertui.store.references import delete_stakeholder
 if TYPE_CHECKING:
     from careertui.tui.panes.stakeholders import StakeholdersPane
     from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
+
+#: Columns of text in the shared confirm dialog.
+CONFIRM_WIDTH = 52
 
 
 def stakeholder_fields() -> list[Any]:
@@ -102,11 +106,12 @@ class StakeholderHandlers:
         person = message.person
         question = f"Delete {person.name}?"
         if message.references:
-            question += (
-                f"\n{message.references} name them. The wins, gaps and feedback stay and are "
-                "unlinked from them (feedback keeps their name as text); their check-ins go "
-                "with them."
+            explained = (
+                f"{message.references} name them. Wins, gaps and feedback stay, unlinked "
+                "(feedback keeps the name as text); their check-ins go with them."
             )
+            # The confirm dialog is 60 columns and does not wrap: break the lines here.
+            question += "\n" + textwrap.fill(explained, width=CONFIRM_WIDTH)
 
         def answer(yes: bool | None) -> None:
             if yes:
