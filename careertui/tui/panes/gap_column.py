@@ -46,11 +46,12 @@ def _plural(count: int, word: str) -> str:
 
 @dataclass(frozen=True)
 class GapCard:
-    """What one card shows: a gap, its evidence count, its score and whether it is overdue."""
+    """What one card shows: a gap, its evidence count, its score (when the board is ordered by
+    it) and whether it is overdue."""
 
     gap: Gap
     evidence: int
-    score: float
+    score: float | None
     overdue: bool
     #: This year, so a narrow card can leave it out of dates.
     year: int
@@ -74,8 +75,9 @@ class GapCard:
                     "gap-column--overdue")]
         else:
             due = [(f"due {when}", "")]
-        score = (f"{self.score:.1f}" if narrow else f"score {self.score:.1f}",
-                 "gap-column--score")
+        show_score = show_score and self.score is not None
+        points = f"{self.score or 0:.1f}"
+        score = (points if narrow else f"score {points}", "gap-column--score")
         levels = [
             (level_dots(gap.current_level), "gap-column--level"),
             ("→" if narrow else " → ", "gap-column--muted"),
@@ -108,7 +110,7 @@ class GapCard:
         ).rstrip()
 
 
-def make_card(gap: Gap, evidence: int, score: float, today: dt.date) -> GapCard:
+def make_card(gap: Gap, evidence: int, score: float | None, today: dt.date) -> GapCard:
     return GapCard(gap, evidence, score, is_overdue(gap, today), today.year)
 
 

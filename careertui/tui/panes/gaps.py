@@ -32,8 +32,8 @@ from careertui.domain.gaps import (
     neighbour_status,
     stepped,
 )
-from careertui.domain.models import Gap, GapStatus
-from careertui.domain.scoring import Score, scores
+from careertui.domain.models import Gap, GapStatus, Stakeholder
+from careertui.domain.scoring import Score, score
 from careertui.store.repository import Career
 from careertui.tui.panes.base import PaletteCommand, Pane
 from careertui.tui.panes.gap_column import GapCard, GapColumn, make_card
@@ -149,7 +149,9 @@ class GapsPane(Pane):
         super().__init__(id=id, classes=classes)
         self._career: Career | None = None
         self._today: dt.date = clock.today()
+        #: Scores computed so far for the career shown (only what the view needs).
         self._scores: dict[str, Score] = {}
+        self._people: dict[str, Stakeholder] = {}
         self._cards: dict[GapStatus, list[GapCard]] = {status: [] for status in COLUMNS}
         self._selected: dict[GapStatus, str | None] = {status: None for status in COLUMNS}
         self._index: dict[GapStatus, int] = {status: 0 for status in COLUMNS}
@@ -173,7 +175,8 @@ class GapsPane(Pane):
     def show(self, career: Career) -> None:
         self._career = career
         self._today = clock.today()
-        self._scores = scores(career.gaps, career.stakeholders, self._today)
+        self._scores = {}
+        self._people = {person.id: person for person in career.stakeholders}
         self.set_empty(self.is_empty(career))
         self._rebuild()
 
@@ -223,10 +226,13 @@ class GapsPane(Pane):
                 self._selected[followed.status] = followed.id
         for status in COLUMNS:
             gaps = column(career.gaps, status)
-            if self.order == "score":
-                gaps.sort(key=lambda gap: -self._scores[gap.id].total)
+            by_score = self.order == "score"
+            if by_score:
+                gaps.sort(key=lambda gap: -self._score(gap).total)
             self._cards[status] = [
-                make_card(gap, counts[gap.id], self._scores[gap.id].total, self._today)
+                make_card(
+                    gap, counts[gap.id], self._score(gap).total if by_score else None, self._today
+                )
                 for gap in gaps
             ]
             ids = [card.gap_id for card in self._cards[status]]
@@ -238,6 +244,12 @@ class GapsPane(Pane):
             self._remember(status)
         self._draw()
 
+    def _score(self, gap: Gap) -> Score:
+        found = self._scores.get(gap.id)
+        if found is None:
+            found = self._scores[gap.id] = score(gap, self._people, self._today)
+        return found
+
     def _show_now(self, changed: list[Gap]) -> None:
         """Show a change the app is saving right away; the saved career replaces it (and puts
         it back if the save fails)."""
@@ -246,7 +258,8 @@ class GapsPane(Pane):
             return
         by_id = {gap.id: gap for gap in changed}
         self._career = replace(career, gaps=[by_id.get(gap.id, gap) for gap in career.gaps])
-        self._scores.update(scores(changed, career.stakeholders, self._today))
+        for gap in changed:
+            self._scores.pop(gap.id, None)
         self._rebuild()
 
     def _remember(self, status: GapStatus) -> None:
@@ -375,7 +388,7 @@ class GapsPane(Pane):
         people = {person.id: person for person in career.stakeholders}
         screen = GapDetailsScreen(
             gap,
-            self._scores[gap.id],
+            self._score(gap),
             [people[i] for i in gap.stakeholder_ids if i in people],
             evidence(gap.id, career.wins),
             self._today,
