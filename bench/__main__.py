@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.report import Comparison, environment, table, write_json
+from bench.report import Comparison, environment, load_average, table, write_json
 
 HERE = Path(__file__).resolve().parent
 
@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     from careertui.domain.clock import today
 
     day = today()
+    load_at_start = load_average()
     root = Path(tempfile.mkdtemp(prefix="careertui-bench-"))
     comparisons: list[Comparison] = []
     extra: dict[str, object] = {}
@@ -94,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         extra["failures"] = failures
     runs = {"runs": args.runs, "runs_10k": args.runs_10k, "presses": args.presses}
     print(table(comparisons))
-    write_json(args.json, comparisons, environment(runs), extra)
+    write_json(args.json, comparisons, environment(runs, load_at_start), extra)
     _log(f"figures written to {args.json}")
     for part, message in failures.items():
         print(f"{part}: not measured ({message})")

@@ -102,13 +102,18 @@ def _version(dist: str) -> str | None:
         return None
 
 
-def environment(runs: dict[str, int]) -> dict[str, object]:
+def load_average() -> list[float] | None:
+    return [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+
+
+def environment(runs: dict[str, int], load_at_start: list[float] | None) -> dict[str, object]:
     return {
         "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
-        "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
+        "load_average_at_start": load_at_start,
+        "load_average_at_end": load_average(),
         "versions": {d: _version(d) for d in ("careertui", "textual", "jrnl", "pydantic",
                                               "tinydb", "orjson")},
         "runs": runs,
