@@ -9,38 +9,20 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from careertui.domain.models import Relationship, Stakeholder, Stance
+from careertui.domain.models import Stakeholder
+from careertui.exchange.agenda import save as save_agenda
 from careertui.store.errors import StoreError
 from careertui.store.references import delete_stakeholder
+from careertui.tui.panes.stakeholders import StakeholdersPane
+from careertui.tui.screens.confirm import ConfirmScreen
+from careertui.tui.screens.stakeholder_check_in import StakeholderCheckInScreen
+from careertui.tui.screens.stakeholder_form import new_stakeholder_defaults, stakeholder_fields
 
 if TYPE_CHECKING:
-    from careertui.tui.panes.stakeholders import StakeholdersPane
     from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
 
 #: Columns of text in the shared confirm dialog.
 CONFIRM_WIDTH = 52
-
-
-def stakeholder_fields() -> list[Any]:
-    """The stakeholder form's fields, in the order a user fills them in."""
-    from careertui.tui.screens.form import FormField
-
-    return [
-        FormField("name", "Name"),
-        FormField("title", "Title", placeholder="VP Product"),
-        FormField("relationship", "Relationship",  kind="choice",
-                  choices=[(r.value, r) for r in Relationship]),
-        FormField("influence", "Influence on your next step (1–5; 4 or more is high)",
-                  kind="int"),
-        FormField("stance", "Stance towards you", kind="choice",
-                  choices=[(s.value, s) for s in Stance]),
-        FormField("cares_about", "What they care about", kind="multiline"),
-        FormField("moves_needle", "What moves their needle", kind="multiline"),
-        FormField("how_to_help", "How I can help them", kind="multiline"),
-        FormField("cadence_days", "Check in every … days (0: no regular check-in)", kind="int"),
-        FormField("last_contact", "Last contact", kind="date",
-                  placeholder="2026-03-14, yesterday, or empty"),
-    ]
 
 
 class StakeholderHandlers:
@@ -58,12 +40,9 @@ class StakeholderHandlers:
             self.write(self.repo.stakeholders.add, person, done_message=f"Added {person.name}",
                        on_done=done, on_error=failed)
 
-        defaults = {
-            name: Stakeholder.model_fields[name].default
-            for name in ("relationship", "influence", "stance", "cadence_days")
-        }
-        self.open_form("New stakeholder", Stakeholder, stakeholder_fields(), initial=defaults,
-                       save=save, callback=self._stakeholder_saved)
+        self.open_form("New stakeholder", Stakeholder, stakeholder_fields(),
+                       initial=new_stakeholder_defaults(), save=save,
+                       callback=self._stakeholder_saved)
 
     def on_stakeholders_pane_edit_requested(
         self, message: StakeholdersPane.EditRequested
@@ -78,8 +57,6 @@ class StakeholderHandlers:
     def _stakeholder_saved(self, person: Stakeholder | None) -> None:
         if person is None:
             return
-        from careertui.tui.panes.stakeholders import StakeholdersPane
-
         pane = self.dashboard.pane("stakeholders")
         if isinstance(pane, StakeholdersPane):
             pane.go_to(person.id)
@@ -87,8 +64,6 @@ class StakeholderHandlers:
     def on_stakeholders_pane_check_in_requested(
         self, message: StakeholdersPane.CheckInRequested
     ) -> None:
-        from careertui.tui.screens.stakeholder_check_in import StakeholderCheckInScreen
-
         person = message.person
 
         def save(interaction: Any, done: Any, failed: Any) -> None:
@@ -101,8 +76,6 @@ class StakeholderHandlers:
     def on_stakeholders_pane_delete_requested(
         self, message: StakeholdersPane.DeleteRequested
     ) -> None:
-        from careertui.tui.screens.confirm import ConfirmScreen
-
         person = message.person
         question = f"Delete {person.name}?"
         if message.references:
@@ -124,10 +97,8 @@ class StakeholderHandlers:
     def on_stakeholder_agenda_screen_save_requested(
         self, message: StakeholderAgendaScreen.SaveRequested
     ) -> None:
-        from careertui.exchange.agenda import save
-
         try:
-            path = save(message.agenda, self.repo.store.data_dir)
+            path = save_agenda(message.agenda, self.repo.store.data_dir)
         except (OSError, StoreError) as exc:
             self.notify(f"The agenda was not saved: {exc}", title="Not saved",
                         severity="error", timeout=8)

@@ -48,6 +48,8 @@ from careertui.domain.stakeholders import (
 from careertui.store.references import references_in
 from careertui.store.repository import Career
 from careertui.tui.panes.base import PaletteCommand, Pane
+from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
+from careertui.tui.screens.stakeholder_details import StakeholderDetailsScreen
 
 GRID, LIST = "stakeholder-grid", "stakeholder-table"
 
@@ -693,8 +695,6 @@ class StakeholdersPane(Pane):
         person = self._need_selection()
         if person is None or self._career is None:
             return
-        from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
-
         career = self._career
         plan = agenda(
             person,
@@ -711,8 +711,6 @@ class StakeholdersPane(Pane):
         person = self._need_selection()
         if person is None or self._career is None:
             return
-        from careertui.tui.screens.stakeholder_details import StakeholderDetailsScreen
-
         career = self._career
         screen = StakeholderDetailsScreen(
             person,
