@@ -19,6 +19,7 @@ from careertui.domain.models import (
     Stance,
     Win,
 )
+from careertui.store.errors import StoreBusy
 from careertui.store.repository import Repository
 from careertui.tui.app import make_app
 from careertui.tui.panes.stakeholders import (
@@ -527,3 +528,26 @@ async def test_o_goes_through_the_overdue_check_ins_most_overdue_first(
         assert seen[7] == seen[0]  # round again after the seventh
         assert len(set(seen[:7])) == 7
         assert focused_quadrant(pilot) == "Monitor"  # Ben Carter: low influence, blocker
+
+
+async def test_a_store_error_keeps_the_check_in_note(
+    people_repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def busy(interaction: Interaction) -> Interaction:
+        raise StoreBusy("another careertui process has held the lock too long")
+
+    monkeypatch.setattr(people_repo, "log_check_in", busy)
+    before = people_repo.store.path.read_bytes()
+    app = make_app(people_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, StakeholderCheckInScreen)
+        await pilot.press(*"Budget talk", "enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert screen.query_one("#check-in-note", Input).value == "Budget talk"
+        assert "held the lock" in str(screen.query_one("#check-in-note-error", Static).content)
+    assert people_repo.store.path.read_bytes() == before
