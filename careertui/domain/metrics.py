@@ -18,7 +18,8 @@ def parse_metric(text: str, kind: Literal["input", "output"] = "output") -> Metr
     name, sep, values = text.partition(":")
     if not sep or not name.strip() or not values.strip():
         raise InputError(
-            f"metric {text!r} should look like 'activation rate: 31% -> 38%' (name: before -> after)"
+            f"metric {text!r} should look like 'activation rate: 31% -> 38%' "
+            "(name: before -> after)"
         )
     parts = _ARROW.split(values.strip())
     if len(parts) == 1:
