@@ -279,7 +279,7 @@ async def test_the_sixth_priority_is_allowed_but_warns(demo_app: CareerApp,
         await fill(pilot, "#field-title", "Hire a second PM team")
         await saved(pilot, demo_app)
         assert len(demo_repo.priorities.list()) == 6
-        await pilot.pause()
+        await go_to(pilot, "priorities:warn")
         text = screen_text(demo_app)
         assert " 6. Hire a second PM team" in text
         assert "6 priorities: the point is the 5 or fewer the company truly cares" in text
@@ -425,3 +425,60 @@ async def test_room_to_grow_needs_the_date_it_was_asked(small_app: CareerApp,
         text = screen_text(small_app)
         assert "not yet · asked 2026-11-02 (Maya)" in text
         assert "Never asked" not in text
+
+
+# -- an empty store, long text --------------------------------------------------------------
+async def test_on_an_empty_store_e_writes_the_vision(app: CareerApp, repo: Repository) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Start here" in screen_text(app)
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, "#field-statement", "Lead a *platform* team.")
+        await fill(pilot, "#field-target_role", "Group PM")
+        await saved(pilot, app)
+        assert repo.vision().target_role == "Group PM"
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Start here" not in text
+        assert "Lead a platform team." in text and "Target role: Group PM" in text
+
+
+async def test_the_long_text_under_the_cursor_is_rendered_below(small_app: CareerApp,
+                                                               small_repo: Repository) -> None:
+    long_quote = "You " + "really " * 40 + "need to lead with the **ask**."
+    fb = small_repo.feedback.get("fb_gap")
+    assert fb is not None
+    small_repo.feedback.update(fb.model_copy(update={"quote": long_quote}))
+    small_app.career = small_repo.career()
+    async with small_app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "feedback:0")
+        await pilot.press("z")
+        await pilot.pause(0.3)
+        text = screen_text(small_app)
+        assert "need to lead with the ask." in text  # cut in the row, whole and rendered below
+        assert "— Maya Chen, 2026-10-01 · gap · presence" in text
+        await go_to(pilot, "values:0")
+        await pilot.pause(0.3)
+        assert "— Maya Chen, 2026-10-01" not in screen_text(small_app)
+
+
+async def test_edit_feedback_from_strength_to_gap(small_app: CareerApp,
+                                                  small_repo: Repository) -> None:
+    async with small_app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "feedback:1")
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, "#field-date", "next to never")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "cannot understand the date" in form(small_app).errors()["date"]
+        await fill(pilot, "#field-date", "2026-09-01")
+        form(small_app).query_one("#field-kind").value = "gap"
+        await saved(pilot, small_app)
+        assert small_repo.feedback.get("fb_strength").kind == "gap"
+        await go_to(pilot, "feedback:1")
+        await pilot.press("g")
+        await wait_for(pilot, lambda: len(small_repo.gaps.list()) == 1)
+        assert small_repo.gaps.list()[0].source_feedback_id == "fb_strength"

@@ -169,6 +169,7 @@ class VisionPane(Pane):
     def compose_body(self) -> ComposeResult:
         yield Markdown("", id="vision-statement", classes="pane-body")
         yield VisionOutline(id="vision-outline", classes="pane-body")
+        yield Markdown("", id="vision-detail", classes="pane-body -none")
 
     @property
     def outline(self) -> VisionOutline:
@@ -206,7 +207,10 @@ class VisionPane(Pane):
         self._follow = None
         options = list(self._options(career))
         self._row_ids = [option.id for option in options]
+        scrolled = outline.scroll_y
         outline.set_options(options)
+        # Stay where the user was looking; the cursor row is then scrolled into view if needed.
+        outline.set_scroll(None, scrolled)
         if keep in self._row_ids:
             outline.highlighted = self._row_ids.index(keep)
         elif keep is not None and keep.partition(":")[0] in SECTION_BY_KEY:
@@ -419,6 +423,44 @@ class VisionPane(Pane):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_edit()
+
+    # -- the long text under the cursor, rendered -------------------------------------------
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_detail(event.option.id)
+
+    def detail_text(self, option_id: str | None) -> str:
+        """The Markdown shown under the outline for the row ``option_id`` ("" for none)."""
+        parsed = parse_row_id(option_id)
+        career = self._career
+        if parsed is None or career is None:
+            return ""
+        section, index = parsed
+        if section == "priorities" and index is not None and index < len(career.priorities):
+            priority = career.priorities[index]
+            return f"**{priority.title}**\n\n{priority.description}" if priority.description else ""
+        if section == "feedback" and index is not None and index < len(career.feedback):
+            item = career.feedback[index]
+            quote = "\n".join(f"> {line}" for line in item.quote.splitlines())
+            about = " · ".join(x for x in (item.kind, item.theme) if x)
+            who = item.giver_name or "anonymous"
+            return f"{quote}\n\n— {who}, {item.date.isoformat()} · {about}"
+        if section == "room":
+            room = career.vision.room_to_grow
+            parts = []
+            if room.management_said:
+                parts.append(f"**Management said:** {room.management_said}")
+            if room.openings:
+                parts.append(f"**Open roles or budget:** {room.openings}")
+            return "\n\n".join(parts)
+        return ""
+
+    def _show_detail(self, option_id: str | None) -> None:
+        text = self.detail_text(option_id)
+        detail = self.query_one("#vision-detail", Markdown)
+        detail.set_class(not text, "-none")
+        if text != detail.source:
+            detail.update(text)
 
     def focus_section(self, section: str) -> None:
         """Put the cursor on the first row of ``section`` (used after a guided start)."""
