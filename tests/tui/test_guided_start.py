@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from contextlib import contextmanager
 
+from textual.app import App
 from textual.widgets import Input, TextArea
 
 from careertui.store.repository import Repository
@@ -159,3 +161,26 @@ async def test_it_does_not_open_by_itself_in_a_headless_run(app: CareerApp) -> N
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not isinstance(app.screen, GuidedStartScreen)
+
+
+async def test_the_statement_can_be_written_in_the_editor(
+    app: CareerApp, repo: Repository, monkeypatch, tmp_path  # noqa: ANN001
+) -> None:
+    script = tmp_path / "fake-editor"
+    script.write_text('#!/bin/sh\nprintf "Lead product for a *platform*.\\n" > "$1"\n')
+    script.chmod(0o700)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.delenv("VISUAL", raising=False)
+
+    @contextmanager
+    def no_terminal_to_hand_over(self):  # noqa: ANN001, ANN202 - headless cannot suspend
+        yield
+
+    monkeypatch.setattr(App, "suspend", no_terminal_to_hand_over)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_palette(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app_text(app, "#gs-statement") == "Lead product for a *platform*."
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: repo.vision().statement == "Lead product for a *platform*.")

@@ -48,7 +48,9 @@ class GuidedStartScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "next", "Save and next", id="guided_start.next"),
         Binding("escape", "skip", "Skip", id="guided_start.skip"),
-        Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="guided_start.editor"),
+        # priority: the TextArea's own ctrl+e (end of line) must not take it.
+        Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="guided_start.editor",
+                priority=True),
     ]
 
     @dataclass
