@@ -7,16 +7,7 @@ from dataclasses import dataclass
 
 from careertui.domain.journal import week_start
 from careertui.domain.models import GapStatus, Stakeholder, Vision, Win
-
-
-def check_in_overdue(person: Stakeholder, today: dt.date) -> bool:
-    """A person with a cadence is overdue once last contact + cadence has passed, or when they
-    have never been contacted."""
-    if person.cadence_days <= 0:
-        return False
-    if person.last_contact is None:
-        return True
-    return (today - person.last_contact).days > person.cadence_days
+from careertui.domain.stakeholders import is_overdue
 
 
 @dataclass(frozen=True)
@@ -69,7 +60,7 @@ def standing(
         wins_this_week=sum(1 for w in wins if this_week <= w.date <= today),
         wins_last_week=sum(1 for w in wins if last_week <= w.date < this_week),
         days_since_last_win=(today - max(past)).days if past else None,
-        check_ins_overdue=sum(1 for p in stakeholders if check_in_overdue(p, today)),
+        check_ins_overdue=sum(1 for p in stakeholders if is_overdue(p, today)),
         gaps_in_progress=sum(1 for s in gaps_statuses if s == GapStatus.WORKING),
         target_role=vision.target_role,
         years_left=vision.years_left(today),

@@ -21,7 +21,6 @@ any open form or input.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -70,8 +69,7 @@ class CareerApp(
     def __init__(self, repo: Repository) -> None:
         super().__init__()
         self.repo = repo
-        self._write_lock = threading.Lock()
-        self._pending_writes = 0
+        self._init_store_access()
         self.watch = FileWatch(repo.store.path)
         self.career = repo.career()
         self._read_error: str | None = None

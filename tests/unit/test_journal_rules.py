@@ -21,7 +21,7 @@ from careertui.domain.models import (
     Vision,
     Win,
 )
-from careertui.domain.standing import check_in_overdue, standing
+from careertui.domain.standing import standing
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 GROWTH = Priority(id="pri_g", title="Grow revenue")
@@ -106,13 +106,14 @@ def test_alignment_counts_wins_tied_to_a_known_priority_in_90_days() -> None:
     assert "no wins in the last 90 days" in str(alignment([], [GROWTH], TODAY))
 
 
-def test_check_in_overdue_needs_a_cadence() -> None:
-    assert not check_in_overdue(Stakeholder(name="A"), TODAY)
-    assert check_in_overdue(Stakeholder(name="B", cadence_days=7), TODAY)
-    assert check_in_overdue(Stakeholder(name="C", cadence_days=7,
-                                        last_contact=TODAY - dt.timedelta(days=8)), TODAY)
-    assert not check_in_overdue(Stakeholder(name="D", cadence_days=7,
-                                            last_contact=TODAY - dt.timedelta(days=7)), TODAY)
+def test_overdue_check_ins_follow_the_stakeholder_rule() -> None:
+    people = [
+        Stakeholder(name="No cadence"),
+        Stakeholder(name="Never contacted", cadence_days=7),
+        Stakeholder(name="Late", cadence_days=7, last_contact=TODAY - dt.timedelta(days=8)),
+        Stakeholder(name="Due today", cadence_days=7, last_contact=TODAY - dt.timedelta(days=7)),
+    ]
+    assert standing(Vision(), [], [], people, TODAY).check_ins_overdue == 2
 
 
 def test_standing_figures_and_words() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +27,7 @@ def bindings_of(node: DOMNode) -> list[Binding]:
     return list(by_key.values())
 
 
-def help_rows(where: str, node: DOMNode, display: callable) -> list[HelpRow]:  # type: ignore[valid-type]
+def help_rows(where: str, node: DOMNode, display: Callable[[Binding], str]) -> list[HelpRow]:
     """Rows for ``node``'s bindings that have a description, keys shown as the footer does."""
     grouped: dict[str, list[str]] = {}
     for binding in bindings_of(node):
