@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList
 
 from careertui.domain.gaps import column
-from careertui.domain.models import Gap, GapStatus, Stakeholder, Win
+from careertui.domain.models import Feedback, Gap, GapStatus, Stakeholder, Win
 from careertui.store.errors import StoreError
 from careertui.store.repository import Repository
 from careertui.tui.app import make_app
@@ -289,11 +289,13 @@ async def test_details_explain_the_score_and_list_the_evidence_newest_first(
     repo: Repository,
 ) -> None:
     boss = Stakeholder(name="Maya Boss", influence=5)
+    said = Feedback(quote="Lead with the ask.", giver_id=boss.id, kind="gap")
     gap = Gap(title="Exec comms", impact=5, effort=2, current_level=2, target_level=4,
               stakeholder_ids=[boss.id], why="Directors speak for the area.",
-              next_action="Write the memo.")
+              next_action="Write the memo.", source_feedback_id=said.id)
     with repo.transaction():
         repo.stakeholders.add(boss)
+        repo.feedback.add(said)
         repo.gaps.add(gap)
         repo.wins.add(Win(title="Older win", date=dt.date(2026, 3, 1), gap_ids=[gap.id]))
         repo.wins.add(Win(title="Newer win", date=dt.date(2026, 9, 1), gap_ids=[gap.id]))
@@ -308,6 +310,7 @@ async def test_details_explain_the_score_and_list_the_evidence_newest_first(
         assert "Directors speak for the area." in text
         assert "Write the memo." in text
         assert "Maya Boss" in text
+        assert "“Lead with the ask.” — Maya Boss" in text
         assert text.index("Newer win") < text.index("Older win")
         terms = {term.key: term.points for term in details.score.terms}
         assert terms == {"impact": 15, "gap_size": 4, "effort": -1.5, "urgency": 0,

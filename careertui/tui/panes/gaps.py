@@ -9,6 +9,7 @@ new career down. Each column draws only its visible cards, so 500 gaps cost what
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 from typing import Literal
 
@@ -152,6 +153,7 @@ class GapsPane(Pane):
         #: Scores computed so far for the career shown (only what the view needs).
         self._scores: dict[str, Score] = {}
         self._people: dict[str, Stakeholder] = {}
+        self._evidence: Counter[str] = Counter()
         self._cards: dict[GapStatus, list[GapCard]] = {status: [] for status in COLUMNS}
         self._selected: dict[GapStatus, str | None] = {status: None for status in COLUMNS}
         self._index: dict[GapStatus, int] = {status: 0 for status in COLUMNS}
@@ -177,6 +179,7 @@ class GapsPane(Pane):
         self._today = clock.today()
         self._scores = {}
         self._people = {person.id: person for person in career.stakeholders}
+        self._evidence = evidence_counts(career.wins)
         self.set_empty(self.is_empty(career))
         self._rebuild()
 
@@ -216,7 +219,7 @@ class GapsPane(Pane):
         career = self._career
         if career is None:
             return
-        counts = evidence_counts(career.wins)
+        counts = self._evidence
         if self._follow is not None:
             gap_id, status = self._follow
             followed = next((gap for gap in career.gaps if gap.id == gap_id), None)
@@ -385,13 +388,20 @@ class GapsPane(Pane):
             return
         from careertui.tui.screens.gap_details import GapDetailsScreen
 
-        people = {person.id: person for person in career.stakeholders}
+        people = self._people
+        source = next((f for f in career.feedback if f.id == gap.source_feedback_id), None)
+        giver = ""
+        if source is not None:
+            known = people.get(source.giver_id or "")
+            giver = source.giver_name or (known.name if known else "")
         screen = GapDetailsScreen(
             gap,
             self._score(gap),
             [people[i] for i in gap.stakeholder_ids if i in people],
             evidence(gap.id, career.wins),
             self._today,
+            source=source,
+            giver=giver,
         )
 
         def chosen(choice: str | None) -> None:

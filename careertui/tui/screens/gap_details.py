@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from careertui.domain.gaps import is_overdue
-from careertui.domain.models import Gap, Stakeholder, Win
+from careertui.domain.models import Feedback, Gap, Stakeholder, Win
 from careertui.domain.scoring import Score
 from careertui.tui.panes.gap_column import level_dots
 
@@ -47,8 +47,12 @@ class GapDetailsScreen(ModalScreen[Choice | None]):
         stakeholders: list[Stakeholder],
         evidence: list[Win],
         today: dt.date,
+        source: Feedback | None = None,
+        giver: str = "",
     ) -> None:
         super().__init__()
+        self.source = source
+        self.giver = giver
         self.gap = gap
         self.score = score
         self.stakeholders = stakeholders
@@ -65,6 +69,13 @@ class GapDetailsScreen(ModalScreen[Choice | None]):
                 yield self._section(
                     "Next action", gap.next_action or "Not decided yet.", "next-action"
                 )
+                if self.source is not None:
+                    giver = f" — {self.giver}" if self.giver else ""
+                    yield self._section(
+                        "From feedback",
+                        f"“{self.source.quote}”{giver} ({self.source.date.isoformat()})",
+                        "source",
+                    )
                 yield Static("Why it ranks here", classes="gap-details-heading")
                 yield Static(self._score_table(), id="gap-details-score")
                 yield Static("Linked stakeholders", classes="gap-details-heading")
