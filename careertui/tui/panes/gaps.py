@@ -41,6 +41,9 @@ from careertui.tui.panes.gap_column import GapCard, GapColumn, make_card
 
 Order = Literal["manual", "score"]
 
+_REORDER = Binding.Group("Reorder", compact=True)
+_MOVE = Binding.Group("Column", compact=True)
+
 COLUMN_TITLES = {
     GapStatus.BACKLOG: "Backlog",
     GapStatus.WORKING: "Working on",
@@ -66,10 +69,10 @@ class GapsPane(Pane):
         Binding("end,G", "cursor_end(-1)", "Last card", show=False, id="gaps.cursor_last"),
         Binding("right,l", "column(1)", "Next column", show=False, id="gaps.column_right"),
         Binding("left,h", "column(-1)", "Previous column", show=False, id="gaps.column_left"),
-        Binding("J", "move(1)", "Move down", id="gaps.move_down"),
-        Binding("K", "move(-1)", "Move up", id="gaps.move_up"),
-        Binding("L", "move_column(1)", "Move right", id="gaps.move_right"),
-        Binding("H", "move_column(-1)", "Move left", id="gaps.move_left"),
+        Binding("J", "move(1)", "Move down", id="gaps.move_down", group=_REORDER),
+        Binding("K", "move(-1)", "Move up", id="gaps.move_up", group=_REORDER),
+        Binding("H", "move_column(-1)", "Move left", id="gaps.move_left", group=_MOVE),
+        Binding("L", "move_column(1)", "Move right", id="gaps.move_right", group=_MOVE),
         Binding("plus", "step('impact', 1)", "Impact +", show=False, id="gaps.impact_up"),
         Binding("minus", "step('impact', -1)", "Impact −", show=False, id="gaps.impact_down"),
         Binding(
