@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import ContentSwitcher, DataTable, Input, Markdown, Static
+from textual.widgets import ContentSwitcher, DataTable, Input, Markdown, Select, Static
 
 from careertui.domain.models import (
     Feedback,
@@ -551,3 +551,35 @@ async def test_a_store_error_keeps_the_check_in_note(
         assert screen.query_one("#check-in-note", Input).value == "Budget talk"
         assert "held the lock" in str(screen.query_one("#check-in-note-error", Static).content)
     assert people_repo.store.path.read_bytes() == before
+
+
+async def test_warnings_follow_the_edits(people_repo: Repository) -> None:
+    app = make_app(people_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(pilot)
+        assert "where your manager stands" not in warnings_text(pilot)
+        await pilot.press("e")  # Maya, the manager
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-stance", Select).value = Stance.UNKNOWN
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "You do not know where your manager stands: Maya" in warnings_text(pilot)
+        assert focused_quadrant(pilot) == "Win over"  # she moved, and the cursor with her
+        assert selected_line(pilot).startswith("Maya")
+
+        await pilot.press("down")  # Tom, below her in Win over: make him a champion
+        assert selected_line(pilot).startswith("Tom")
+        await pilot.press("e")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-stance", Select).value = Stance.CHAMPION
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "No high-influence champion" not in warnings_text(pilot)
+        assert focused_quadrant(pilot) == "Keep close"
+        assert selected_line(pilot).startswith("Tom")
+        assert by_name(people_repo, "Tom").stance is Stance.CHAMPION
+        assert by_name(people_repo, "Maya").stance is Stance.UNKNOWN
