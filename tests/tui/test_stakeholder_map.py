@@ -583,3 +583,15 @@ async def test_warnings_follow_the_edits(people_repo: Repository) -> None:
         assert selected_line(pilot).startswith("Tom")
         assert by_name(people_repo, "Tom").stance is Stance.CHAMPION
         assert by_name(people_repo, "Maya").stance is Stance.UNKNOWN
+
+
+async def test_the_command_palette_goes_to_a_stakeholder(people_repo: Repository) -> None:
+    app = make_app(people_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        commands = {name: callback for name, _, callback in app.palette_commands()}
+        assert "Stakeholders: switch grid/list" in commands
+        commands["Go to stakeholder Nina"]()
+        await pilot.pause()
+        assert focused_quadrant(pilot) == "Monitor"
+        assert selected_line(pilot).startswith("Nina")
