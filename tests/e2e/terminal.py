@@ -31,6 +31,9 @@ CAREERTUI = Path(sys.executable).with_name("careertui")
 TIMEOUT = 60.0
 #: Textual waits ``TEXTUAL_ESCAPE_DELAY`` (0.1 s by default) before a lone ESC becomes ``escape``.
 ESCAPE_PAUSE = 0.6
+#: No output for this long means the app has finished drawing a frame (a frame can arrive in
+#: several reads, and while it is drawn the cursor passes over every row).
+QUIET = 0.15
 
 #: How an xterm encodes the named keys (the rest are sent as typed).
 KEYS: Mapping[str, str] = {
@@ -79,6 +82,7 @@ class Terminal:
         self._stream = pyte.ByteStream(self.screen)
         self._lock = threading.Lock()
         self._eof = threading.Event()
+        self._last_output = time.monotonic()
         full_env = {
             **os.environ,
             "TERM": "xterm-256color",
@@ -110,6 +114,7 @@ class Terminal:
                 return
             with self._lock:
                 self._stream.feed(data)
+                self._last_output = time.monotonic()
 
     def lines(self) -> list[str]:
         """The screen as the person sees it, one string per row (trailing blanks removed)."""
@@ -125,14 +130,26 @@ class Terminal:
         rows = [f"|{line.ljust(self.columns)}|" for line in self.lines()]
         return "\n".join([border, *rows, border])
 
+    def settled(self) -> bool:
+        """True when the app has written nothing for a moment: the screen is a whole frame."""
+        with self._lock:
+            return time.monotonic() - self._last_output >= QUIET
+
     def wait_until(
-        self, condition: Callable[[str], bool], what: str, timeout: float = TIMEOUT
+        self,
+        condition: Callable[[str], bool],
+        what: str,
+        timeout: float = TIMEOUT,
+        *,
+        settled: bool = False,
     ) -> str:
-        """Poll the screen until ``condition(screen_text)`` holds; returns the screen text."""
+        """Poll the screen until ``condition(screen_text)`` holds (on a whole frame when
+        ``settled``); returns the screen text."""
         deadline = time.monotonic() + timeout
         while True:
+            quiet = self.settled()
             text = self.text()
-            if condition(text):
+            if (quiet or not settled) and condition(text):
                 return text
             if self._eof.is_set():
                 raise AssertionError(
@@ -164,6 +181,34 @@ class Terminal:
             if text in line:
                 return line
         raise AssertionError(f"{text!r} is not on the screen:\n{self.dump()}")
+
+    def cursor(self) -> tuple[int, int]:
+        """Where the terminal's cursor is (column, row). Textual puts it at the focused input's
+        text cursor, so it shows which field has the focus, as a blinking caret does."""
+        with self._lock:
+            return self.screen.cursor.x, self.screen.cursor.y
+
+    def wait_cursor_on(self, text: str, timeout: float = TIMEOUT) -> None:
+        """Wait until the cursor rests on the screen row holding ``text`` (the focused field)."""
+
+        def on_row(_: str) -> bool:
+            _, row = self.cursor()
+            return text in self.lines()[row]
+
+        self.wait_until(on_row, f"the cursor on the row of {text!r}", timeout, settled=True)
+
+    def wait_cursor_leaves_row(self, row: int, timeout: float = TIMEOUT) -> None:
+        """Wait until the cursor rests on another row than ``row`` (the focus moved on)."""
+        self.wait_until(lambda _: self.cursor()[1] != row, f"the cursor to leave row {row}",
+                        timeout, settled=True)
+
+    def next_field(self, key: str = "enter") -> None:
+        """Press ``key`` to move to the next field and wait until the focus has moved there, as
+        a person watches the caret before typing on."""
+        self.wait_until(lambda _: True, "the app to finish drawing", settled=True)
+        _, row = self.cursor()
+        self.press(key)
+        self.wait_cursor_leaves_row(row)
 
     # -- typing --------------------------------------------------------------------------------
     def press(self, *keys: str) -> None:
