@@ -434,3 +434,29 @@ async def test_a_failed_save_puts_the_board_back(
         assert shown(pilot, B) == ["Alpha", "Beta", "Gamma"]
         assert stored(small_repo, B) == ["Alpha", "Beta", "Gamma"]
         assert any("busy" in str(n.message) for n in app._notifications)
+
+
+async def test_closing_from_the_form_without_evidence_asks_too(small_repo: Repository) -> None:
+    app = make_app(small_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#field-status").value = C
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is form
+        assert "confirm" in form.errors()[""]
+        assert by_title(small_repo, "Alpha").status == B
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormScreen)
+        assert by_title(small_repo, "Alpha").status == C
+        assert shown(pilot, C) == ["Alpha"]

@@ -123,13 +123,7 @@ class GapHandlers:
                 )
 
         if closing_needs_confirmation(gap, status, self.career.wins):
-            from careertui.tui.screens.confirm import ConfirmScreen
-
-            question = (
-                f"Close “{gap.title}” with no win as evidence?\n"
-                "Log a win for it first (enter, then w) to make your case."
-            )
-            self.push_screen(ConfirmScreen(question, yes="Close"), move)  # type: ignore[attr-defined]
+            self._confirm_close(gap, move)
         else:
             move()
 
@@ -160,12 +154,34 @@ class GapHandlers:
 
     # -- forms ---------------------------------------------------------------------------------
     def _gap_form_save(self, write_fn):  # noqa: ANN001, ANN202
+        """The form's save: closing a gap there without evidence asks first, like ``L`` does;
+        declining keeps the form open with what was typed."""
+
         def save(gap: Gap, on_done, on_error) -> None:  # noqa: ANN001
-            self.write(  # type: ignore[attr-defined]
-                write_fn, self.repo, gap, on_done=on_done, on_error=on_error
-            )
+            def go(confirmed: bool | None = True) -> None:
+                if not confirmed:
+                    on_error("it stays open until you confirm closing it without evidence")
+                    return
+                self.write(  # type: ignore[attr-defined]
+                    write_fn, self.repo, gap, on_done=on_done, on_error=on_error
+                )
+
+            before = self._gap(gap.id) or gap.model_copy(update={"status": GapStatus.BACKLOG})
+            if closing_needs_confirmation(before, gap.status, self.career.wins):
+                self._confirm_close(gap, go)
+            else:
+                go()
 
         return save
+
+    def _confirm_close(self, gap: Gap, then) -> None:  # noqa: ANN001
+        from careertui.tui.screens.confirm import ConfirmScreen
+
+        question = (
+            f"Close “{gap.title}” with no win as evidence?\n"
+            "Log a win for it first (enter, then w) to make your case."
+        )
+        self.push_screen(ConfirmScreen(question, yes="Close"), then)  # type: ignore[attr-defined]
 
     def on_gaps_pane_new_requested(self, message: GapsPane.NewRequested) -> None:
         from careertui.tui.screens.gap_form import gap_form, new_gap_values
@@ -194,7 +210,7 @@ class GapHandlers:
 
     def _follow_gap(self, gap: Gap | None) -> None:
         if gap is not None:
-            self.query_one(GapsPane).follow(gap.id)  # type: ignore[attr-defined]
+            self.dashboard.pane("gaps").follow(gap.id)  # type: ignore[attr-defined]
 
     def on_gaps_pane_log_win_requested(self, message: GapsPane.LogWinRequested) -> None:
         """The journal's win form, dated today, with this gap already chosen."""
