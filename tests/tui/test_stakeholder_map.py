@@ -595,3 +595,19 @@ async def test_the_command_palette_goes_to_a_stakeholder(people_repo: Repository
         await pilot.pause()
         assert focused_quadrant(pilot) == "Monitor"
         assert selected_line(pilot).startswith("Nina")
+
+
+async def test_an_empty_quadrant_selects_nobody(repo: Repository) -> None:
+    repo.stakeholders.add(Stakeholder(name="Maya", influence=5, stance=Stance.CHAMPION))
+    app = make_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_map(pilot)
+        assert selected_line(pilot).startswith("Maya")
+        await pilot.press("right")
+        assert focused_quadrant(pilot) == "Win over"
+        assert selected_line(pilot).startswith("Arrows to choose someone")
+        await pilot.press("c", "e", "d")  # nobody to act on: nothing opens
+        await pilot.pause()
+        assert pilot.app.screen is pilot.app.screen_stack[0]
+        await pilot.press("left")
+        assert selected_line(pilot).startswith("Maya")

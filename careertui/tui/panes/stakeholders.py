@@ -589,7 +589,12 @@ class StakeholdersPane(Pane):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, QuadrantList):
-            self._select(event.widget.highlighted_id)
+            person_id = event.widget.highlighted_id
+            if person_id is None:  # an empty quadrant: nobody is under the cursor
+                self._selected_id = None
+                self._show_selected()
+            else:
+                self._select(person_id)
 
     def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
         if self.view == LIST and message.row_key.value is not None:
