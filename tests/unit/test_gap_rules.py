@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from careertui.domain.gaps import (
     closing_needs_confirmation,
     column,
@@ -145,3 +148,33 @@ def test_stepped_keeps_the_current_level_between_one_and_the_target() -> None:
     assert "target (4)" in limit_reason(up, "current_level", +1)
     bottom = Gap(title="t", current_level=1, target_level=2)
     assert stepped(bottom, "current_level", -1) is None
+
+
+statuses = st.sampled_from([B, W, C])
+
+
+@given(
+    st.lists(st.tuples(statuses, st.integers(0, 5)), min_size=1, max_size=12),
+    st.data(),
+)
+def test_moves_keep_every_gap_and_every_other_order(
+    spec: list[tuple[GapStatus, int]], data: st.DataObject
+) -> None:
+    gaps = [Gap(title=f"g{i}", status=s, rank=r) for i, (s, r) in enumerate(spec)]
+    moved = data.draw(st.sampled_from(gaps))
+    if data.draw(st.booleans()):
+        changed = move_within(gaps, moved.id, data.draw(st.integers(-3, 3)))
+        target = moved.status
+    else:
+        target = data.draw(statuses)
+        changed = move_to(gaps, moved.id, target)
+    after = apply(gaps, changed)
+    assert sorted(g.id for g in after) == sorted(g.id for g in gaps)
+    if changed:
+        assert sorted(g.rank for g in after) == list(range(len(gaps)))
+    new_status = {g.id: g.status for g in after}
+    assert new_status[moved.id] == target
+    for status in (B, W, C):
+        before = [g.id for g in column(gaps, status) if g.id != moved.id]
+        now = [g.id for g in column(after, status) if g.id != moved.id]
+        assert before == now
