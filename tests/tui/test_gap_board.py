@@ -321,13 +321,22 @@ async def test_details_explain_the_score_and_list_the_evidence_newest_first(
         assert not isinstance(app.screen, GapDetailsScreen)
 
 
-async def test_a_gap_added_elsewhere_shows_at_once(small_repo: Repository) -> None:
+async def test_gaps_from_an_obstacle_or_feedback_show_at_once(small_repo: Repository) -> None:
+    from careertui.tui.handlers.vision import feedback_to_gap, obstacle_to_gap
+
+    said = small_repo.feedback.add(Feedback(quote="Talk numbers with finance.", kind="gap",
+                                            theme="financial acumen"))
     app = make_app(small_repo)
     async with app.run_test(size=SIZE) as pilot:
         await open_board(pilot)
-        app.write(small_repo.gaps.add, Gap(title="From an obstacle", rank=99))
+        app.write(obstacle_to_gap, small_repo, "No P&L experience")
         await settle(pilot)
-        assert shown(pilot, B)[-1] == "From an obstacle"
+        assert shown(pilot, B)[-1] == "No P&L experience"
+        app.write(feedback_to_gap, small_repo, said.id)
+        await settle(pilot)
+        from_feedback = next(g for g in small_repo.gaps.list() if g.source_feedback_id == said.id)
+        assert shown(pilot, B)[-1] == from_feedback.title
+        assert len(shown(pilot, B)) == 5
 
 
 async def test_500_gaps_draw_only_what_fits(repo: Repository) -> None:

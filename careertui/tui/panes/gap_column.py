@@ -143,7 +143,8 @@ class GapColumn(ScrollView, can_focus=False):
         self.cursor = -1
         self.active = False
         self.show_score = False
-        #: Drawn lines by (card index, line, under the cursor, width); cleared on new cards.
+        #: Drawn lines by (card, line, cursor shown active, under the cursor, width); cleared
+        #: when the cards, the styles or the size change.
         self._strips: dict[tuple[int, int, bool, bool, int], Strip] = {}
 
     def set_cards(
