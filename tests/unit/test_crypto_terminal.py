@@ -44,8 +44,8 @@ def test_encrypt_then_open_the_dashboard_at_a_terminal(plain: Path) -> None:
 
     terminal = _session(plain)
     try:
-        prompt = terminal.wait_for("Passphrase for").replace("\n", "")
-        assert f"Passphrase for {plain / DATA_FILE}:" in prompt
+        prompt = f"Passphrase for {plain / DATA_FILE}:"
+        terminal.wait_until(lambda screen: prompt in screen.replace("\n", ""), "the prompt")
         terminal.type(PASSPHRASE + "\r")
         screen = terminal.wait_for("Closed the Acme renewal")
         assert PASSPHRASE not in screen
