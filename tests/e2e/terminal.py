@@ -15,6 +15,7 @@ must stand alone for longer than Textual's escape delay.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import threading
 import time
@@ -34,6 +35,9 @@ ESCAPE_PAUSE = 0.6
 #: No output for this long means the app has finished drawing a frame (a frame can arrive in
 #: several reads, and while it is drawn the cursor passes over every row).
 QUIET = 0.15
+
+#: Control sequences, removed from the transcript to read the text the program printed.
+CONTROL = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]|\x07")
 
 #: How an xterm encodes the named keys (the rest are sent as typed).
 KEYS: Mapping[str, str] = {
@@ -83,6 +87,8 @@ class Terminal:
         self._lock = threading.Lock()
         self._eof = threading.Event()
         self._last_output = time.monotonic()
+        #: Everything the program wrote, to look for a traceback printed after the last frame.
+        self.transcript = bytearray()
         full_env = {
             **os.environ,
             "TERM": "xterm-256color",
@@ -114,6 +120,7 @@ class Terminal:
                 return
             with self._lock:
                 self._stream.feed(data)
+                self.transcript += data
                 self._last_output = time.monotonic()
 
     def lines(self) -> list[str]:
@@ -152,9 +159,10 @@ class Terminal:
             if (quiet or not settled) and condition(text):
                 return text
             if self._eof.is_set():
+                shown = self.printed()[-6000:] if self.crashed() else self.dump()
                 raise AssertionError(
                     f"the program ended while waiting for {what} "
-                    f"(exit status {self.exit_status()}); last screen:\n{self.dump()}"
+                    f"(exit status {self.exit_status()}); it showed:\n{shown}"
                 )
             if time.monotonic() > deadline:
                 raise AssertionError(
@@ -223,11 +231,24 @@ class Terminal:
         self.child.send(text.encode())
 
     # -- ending --------------------------------------------------------------------------------
+    def printed(self) -> str:
+        """Everything the program wrote, without the control sequences."""
+        with self._lock:
+            raw = bytes(self.transcript)
+        return CONTROL.sub(b"", raw).decode("utf-8", errors="replace")
+
+    def crashed(self) -> bool:
+        """True if the program printed a Python traceback (Textual prints one after a crash,
+        and the process may still exit with status 0)."""
+        return "Traceback (most recent call last)" in self.printed()
+
     def wait_exit(self, timeout: float = TIMEOUT) -> int:
-        """Wait for the program to end and return its exit status."""
+        """Wait for the program to end and return its exit status; fail if it crashed."""
         if not self._eof.wait(timeout):
             raise AssertionError(f"the program did not end within {timeout:.0f}s:\n{self.dump()}")
         self.child.wait()
+        if self.crashed():
+            raise AssertionError(f"the program crashed:\n{self.printed()[-6000:]}")
         return self.exit_status()
 
     def exit_status(self) -> int | None:
