@@ -45,15 +45,17 @@ class Section:
 #: The sections in the order the pane shows them: the destination, then where I am now.
 SECTIONS: tuple[Section, ...] = (
     Section("destination", "Destination", "e edit"),
-    Section("values", "Values", "ranked · J/K move · e edit · a add", ranked=True),
-    Section("methods", "Methods", "ranked · J/K move · e edit · a add", ranked=True),
-    Section("obstacles", "Obstacles", "g make a gap · e edit · a add"),
-    Section("measures", "Measures", "e edit · a add"),
+    Section("values", "Values", "ranked · J/K move · e edit · a add · d delete",
+            ranked=True),
+    Section("methods", "Methods", "ranked · J/K move · e edit · a add · d delete",
+            ranked=True),
+    Section("obstacles", "Obstacles", "g make a gap · e edit · a add · d delete"),
+    Section("measures", "Measures", "e edit · a add · d delete"),
     Section("priorities", "Company priorities", "ranked · J/K move · e edit · a add · d delete",
             ranked=True),
-    Section("strengths", "Strengths", "e edit · a add"),
-    Section("usps", "Unique selling points", "e edit · a add"),
-    Section("underused_skills", "Under-used skills", "e edit · a add"),
+    Section("strengths", "Strengths", "e edit · a add · d delete"),
+    Section("usps", "Unique selling points", "e edit · a add · d delete"),
+    Section("underused_skills", "Under-used skills", "e edit · a add · d delete"),
     Section("feedback", "360 feedback", "g make a gap · e edit · a add · d delete"),
     Section("scope", "Scope today", "e edit · a add · d delete"),
     Section("room", "Room to grow", "e edit"),
@@ -62,8 +64,6 @@ SECTION_BY_KEY = {section.key: section for section in SECTIONS}
 #: The sections that are plain lists of text on the vision record.
 TEXT_LISTS = ("values", "methods", "obstacles", "measures", "strengths", "usps",
               "underused_skills")
-#: Where "today → target" levels of scope items are shown as words.
-LEVEL_WORDS = {"own": "own", "execute": "execute", "influence": "influence", "out": "out"}
 
 
 def row_id(section: str, index: int | None = None) -> str:
@@ -461,13 +461,6 @@ class VisionPane(Pane):
         detail.set_class(not text, "-none")
         if text != detail.source:
             detail.update(text)
-
-    def focus_section(self, section: str) -> None:
-        """Put the cursor on the first row of ``section`` (used after a guided start)."""
-        for index, rid in enumerate(self._row_ids):
-            if rid and rid.startswith(f"{section}:") and not rid.endswith(":h"):
-                self.outline.highlighted = index
-                return
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [
