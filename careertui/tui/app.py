@@ -163,13 +163,13 @@ class CareerApp(
         rows = help_rows("Everywhere", self, display)
         rows += help_rows("Dashboard", self.dashboard, display)
         for pane in self.dashboard.panes:
-            rows += help_rows(pane.TITLE, pane, display)
+            rows += help_rows(pane.TITLE, pane, display, own_only=True)
             seen: set[type] = set()
             for widget in pane.query("*"):
                 kind = type(widget)
                 if kind.__module__.startswith("careertui.") and kind not in seen:
                     seen.add(kind)
-                    rows += help_rows(pane.TITLE, widget, display)
+                    rows += help_rows(pane.TITLE, widget, display, own_only=True)
         rows += [
             ("Forms", "ctrl+s", "Save"),
             ("Forms", "escape", "Cancel"),

@@ -113,9 +113,10 @@ class GapDetailsScreen(ModalScreen[Choice | None]):
         table = Table(box=None, show_header=False, padding=(0, 1), expand=False)
         table.add_column("term")
         table.add_column("points", justify="right")
-        table.add_column("basis", style="dim")
+        table.add_column("basis")
+        table.add_column("rule", style="dim")
         for term in self.score.terms:
-            table.add_row(term.label, f"{term.points:+.1f}", term.basis)
+            table.add_row(term.label, f"{term.points:+.1f}", term.basis, term.rule)
         table.add_row(Text("Score", style="bold"), Text(f"{self.score.total:.1f}", style="bold"))
         return table
 

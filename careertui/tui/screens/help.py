@@ -15,10 +15,13 @@ from textual.widgets import DataTable, Label, Static
 HelpRow = tuple[str, str, str]
 
 
-def bindings_of(node: DOMNode) -> list[Binding]:
-    """The bindings declared on ``node``'s class and its bases (subclasses override)."""
+def bindings_of(node: DOMNode, own_only: bool = False) -> list[Binding]:
+    """The bindings declared on ``node``'s class and its bases (subclasses override); with
+    ``own_only``, only those declared by careertui's classes (not Textual's scrolling keys)."""
     by_key: dict[str, Binding] = {}
     for cls in reversed(type(node).__mro__):
+        if own_only and not cls.__module__.startswith("careertui."):
+            continue
         declared = cls.__dict__.get("BINDINGS")
         if not declared:
             continue
@@ -27,10 +30,11 @@ def bindings_of(node: DOMNode) -> list[Binding]:
     return list(by_key.values())
 
 
-def help_rows(where: str, node: DOMNode, display: Callable[[Binding], str]) -> list[HelpRow]:
+def help_rows(where: str, node: DOMNode, display: Callable[[Binding], str],
+              own_only: bool = False) -> list[HelpRow]:
     """Rows for ``node``'s bindings that have a description, keys shown as the footer does."""
     grouped: dict[str, list[str]] = {}
-    for binding in bindings_of(node):
+    for binding in bindings_of(node, own_only):
         if binding.description and binding.system is False:
             grouped.setdefault(binding.description, []).append(display(binding))
     return [(where, " / ".join(keys), description) for description, keys in grouped.items()]
