@@ -24,12 +24,18 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 def repository(args: argparse.Namespace):  # -> Repository, imported lazily
+    from careertui.store.crypto import Sealer
     from careertui.store.database import DATA_FILE, Store
     from careertui.store.repository import Repository
 
     folder = data_dir(args)
-    store = Store(folder, passphrase=passphrase_source(folder / DATA_FILE))
+    path = folder / DATA_FILE
+    store = Store(folder, passphrase=passphrase_source(path))
     store.unlock()
+    if not store.encrypted():
+        # Plain now: if another process encrypts it while this one runs (the app, say), never
+        # prompt on a terminal the app owns; the environment or the keyring, or a clear error.
+        store.sealer = Sealer(passphrase_source(path, interactive=False))
     return Repository(store)
 
 
@@ -81,7 +87,7 @@ def ask(prompt: str) -> str:
         raise LockedStore("no passphrase was given; nothing was changed") from exc
 
 
-def passphrase_source(path: Path) -> Callable[[], str]:
+def passphrase_source(path: Path, *, interactive: bool = True) -> Callable[[], str]:
     """Where the passphrase of the encrypted file ``path`` comes from, asked only when needed."""
 
     def source() -> str:
@@ -99,6 +105,13 @@ def passphrase_source(path: Path) -> Callable[[], str]:
             stored = passphrase_from_keyring(path)
             if stored:
                 return stored
+        if not interactive:
+            from careertui.store.crypto import LockedStore
+
+            raise LockedStore(
+                f"{path} was encrypted while careertui was running; start careertui again to "
+                "give the passphrase"
+            )
         return ask(f"Passphrase for {path}: ")
 
     return source

@@ -320,3 +320,19 @@ def test_the_passphrase_is_asked_once_per_process(tmp_path: Path) -> None:
         sealer.open(tmp_path, sealer.seal(tmp_path, b"{}"))
     assert asked == [1]
     assert crypto.DEFAULT_N >= 2**15  # memory-hard: at least 32 MiB a derivation
+
+
+def test_a_store_encrypted_while_open_never_prompts(history, data_dir, monkeypatch, capsys):
+    """The app holds a repository opened on a plain store; another process encrypts it. The app
+    must not prompt on the terminal it owns: a clear error instead."""
+    from argparse import Namespace
+
+    from careertui.commands import repository
+    from careertui.domain.errors import CareerError
+
+    open_repo = repository(Namespace(data_dir=str(data_dir)))
+    monkeypatch.setenv("CAREERTUI_PASSPHRASE", PASSPHRASE)
+    assert run(capsys, data_dir, "encrypt")[0] == 0
+    monkeypatch.delenv("CAREERTUI_PASSPHRASE")
+    with pytest.raises(CareerError, match="was encrypted while careertui was running"):
+        open_repo.career()
