@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from careertui.domain.gaps import manual_order
-from careertui.domain.models import Gap, Stakeholder
+from careertui.domain.models import Gap, GapStatus, Stakeholder
 
 
 @dataclass(frozen=True)
@@ -52,9 +52,12 @@ class Term:
     label: str
     basis: str
     points: float
+    #: How the points follow from the basis, e.g. "3 per level".
+    rule: str = ""
 
     def __str__(self) -> str:
-        return f"{self.label:<10} {self.points:+6.1f}  {self.basis}"
+        rule = f" [{self.rule}]" if self.rule else ""
+        return f"{self.label:<10} {self.points:+6.1f}  {self.basis}{rule}"
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,9 @@ def score(
     today: dt.date,
     weights: Weights = WEIGHTS,
 ) -> Score:
-    """The score of ``gap`` on ``today``, given the stakeholders by id."""
+    """The score of ``gap`` on ``today``, given the stakeholders by id.
+
+    A closed gap is no longer urgent: its urgency term is 0 whatever its due date."""
     linked = [stakeholders[i] for i in gap.stakeholder_ids if i in stakeholders]
     influence_levels = min(sum(person.influence for person in linked), weights.influence_cap)
     if linked:
@@ -119,36 +124,43 @@ def score(
     else:
         influence_basis = "no stakeholders linked"
     size = max(gap.size, 0)
+    closed = gap.status == GapStatus.CLOSED
     terms = (
         Term(
             "impact",
             "Impact",
             f"impact {gap.impact} of 5",
             round(weights.impact * gap.impact, 2),
+            f"{weights.impact:g} per level",
         ),
         Term(
             "gap_size",
             "Gap size",
             f"level {gap.current_level} → {gap.target_level}: {_plural(size, 'level')} to go",
             round(weights.gap_size * size, 2),
+            f"{weights.gap_size:g} per level to go",
         ),
         Term(
             "effort",
             "Effort",
             f"effort {gap.effort} of 5",
             round(-weights.effort * (gap.effort - 1), 2) + 0.0,
+            f"−{weights.effort:g} per level above 1",
         ),
         Term(
             "urgency",
             "Urgency",
-            _urgency_basis(gap.due, today),
-            round(weights.urgency * urgency_factor(gap.due, today, weights), 2),
+            "closed" if closed else _urgency_basis(gap.due, today),
+            0.0 if closed else round(weights.urgency * urgency_factor(gap.due, today, weights), 2),
+            f"up to {weights.urgency:g}, rising over the {weights.urgency_horizon_days} days "
+            "before the due date",
         ),
         Term(
             "influence",
             "Influence",
             influence_basis,
             round(weights.influence * influence_levels, 2),
+            f"{weights.influence:g} per influence level, up to {weights.influence_cap} levels",
         ),
     )
     return Score(terms)

@@ -88,6 +88,13 @@ def test_urgency_rises_as_the_due_date_nears_and_is_full_when_overdue() -> None:
     assert urgency_factor(None, TODAY) == 0.0
 
 
+def test_a_closed_gap_is_not_urgent() -> None:
+    overdue = TODAY - dt.timedelta(days=3)
+    closed = score(gap(due=overdue, status="closed"), {}, TODAY).term("urgency")
+    assert (closed.points, closed.basis) == (0, "closed")
+    assert score(gap(due=overdue), {}, TODAY).term("urgency").points == WEIGHTS.urgency
+
+
 def test_linked_influential_stakeholders_raise_the_score() -> None:
     vp, peer = person("Dana Vice", 5), person("Sam Peer", 2)
     alone = total(gap())
@@ -122,6 +129,8 @@ def test_the_breakdown_adds_up_and_explains_each_term() -> None:
     assert "due in 45 days" in s.term("urgency").basis
     assert "Dana Vice 4" in s.term("influence").basis
     assert s.lines()[-1].split() == ["Score", "25.5"]
+    assert s.term("impact").rule == "3 per level"
+    assert "[−1.5 per level above 1]" in str(s.term("effort"))
 
 
 def test_the_weights_change_the_score() -> None:
