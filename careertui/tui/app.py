@@ -70,6 +70,7 @@ class CareerApp(
         super().__init__()
         self.repo = repo
         self._init_store_access()
+        self._quit_when_saved = False
         self.watch = FileWatch(repo.store.path)
         self.career = repo.career()
         self._read_error: str | None = None
@@ -103,6 +104,16 @@ class CareerApp(
 
     def saving_changed(self) -> None:
         self.dashboard.set_saving(self.saving)
+        if self._quit_when_saved and not self.saving:
+            self.exit()
+
+    async def action_quit(self) -> None:
+        """Quit, but never in the middle of a save: wait for it, then go."""
+        if self.saving:
+            self._quit_when_saved = True
+            self.notify("Saving… careertui closes as soon as it is saved", timeout=5)
+            return
+        self.exit()
 
     # -- other processes' changes -----------------------------------------------------------------
     def _look_for_changes(self) -> None:

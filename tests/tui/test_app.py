@@ -366,3 +366,47 @@ async def test_a_damaged_file_is_a_notification_and_the_data_stays(demo_app, dat
         await wait_for(pilot, lambda: any("Could not re-read" in t for t in toasts(demo_app)))
         assert len(demo_app.query_one(WinList).wins) == shown
         assert demo_app.is_running
+
+
+async def test_quitting_during_a_save_waits_for_it(app, repo, monkeypatch) -> None:
+    release = threading.Event()
+    real_log_win = repo.log_win
+
+    def slow(win: Win) -> Win:
+        release.wait(30)
+        return real_log_win(win)
+
+    monkeypatch.setattr(repo, "log_win", slow)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", *"Saved before quitting", "enter")
+        await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert app.is_running
+        release.set()
+        await wait_for(pilot, lambda: not app.is_running)
+    assert [w.title for w in repo.wins.list()] == ["Saved before quitting"]
+
+
+async def test_closing_the_quick_win_while_it_saves_still_saves_and_closes_nothing_else(
+    app, repo, monkeypatch
+) -> None:
+    release = threading.Event()
+    real_log_win = repo.log_win
+
+    def slow(win: Win) -> Win:
+        release.wait(30)
+        return real_log_win(win)
+
+    monkeypatch.setattr(repo, "log_win", slow)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", *"Closed early", "enter")
+        await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
+        await pilot.press("escape", "question_mark")  # closed, and on to another screen
+        await pilot.pause()
+        release.set()
+        await wait_for(pilot, lambda: "saving…" not in text(app.dashboard.query_one(StatusLine)))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)  # the finished save closed nothing else
+        assert [w.title for w in app.query_one(WinList).wins] == ["Closed early"]
+    assert [w.title for w in repo.wins.list()] == ["Closed early"]

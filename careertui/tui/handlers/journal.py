@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from careertui.domain.clock import today
 from careertui.domain.models import Win
+from careertui.store.repository import RecordNotFound
 from careertui.tui.panes.journal import JournalPane
 from careertui.tui.screens.confirm import ConfirmScreen
 from careertui.tui.screens.win_form import win_fields
@@ -70,7 +71,16 @@ class JournalHandlers:
     def on_journal_pane_win_star_toggled(
         self: CareerApp, message: JournalPane.WinStarToggled
     ) -> None:
-        win = message.win
-        starred = win.model_copy(update={"starred": not win.starred})
-        self.write(self.repo.wins.update, starred,
-                   done_message="Starred" if starred.starred else "Star removed")
+        repo = self.repo
+
+        def toggle(win_id: str) -> Win:
+            # read and write in one transaction, so a change made elsewhere is not overwritten
+            with repo.transaction():
+                current = repo.wins.get(win_id)
+                if current is None:
+                    raise RecordNotFound("that win was deleted elsewhere")
+                return repo.wins.update(current.model_copy(update={"starred": not current.starred}))
+
+        self.write(toggle, message.win.id,
+                   on_done=lambda win: self.notify("Starred" if win.starred else "Star removed",
+                                                   timeout=2))

@@ -107,6 +107,10 @@ class VisionPane(Pane):
         Binding("J", "move(1)", "Move down", id="vision.move_down"),
         Binding("K", "move(-1)", "Move up", id="vision.move_up"),
         Binding("g", "make_gap", "Make a gap", id="vision.make_gap"),
+        Binding("right_square_bracket", "section(1)", "Next section", id="vision.next_section",
+                show=False),
+        Binding("left_square_bracket", "section(-1)", "Previous section",
+                id="vision.previous_section", show=False),
     ]
 
     # -- messages: what the user meant ------------------------------------------------------
@@ -405,6 +409,21 @@ class VisionPane(Pane):
         self.post_message(self.MoveItem(section, index, step, record_id, expected))
         self._follow = row_id(section, target)
         self.show(optimistic)
+
+    def action_section(self, step: int) -> None:
+        """Jump to the first row of the next (or previous) section."""
+        starts = [i + 1 for i, rid in enumerate(self._row_ids)
+                  if rid and rid.endswith(":h") and i + 1 < len(self._row_ids)]
+        if not starts:
+            return
+        current = self.outline.highlighted or 0
+        if step > 0:
+            later = [i for i in starts if i > current]
+            target = later[0] if later else starts[-1]
+        else:
+            earlier = [i for i in starts if i < current]
+            target = earlier[-1] if earlier else starts[0]
+        self.outline.highlighted = target
 
     def action_make_gap(self) -> None:
         section, index, record_id = self._target()

@@ -239,10 +239,16 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
             return
         self._saving = True
         self.query_one("#form-save", Button).label = "Saving…"
-        self._save(model, lambda _result: self.dismiss(model), self._save_failed)
+        self._save(model, lambda _result: self._saved(model), self._save_failed)
+
+    def _saved(self, model: M) -> None:
+        if self.is_current:  # the user may have closed it while it was saving
+            self.dismiss(model)
 
     def _save_failed(self, message: str) -> None:
         self._saving = False
+        if not self.is_attached:
+            return
         self.query_one("#form-save", Button).label = "Save (ctrl+s)"
         self._show_errors({"": f"Not saved: {message}"})
 

@@ -54,10 +54,13 @@ class QuickWinScreen(ModalScreen[Win | None]):
         self._save(win, self._saved, self._failed)
 
     def _saved(self, win: Win) -> None:
-        self.dismiss(win)
+        if self.is_current:  # the user may have closed it while it was saving
+            self.dismiss(win)
 
     def _failed(self, message: str) -> None:
         self._saving = False
+        if not self.is_attached:
+            return
         self.query_one("#quick-win-error", Static).update(message)
 
     def action_cancel(self) -> None:
