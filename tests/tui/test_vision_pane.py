@@ -482,3 +482,16 @@ async def test_edit_feedback_from_strength_to_gap(small_app: CareerApp,
         await pilot.press("g")
         await wait_for(pilot, lambda: len(small_repo.gaps.list()) == 1)
         assert small_repo.gaps.list()[0].source_feedback_id == "fb_strength"
+
+
+async def test_brackets_jump_between_sections(small_app: CareerApp) -> None:
+    async with small_app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, "destination:1")
+        await pilot.press("right_square_bracket")
+        assert cursor_id(small_app) == "values:0"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert cursor_id(small_app) == "obstacles:0"
+        await pilot.press("left_square_bracket")
+        assert cursor_id(small_app) == "methods:0"
+        await pilot.press("down", "down", "left_square_bracket")  # within a section: its top
+        assert cursor_id(small_app) == "methods:0"
