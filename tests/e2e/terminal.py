@@ -7,9 +7,11 @@ for text to appear on the screen. A failed wait shows the whole screen in the as
 so a failure reads like a screenshot.
 
 Nothing here sleeps and hopes: every wait polls the screen until the text is there or a generous
-timeout (the machine running the suite may be loaded) has passed. The one fixed pause is after a
-lone ``escape``: Textual reads ESC followed quickly by another byte as ``alt+<key>``, so ESC
-must stand alone for longer than Textual's escape delay.
+timeout (the machine running the suite may be loaded) has passed. Moving to the next field of a
+form waits until the caret is seen on another row of a whole frame, as a person watches the caret
+before typing on. The one fixed pause is after a lone ``escape``: Textual reads ESC followed
+quickly by another byte as ``alt+<key>``, so ESC must stand alone for longer than Textual's
+escape delay.
 """
 
 from __future__ import annotations
@@ -196,15 +198,6 @@ class Terminal:
         with self._lock:
             return self.screen.cursor.x, self.screen.cursor.y
 
-    def wait_cursor_on(self, text: str, timeout: float = TIMEOUT) -> None:
-        """Wait until the cursor rests on the screen row holding ``text`` (the focused field)."""
-
-        def on_row(_: str) -> bool:
-            _, row = self.cursor()
-            return text in self.lines()[row]
-
-        self.wait_until(on_row, f"the cursor on the row of {text!r}", timeout, settled=True)
-
     def wait_cursor_leaves_row(self, row: int, timeout: float = TIMEOUT) -> None:
         """Wait until the cursor rests on another row than ``row`` (the focus moved on)."""
         self.wait_until(lambda _: self.cursor()[1] != row, f"the cursor to leave row {row}",
@@ -269,6 +262,7 @@ class Terminal:
 @contextmanager
 def careertui(data_dir: Path, *args: str, size: tuple[int, int] = (120, 36)) -> Iterator[Terminal]:
     """``careertui --data-dir DATA_DIR ARGS…`` in a pty; stopped at the end if still running."""
+    assert CAREERTUI.exists(), f"install the package first: {CAREERTUI} is missing"
     terminal = Terminal(["--data-dir", str(data_dir), *args], size=size)
     try:
         yield terminal
