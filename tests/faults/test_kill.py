@@ -41,12 +41,17 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_write(data_dir: Path) -
     ctx = context()
     rng = random.Random(8)
     kills = counts.KILLS
-    acknowledged = mid_change = 0
+    acknowledged = mid_change = promised = 0
 
     for round_no in range(kills):
         proc, reports = start(ctx, mixed_writer, str(data_dir), round_no)
         reports.wait_for("R")
-        time.sleep(rng.uniform(0.0, 0.06))
+        # Let it finish a few changes (so every round does real work, however busy the
+        # machine), then kill it at a random moment after that.
+        done = rng.randrange(0, 4)
+        promised += done
+        reports.wait_count("A", done)
+        time.sleep(rng.uniform(0.0, 0.03))
         proc.kill()
         proc.join(30)
         assert proc.exitcode == -signal.SIGKILL
@@ -72,9 +77,8 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_write(data_dir: Path) -
         mid_change += pending is not None
         state = after
 
-    assert acknowledged > kills, "the writers were killed before doing any work"
-    # Nearly every kill lands inside a change (the writer does nothing else).
-    assert mid_change >= kills // 2
+    assert acknowledged >= promised > 0
+    assert mid_change > 0, "no kill landed inside a change"
     # The next write, under the lock, clears what killed writers left half-written.
     Repository.at(data_dir).wins.add(Win(title="after the kills"))
     assert _temps(data_dir) == []

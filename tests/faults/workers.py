@@ -162,6 +162,14 @@ class Reports:
             if not self.pump(0.5):
                 raise AssertionError(f"the writer ended before {marker!r}: {self.lines[-5:]}")
 
+    def wait_count(self, marker: str, count: int, timeout: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout
+        while self.lines.count(marker) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the writer never reported {count} × {marker!r}")
+            if not self.pump(0.5):
+                raise AssertionError(f"the writer ended before {count} × {marker!r}")
+
     def drain(self) -> None:
         """Read everything up to the writer's end of the pipe (call once it is dead)."""
         while self.pump(5.0):
