@@ -410,3 +410,12 @@ async def test_closing_the_quick_win_while_it_saves_still_saves_and_closes_nothi
         assert isinstance(app.screen, HelpScreen)  # the finished save closed nothing else
         assert [w.title for w in app.query_one(WinList).wins] == ["Closed early"]
     assert [w.title for w in repo.wins.list()] == ["Closed early"]
+
+
+async def test_clicking_a_tab_shows_its_pane(demo_app) -> None:
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#tab-stakeholders")
+        await pilot.pause()
+        assert [p.id for p in demo_app.dashboard.panes if visible(p)] == ["stakeholders"]
+        assert focused_pane(demo_app) == "stakeholders"

@@ -332,3 +332,14 @@ async def test_ten_years_of_daily_wins_stay_a_virtual_list(repo: Repository, mak
         await pilot.press("slash", *"#odd")
         await pilot.pause()
         assert "1825 of 3650 wins match" in text(app.query_one("#journal-count"))
+
+
+async def test_palette_stars_the_selected_win(japp, journal_repo) -> None:
+    async with japp.run_test(size=SIZE) as pilot:
+        await open_journal(pilot)
+        await pilot.press("down", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Star the selected win")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: journal_repo.wins.get("win_b").starred)

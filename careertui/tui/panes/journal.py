@@ -265,6 +265,11 @@ class JournalPane(Pane):
              focus_then(self.action_filter)),
             ("Show starred wins", "Filter the journal to starred wins",
              focus_then(lambda: self.set_filter("*"))),
-            ("Undo the last delete", "Bring back the win deleted last",
+            ("Edit the selected win", "The full form for the win under the cursor (e)",
+             focus_then(self.action_edit)),
+            ("Star the selected win", "Or take its star away (*)", focus_then(self.action_star)),
+            ("Delete the selected win", "After confirmation; u undoes (d)",
+             focus_then(self.action_delete)),
+            ("Undo the last delete", "Bring back the win deleted last (u)",
              focus_then(self.action_undo)),
         ]
