@@ -17,6 +17,12 @@ def _section(text: str) -> str:
     return text[start:] if end < 0 else text[start:end]
 
 
+def test_the_readme_says_a_lost_passphrase_cannot_be_recovered() -> None:
+    section = _section(README.read_text(encoding="utf-8"))
+    assert "careertui encrypt" in section
+    assert "If you lose the passphrase, your data cannot be recovered" in section
+
+
 @pytest.mark.skipif(
     "### Keeping it in sync between machines" not in README.read_text(encoding="utf-8"),
     reason="docs/your-data.md (with the sync advice) is waiting to be moved into the README",
