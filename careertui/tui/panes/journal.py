@@ -96,8 +96,13 @@ class JournalPane(Pane):
         )
         share = rules.alignment(career.wins, career.priorities, on)
         glance = Text()
-        glance.append(f"{share.percent}%" if share.percent is not None else "–", style="bold")
-        glance.append(f" of {share.days}-day wins on a priority", style="dim")
+        if not career.priorities:
+            glance.append("no company priorities yet: add them to see what your wins serve",
+                          style="dim")
+        else:
+            glance.append(f"{share.percent}%" if share.percent is not None else "–",
+                          style="bold")
+            glance.append(f" of {share.days}-day wins on a priority", style="dim")
         alignment_box = self.query_one("#journal-alignment", Static)
         alignment_box.tooltip = str(share)
         alignment_box.update(glance)

@@ -103,12 +103,14 @@ class GuidedStartScreen(ModalScreen[None]):
                 with Vertical(id="gs-step-priorities", classes="gs-step"):
                     for n in range(MAX_PRIORITIES):
                         title = self.priority_titles[n] if n < len(self.priority_titles) else ""
-                        yield Input(title, id=f"gs-priority-{n}", placeholder=f"{n + 1}.")
+                        yield Input(title, id=f"gs-priority-{n}", placeholder=f"{n + 1}.",
+                                    compact=True)
                     yield Static("", id="gs-priorities-error", classes="field-error")
                 with Vertical(id="gs-step-strengths", classes="gs-step"):
                     for n in range(STRENGTHS):
                         value = vision.strengths[n] if n < len(vision.strengths) else ""
-                        yield Input(value, id=f"gs-strength-{n}", placeholder=f"Strength {n + 1}")
+                        yield Input(value, id=f"gs-strength-{n}", placeholder=f"Strength {n + 1}",
+                                    compact=True)
                     yield Static("", id="gs-strengths-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Skip the guided start (esc)", id="gs-skip")

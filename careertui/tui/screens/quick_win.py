@@ -31,7 +31,8 @@ class QuickWinScreen(ModalScreen[Win | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quick-win", classes="dialog"):
-            yield Label(f"Log a win for {today().isoformat()}", classes="dialog-title")
+            yield Label(f"Log a win for {today().isoformat()}  ·  Enter saves  ·  Escape cancels",
+                        classes="dialog-title")
             yield Input(placeholder="What did you do? Enter saves, Escape cancels",
                         id="quick-win-title")
             yield Static("", id="quick-win-error", classes="field-error")
@@ -48,8 +49,10 @@ class QuickWinScreen(ModalScreen[Win | None]):
             win = Win(title=event.value, date=today())
         except ValidationError as exc:
             error.update(field_errors(exc).get("title", "this win cannot be saved"))
+            error.add_class("-shown")
             return
         error.update("")
+        error.remove_class("-shown")
         self._saving = True
         self._save(win, self._saved, self._failed)
 
@@ -61,7 +64,9 @@ class QuickWinScreen(ModalScreen[Win | None]):
         self._saving = False
         if not self.is_attached:
             return
-        self.query_one("#quick-win-error", Static).update(message)
+        error = self.query_one("#quick-win-error", Static)
+        error.update(message)
+        error.add_class("-shown")
 
     def action_cancel(self) -> None:
         self.dismiss(None)
