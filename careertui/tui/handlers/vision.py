@@ -237,15 +237,18 @@ class VisionHandlers:
                            done_message="Saved", on_done=done, on_error=failed)
 
             self.push_screen(forms.list_form(section, vision, save_list))
-        elif section == "priorities" and index is not None and index < len(career.priorities):
-            priority = career.priorities[index]
+        elif section == "priorities" and (
+            priority := next((p for p in career.priorities if p.id == message.record_id), None)
+        ):
             self.push_screen(forms.priority_form(
                 priority, priority.rank,
                 self._saver(lambda repo, p: repo.priorities.update(p),
                             done_message="Priority saved")))
-        elif section == "feedback" and index is not None and index < len(career.feedback):
+        elif section == "feedback" and (
+            feedback := next((f for f in career.feedback if f.id == message.record_id), None)
+        ):
             self.push_screen(forms.feedback_form(
-                career.feedback[index], career.stakeholders,
+                feedback, career.stakeholders,
                 self._saver(lambda repo, f: save_feedback(repo, f, new=False),
                             done_message="Feedback saved")))
         elif section == "scope" and index is not None and index < len(vision.scope):
