@@ -13,6 +13,7 @@ encrypted with a fresh salt and key; its backups are copies of the encrypted byt
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from tinydb.table import Table
 from careertui.domain.clock import today
 from careertui.store import backups, schema
 from careertui.store.crypto import LockedStore, PassphraseSource, Sealer, is_encrypted, parse
-from careertui.store.errors import ReadOnlyStore, StoreBusy, UnreadableStore
+from careertui.store.errors import ReadOnlyStore, StoreBusy, StoreError, UnreadableStore
 from careertui.store.files import (
     FILE_MODE,
     Tables,
@@ -52,6 +53,10 @@ def passphrase_from_env() -> str:
             "to be asked for the passphrase"
         )
     return value
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=32).hexdigest()
 
 
 def validate_records(path: Path, tables: Tables) -> None:
@@ -128,6 +133,7 @@ class Store:
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DATA_FILE
         self.lock_path = self.data_dir / f"{DATA_FILE}.lock"
+        self.checked_path = self.data_dir / f"{DATA_FILE}.checked"
         self.lock_timeout = lock_timeout
         self.sealer = (
             passphrase
@@ -194,7 +200,8 @@ class Store:
             if version < schema.CURRENT_VERSION and raw is not None:
                 backups.labelled_backup(self.data_dir, raw, f"pre-migration-v{version}")
             schema.migrate(tables)
-            validate_records(self.path, tables)  # a damaged record stops the write
+            if not self._checked(raw):
+                validate_records(self.path, tables)  # a damaged record stops the write
             storage = SnapshotStorage(tables)
             db = CareerDB(storage=lambda: storage)  # type: ignore[arg-type]
             yield db
@@ -206,6 +213,7 @@ class Store:
                         payload = self.sealer.seal(self.path, payload, keyring=keyring)
                     backups.daily_backup(self.data_dir, raw, today())
                 write_atomic(self.path, payload)
+                self._remember_checked(payload)
 
     def replace_bytes(self, raw: bytes) -> None:
         """Write ``raw`` as the data file, under the lock (used by restore)."""
@@ -223,6 +231,25 @@ class Store:
             yield
 
     # -- helpers -------------------------------------------------------------------------
+    def _checked(self, raw: bytes | None) -> bool:
+        """Whether ``raw`` is exactly the file careertui last wrote here, every record valid.
+
+        The digest beside the data file saves re-validating years of records on every write; a
+        file changed any other way (edited, synced, damaged) no longer matches and is checked.
+        """
+        if raw is None:
+            return True
+        try:
+            return self.checked_path.read_text(encoding="ascii").strip() == _digest(raw)
+        except (OSError, UnicodeDecodeError):
+            return False
+
+    def _remember_checked(self, payload: bytes) -> None:
+        try:
+            write_atomic(self.checked_path, (_digest(payload) + "\n").encode("ascii"))
+        except StoreError:
+            self.checked_path.unlink(missing_ok=True)  # next time, the records are checked
+
     def _remove_stale(self) -> None:
         """Temporary files left by a writer that was killed (we hold the lock, so it is dead)."""
         remove_stale_temps(self.path, any_name=True)
