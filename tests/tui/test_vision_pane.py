@@ -495,3 +495,20 @@ async def test_brackets_jump_between_sections(small_app: CareerApp) -> None:
         assert cursor_id(small_app) == "methods:0"
         await pilot.press("down", "down", "left_square_bracket")  # within a section: its top
         assert cursor_id(small_app) == "methods:0"
+
+
+async def test_the_palette_opens_the_destination_and_room_to_grow_forms(
+    small_app: CareerApp,
+) -> None:
+    async with small_app.run_test(size=SIZE) as pilot:
+        for name, first_field in (("Edit vision statement", "#field-statement"),
+                                  ("Edit room to grow", "#field-answer")):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*name)
+            await pilot.pause(0.2)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(small_app.screen, FormScreen))
+            assert small_app.screen.query(first_field)
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: not isinstance(small_app.screen, FormScreen))
