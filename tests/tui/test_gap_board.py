@@ -469,3 +469,29 @@ async def test_closing_from_the_form_without_evidence_asks_too(small_repo: Repos
         assert not isinstance(app.screen, FormScreen)
         assert by_title(small_repo, "Alpha").status == C
         assert shown(pilot, C) == ["Alpha"]
+
+
+async def test_the_chosen_order_is_remembered_across_restarts(
+    demo_repo: Repository, data_dir: Path
+) -> None:
+    app = make_app(demo_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = await open_board(pilot)
+        assert pane.order == "manual"
+        await pilot.press("s")
+        await settle(pilot)
+        by_score = shown(pilot, B)
+
+    again = make_app(Repository.at(data_dir))
+    async with again.run_test(size=SIZE) as pilot:
+        pane = await open_board(pilot)
+        assert pane.order == "score"
+        assert shown(pilot, B) == by_score
+        await pilot.press("s")
+        await settle(pilot)
+        assert shown(pilot, B) == stored(demo_repo, B)
+
+    third = make_app(Repository.at(data_dir))
+    async with third.run_test(size=SIZE) as pilot:
+        pane = await open_board(pilot)
+        assert pane.order == "manual"

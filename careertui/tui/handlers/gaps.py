@@ -86,6 +86,10 @@ def delete_gap(repo: Repository, gap_id: str) -> int:
     return unlinked
 
 
+#: The setting that remembers whether the board is in manual or score order.
+ORDER_SETTING = "gaps.order"
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -126,6 +130,23 @@ class GapHandlers:
             self._confirm_close(gap, move)
         else:
             move()
+
+    def on_gaps_pane_order_changed(self, message: GapsPane.OrderChanged) -> None:
+        self.write(self.repo.set_setting, ORDER_SETTING, message.order)  # type: ignore[attr-defined]
+
+    def on_gaps_pane_saved_order_wanted(self, message: GapsPane.SavedOrderWanted) -> None:
+        pane, repo = message.board, self.repo
+
+        def read() -> None:
+            try:
+                order = repo.setting(ORDER_SETTING, "manual")
+            except Exception:  # an unreadable store is reported by the app's own reads
+                return
+            self.call_from_thread(pane.restore_order, order)  # type: ignore[attr-defined]
+
+        self.run_worker(  # type: ignore[attr-defined]
+            read, thread=True, group="gaps-order", exit_on_error=False
+        )
 
     def on_gaps_pane_value_stepped(self, message: GapsPane.ValueStepped) -> None:
         self.write(  # type: ignore[attr-defined]

@@ -146,6 +146,24 @@ class GapsPane(Pane):
             super().__init__()
             self.gap_id = gap_id
 
+    class OrderChanged(Message):
+        """The user switched the order; remember it for next time."""
+
+        def __init__(self, order: Order) -> None:
+            super().__init__()
+            self.order = order
+
+    class SavedOrderWanted(Message):
+        """The board is up: tell it the order the user chose last time (:meth:`restore_order`)."""
+
+        def __init__(self, board: GapsPane) -> None:
+            super().__init__()
+            self.board = board
+
+        @property
+        def control(self) -> GapsPane:
+            return self.board
+
     #: Cards in the user's manual order, or by priority score.
     order: reactive[Order] = reactive("manual", init=False)
 
@@ -164,6 +182,11 @@ class GapsPane(Pane):
         self._headings: dict[GapStatus, str] = {}
         #: A gap the cursor should jump to once shown (in that column, if one is given).
         self._follow: tuple[str, GapStatus | None] | None = None
+        #: Whether the user switched the order in this session (then nothing restores it).
+        self._order_chosen = False
+
+    def on_mount(self) -> None:
+        self.post_message(self.SavedOrderWanted(self))
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="gap-board", classes="pane-body"):
@@ -372,7 +395,14 @@ class GapsPane(Pane):
         self.post_message(self.ValueStepped(gap.id, field, step))
 
     def action_toggle_order(self) -> None:
+        self._order_chosen = True
         self.order = "score" if self.order == "manual" else "manual"
+        self.post_message(self.OrderChanged(self.order))
+
+    def restore_order(self, order: str) -> None:
+        """Show the order remembered from last time, unless the user already chose one."""
+        if not self._order_chosen and order in ("manual", "score"):
+            self.order = order  # type: ignore[assignment]
 
     def action_new(self) -> None:
         self.post_message(self.NewRequested(self.status))
