@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -43,9 +42,3 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], timeout: float
         if loop.time() > deadline:
             raise AssertionError(f"gave up waiting after {timeout}s for {condition}")
         await pilot.pause(0.05)
-
-
-def today_date() -> date:
-    from careertui.domain.clock import today
-
-    return today()
