@@ -42,3 +42,26 @@ async def wait_for(pilot: Pilot, condition: Callable[[], object], timeout: float
         if loop.time() > deadline:
             raise AssertionError(f"gave up waiting after {timeout}s for {condition}")
         await pilot.pause(0.05)
+
+
+async def run_command(pilot: Pilot, name: str, *, open_palette: bool = True) -> None:
+    """ctrl+p (unless a palette is already open), type ``name``, wait until the palette offers
+    it first, Enter."""
+    from textual.command import CommandList, CommandPalette
+
+    app = pilot.app
+    if open_palette:
+        await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette)
+                   and app.screen.query(CommandList))
+    await pilot.press(*name)
+
+    def offered() -> bool:
+        commands = app.screen.query_one(CommandList)
+        if commands.option_count == 0 or commands.highlighted != 0:
+            return False
+        first = commands.get_option_at_index(0).prompt
+        return name.casefold() in str(getattr(first, "plain", first)).casefold()
+
+    await wait_for(pilot, offered)
+    await pilot.press("enter")

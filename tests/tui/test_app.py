@@ -22,7 +22,7 @@ from careertui.tui.screens.help import HelpScreen
 from careertui.tui.screens.quick_win import QuickWinScreen
 from careertui.tui.status import StatusLine
 from careertui.tui.widgets.win_list import WinList
-from tests.tui.conftest import SIZE, wait_for
+from tests.tui.conftest import SIZE, run_command, wait_for
 from tests.tui.helpers import text, toasts, visible
 
 TODAY = dt.date(2026, 11, 23)  # tests/conftest.py pins CAREERTUI_TODAY
@@ -199,11 +199,7 @@ async def test_footer_shows_the_focused_panes_bindings(demo_app) -> None:
 
 async def test_command_palette_logs_a_win_by_name(app, repo: Repository) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Log a win")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_command(pilot, "Log a win")
         await wait_for(pilot, lambda: isinstance(app.screen, QuickWinScreen))
         await pilot.press(*"From the palette", "enter")
         await wait_for(pilot, lambda: repo.wins.list())
@@ -212,25 +208,14 @@ async def test_command_palette_logs_a_win_by_name(app, repo: Repository) -> None
 
 async def test_command_palette_goes_to_a_stakeholder(demo_app) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Go to stakeholder Maya")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_command(pilot, "Go to stakeholder Maya")
         await wait_for(pilot, lambda: focused_pane(demo_app) == "stakeholders")
 
 
 async def test_theme_choice_is_remembered_across_restarts(app, repo, make) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Switch theme")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        await pilot.press(*"nord")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_command(pilot, "Switch theme")
+        await run_command(pilot, "nord", open_palette=False)  # the theme picker
         await wait_for(pilot, lambda: repo.setting("theme") == "nord")
         assert app.theme == "nord"
     again = make()
@@ -343,11 +328,7 @@ def test_unreadable_store_is_one_error_line_and_left_untouched(cli, data_dir: Pa
 # -- exports from the palette -------------------------------------------------------------------
 async def test_palette_exports_the_brag_document_to_a_private_file(demo_app, data_dir) -> None:
     async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Export brag document")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_command(pilot, "Export brag document")
         exports = data_dir / "exports"
         await wait_for(pilot, lambda: any("Exported" in t for t in toasts(demo_app)))
         files = list(exports.glob("brag-document-*.md"))

@@ -17,7 +17,7 @@ from careertui.store.repository import Repository
 from careertui.tui.screens.confirm import ConfirmScreen
 from careertui.tui.screens.form import FormScreen
 from careertui.tui.widgets.win_list import WinList
-from tests.tui.conftest import SIZE, wait_for
+from tests.tui.conftest import SIZE, run_command, wait_for
 from tests.tui.helpers import text, toasts, visible
 
 TODAY = dt.date(2026, 11, 23)
@@ -337,9 +337,6 @@ async def test_ten_years_of_daily_wins_stay_a_virtual_list(repo: Repository, mak
 async def test_palette_stars_the_selected_win(japp, journal_repo) -> None:
     async with japp.run_test(size=SIZE) as pilot:
         await open_journal(pilot)
-        await pilot.press("down", "ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Star the selected win")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await pilot.press("down")
+        await run_command(pilot, "Star the selected win")
         await wait_for(pilot, lambda: journal_repo.wins.get("win_b").starred)
