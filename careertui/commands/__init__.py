@@ -63,8 +63,13 @@ def passphrase_from_keyring(path: Path) -> str | None:
 
 
 def terminal_available() -> bool:
+    """Whether there is a terminal to ask on (the one getpass uses), even if stdin is a pipe."""
+    if os.name == "nt":
+        import sys
+
+        return sys.stdin is not None and sys.stdin.isatty()
     try:
-        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+        fd = os.open("/dev/tty", os.O_RDWR | getattr(os, "O_NOCTTY", 0))
     except OSError:
         return False
     os.close(fd)
