@@ -83,3 +83,20 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_write(data_dir: Path) -
     Repository.at(data_dir).wins.add(Win(title="after the kills"))
     assert _temps(data_dir) == []
     assert len(Repository.at(data_dir).wins.list()) == len(state) + 1
+
+
+def test_the_next_write_clears_what_a_killed_writer_left(data_dir: Path) -> None:
+    repo = Repository.at(data_dir)
+    repo.wins.add(Win(title="one"))
+    repo.wins.add(Win(title="two"))  # the day's backup
+    left = [
+        data_dir / ".careertui.json.a1b2c3d4.tmp",
+        data_dir / ".careertui.json.checked.zz99__aa.tmp",
+        data_dir / "backups" / ".daily-2026-11-24.json.q0w9e8r7.tmp",
+    ]
+    mine = [data_dir / "notes.tmp", data_dir / ".careertui.json.keep-this.tmp"]
+    for path in left + mine:
+        path.write_bytes(b"half a file")
+    repo.wins.add(Win(title="three"))
+    assert [p for p in left if p.exists()] == []
+    assert all(p.exists() for p in mine), "only careertui's own temporary names are removed"
