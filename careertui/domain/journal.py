@@ -201,3 +201,54 @@ def alignment(
     since = today - dt.timedelta(days=days)
     recent = [w for w in wins if since < w.date <= today]
     return Alignment(sum(1 for w in recent if w.priority_id in known), len(recent), days)
+
+
+# -- completing what the user types in the filter ---------------------------------------------
+_KEYWORDS = ("priority:", "gap:", "with:", "from:", "to:", "is:starred")
+
+
+def _complete_name(typed: str, names: Iterable[str]) -> str | None:
+    """The rest of the first name that starts with ``typed``: up to the next space when the
+    user has not opened a quote (a part of a name is enough to match), the whole name and the
+    closing quote when they have."""
+    quoted = typed.startswith('"')
+    wanted = typed.lstrip('"').casefold()
+    for name in sorted(names, key=str.casefold):
+        if name.casefold().startswith(wanted) and len(name) > len(wanted):
+            rest = name[len(wanted):]
+            if quoted:
+                return rest + '"'
+            return rest.split(" ")[0] or None
+    return None
+
+
+def completion(
+    text: str,
+    *,
+    priorities: Sequence[Priority] = (),
+    gaps: Sequence[Gap] = (),
+    stakeholders: Sequence[Stakeholder] = (),
+    tags: Iterable[str] = (),
+) -> str | None:
+    """``text`` completed at its last word (a keyword, or a priority, gap, person or tag after
+    its prefix), or None. The result always starts with ``text``."""
+    if not text or text[-1].isspace():
+        return None
+    last = text.split(" ")[-1]
+    folded = last.casefold()
+    choices: tuple[tuple[tuple[str, ...], list[str]], ...] = (
+        (_PRIORITY, [p.title for p in priorities]),
+        (_GAP, [g.title for g in gaps]),
+        (_WITH, [s.name for s in stakeholders]),
+        (("#",), sorted(set(tags))),
+    )
+    for prefixes, names in choices:
+        for prefix in prefixes:
+            if folded.startswith(prefix):
+                rest = _complete_name(last[len(prefix):], names)
+                return text + rest if rest else None
+    if len(folded) >= 2:
+        for keyword in _KEYWORDS:
+            if keyword.startswith(folded) and keyword != folded:
+                return text + keyword[len(folded):]
+    return None

@@ -340,3 +340,18 @@ async def test_palette_stars_the_selected_win(japp, journal_repo) -> None:
         await pilot.press("down")
         await run_command(pilot, "Star the selected win")
         await wait_for(pilot, lambda: journal_repo.wins.get("win_b").starred)
+
+
+async def test_filter_completes_names_with_the_right_arrow(japp) -> None:
+    async with japp.run_test(size=SIZE) as pilot:
+        await open_journal(pilot)
+        await pilot.press("slash", *"with:to")
+        box = japp.query_one("#journal-filter", Input)
+        # the suggestion is worked out in the background; right accepts it once it is shown
+        for _ in range(100):
+            await pilot.press("right")
+            if box.value != "with:to":
+                break
+            await pilot.pause(0.05)
+        assert box.value == "with:tom"
+        assert titles(japp) == ["Closed the Initech expansion"]

@@ -135,3 +135,29 @@ def test_standing_figures_and_words() -> None:
     empty = standing(Vision(), [], [], [], TODAY)
     assert empty.parts()[1] == "no wins yet"
     assert empty.parts()[-1] == "no target role yet"
+
+
+@pytest.mark.parametrize(
+    ("typed", "completed"),
+    [
+        ("g:pub", "g:public"),  # up to the next space: a part of the name already matches
+        ('gap:"pub', 'gap:"public speaking"'),  # an opened quote gets the whole name
+        ("@ma", "@maya"),
+        ("p:gr", "p:grow"),
+        ("#la", "#launch"),
+        ("pri", "priority:"),
+        ("fr", "from:"),
+        ("is:", "is:starred"),
+        ("launch ", None),
+        ("gap:nothing", None),
+        ("", None),
+    ],
+)
+def test_filter_completion(typed: str, completed: str | None) -> None:
+    from careertui.domain.journal import completion
+
+    result = completion(typed, priorities=[GROWTH, RELIABILITY], gaps=[TALK],
+                        stakeholders=[MAYA], tags=["launch", "incident"])
+    assert result == completed
+    if result is not None:
+        assert result.startswith(typed)

@@ -20,6 +20,7 @@ from careertui.domain.clock import today
 from careertui.domain.models import Win
 from careertui.store.repository import Career
 from careertui.tui.panes.base import PaletteCommand, Pane
+from careertui.tui.widgets.filter_suggester import FilterSuggester
 from careertui.tui.widgets.win_list import WinList
 
 
@@ -72,8 +73,9 @@ class JournalPane(Pane):
             yield Static("26 wks", id="journal-weeks-label")
             yield Sparkline([], id="journal-weeks")
             yield Static(id="journal-alignment")
-        yield Input(placeholder="filter: words #tag priority:… gap:… with:… * from:… to:…",
-                    id="journal-filter")
+        yield Input(placeholder="filter: words #tag priority:… gap:… with:… * from:… to:…  "
+                    "(→ completes)", id="journal-filter",
+                    suggester=FilterSuggester(lambda: self.career))
         yield Static(id="journal-count", classes="pane-body")
         yield WinList(id="win-list", classes="pane-body")
         with VerticalScroll(id="win-details", classes="pane-body"):
