@@ -7,6 +7,7 @@ intent ("move this gap one place down"), so a change made meanwhile by another p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from careertui.domain.clock import today
@@ -22,7 +23,8 @@ from careertui.store.repository import RecordNotFound, Repository
 from careertui.tui.panes.gaps import GapsPane
 
 if TYPE_CHECKING:
-    from careertui.store.repository import Career
+    from careertui.tui.app import CareerApp
+    from careertui.tui.screens.form import Done, Failed, Save
 
 
 # -- the writes (run in the write worker) -------------------------------------------------------
@@ -95,24 +97,22 @@ def _count(n: int, noun: str) -> str:
 
 
 class GapHandlers:
-    """Methods named ``on_<widget>_<message>`` are found through CareerApp's MRO."""
+    """Methods named ``on_<widget>_<message>`` are found through CareerApp's MRO; ``self`` is
+    the CareerApp."""
 
-    repo: Repository
-    career: Career
-
-    def _gap(self, gap_id: str) -> Gap | None:
+    def _gap(self: CareerApp, gap_id: str) -> Gap | None:
         return next((gap for gap in self.career.gaps if gap.id == gap_id), None)
 
-    def _put_back(self, _message: str) -> None:
+    def _put_back(self: CareerApp, _message: str) -> None:
         """A save failed: show the career as last read again (the board showed the change)."""
-        self.push_career(self.career)  # type: ignore[attr-defined]
+        self.push_career(self.career)
 
-    def on_gaps_pane_gap_moved(self, message: GapsPane.GapMoved) -> None:
-        self.write(  # type: ignore[attr-defined]
+    def on_gaps_pane_gap_moved(self: CareerApp, message: GapsPane.GapMoved) -> None:
+        self.write(
             move_gap, self.repo, message.gap_id, message.step, on_error=self._put_back
         )
 
-    def on_gaps_pane_status_changed(self, message: GapsPane.StatusChanged) -> None:
+    def on_gaps_pane_status_changed(self: CareerApp, message: GapsPane.StatusChanged) -> None:
         gap = self._gap(message.gap_id)
         if gap is None:
             return
@@ -121,7 +121,7 @@ class GapHandlers:
 
         def move(confirmed: bool | None = True) -> None:
             if confirmed:
-                self.write(  # type: ignore[attr-defined]
+                self.write(
                     move_gap_to, self.repo, gap.id, status, done_message=done,
                     on_error=self._put_back,
                 )
@@ -131,10 +131,12 @@ class GapHandlers:
         else:
             move()
 
-    def on_gaps_pane_order_changed(self, message: GapsPane.OrderChanged) -> None:
-        self.write(self.repo.set_setting, ORDER_SETTING, message.order)  # type: ignore[attr-defined]
+    def on_gaps_pane_order_changed(self: CareerApp, message: GapsPane.OrderChanged) -> None:
+        self.write(self.repo.set_setting, ORDER_SETTING, message.order)
 
-    def on_gaps_pane_saved_order_wanted(self, message: GapsPane.SavedOrderWanted) -> None:
+    def on_gaps_pane_saved_order_wanted(
+        self: CareerApp, message: GapsPane.SavedOrderWanted
+    ) -> None:
         pane, repo = message.board, self.repo
 
         def read() -> None:
@@ -142,19 +144,19 @@ class GapHandlers:
                 order = repo.setting(ORDER_SETTING, "manual")
             except Exception:  # an unreadable store is reported by the app's own reads
                 return
-            self.call_from_thread(pane.restore_order, order)  # type: ignore[attr-defined]
+            self.call_from_thread(pane.restore_order, order)
 
-        self.run_worker(  # type: ignore[attr-defined]
+        self.run_worker(
             read, thread=True, group="gaps-order", exit_on_error=False
         )
 
-    def on_gaps_pane_value_stepped(self, message: GapsPane.ValueStepped) -> None:
-        self.write(  # type: ignore[attr-defined]
+    def on_gaps_pane_value_stepped(self: CareerApp, message: GapsPane.ValueStepped) -> None:
+        self.write(
             step_gap, self.repo, message.gap_id, message.field, message.step,
             on_error=self._put_back,
         )
 
-    def on_gaps_pane_delete_requested(self, message: GapsPane.DeleteRequested) -> None:
+    def on_gaps_pane_delete_requested(self: CareerApp, message: GapsPane.DeleteRequested) -> None:
         gap = self._gap(message.gap_id)
         if gap is None:
             return
@@ -167,23 +169,23 @@ class GapHandlers:
 
         def delete(confirmed: bool | None) -> None:
             if confirmed:
-                self.write(  # type: ignore[attr-defined]
+                self.write(
                     delete_gap, self.repo, gap.id, done_message=f"Deleted “{gap.title}”"
                 )
 
-        self.push_screen(ConfirmScreen(question, yes="Delete"), delete)  # type: ignore[attr-defined]
+        self.push_screen(ConfirmScreen(question, yes="Delete"), delete)
 
     # -- forms ---------------------------------------------------------------------------------
-    def _gap_form_save(self, write_fn):  # noqa: ANN001, ANN202
+    def _gap_form_save(self: CareerApp, write_fn: Callable[[Repository, Gap], Gap]) -> Save:
         """The form's save: closing a gap there without evidence asks first, like ``L`` does;
         declining keeps the form open with what was typed."""
 
-        def save(gap: Gap, on_done, on_error) -> None:  # noqa: ANN001
+        def save(gap: Gap, on_done: Done, on_error: Failed) -> None:
             def go(confirmed: bool | None = True) -> None:
                 if not confirmed:
                     on_error("it stays open until you confirm closing it without evidence")
                     return
-                self.write(  # type: ignore[attr-defined]
+                self.write(
                     write_fn, self.repo, gap, on_done=on_done, on_error=on_error
                 )
 
@@ -195,16 +197,18 @@ class GapHandlers:
 
         return save
 
-    def _confirm_close(self, gap: Gap, then) -> None:  # noqa: ANN001
+    def _confirm_close(
+        self: CareerApp, gap: Gap, then: Callable[[bool | None], None]
+    ) -> None:
         from careertui.tui.screens.confirm import ConfirmScreen
 
         question = (
             f"Close “{gap.title}” with no win as evidence?\n"
             "Log a win for it first (enter, then w) to make your case."
         )
-        self.push_screen(ConfirmScreen(question, yes="Close"), then)  # type: ignore[attr-defined]
+        self.push_screen(ConfirmScreen(question, yes="Close"), then)
 
-    def on_gaps_pane_new_requested(self, message: GapsPane.NewRequested) -> None:
+    def on_gaps_pane_new_requested(self: CareerApp, message: GapsPane.NewRequested) -> None:
         from careertui.tui.screens.gap_form import gap_form, new_gap_values
 
         screen = gap_form(
@@ -213,9 +217,9 @@ class GapHandlers:
             initial=new_gap_values(message.status),
             save=self._gap_form_save(add_gap),
         )
-        self.push_screen(screen, self._follow_gap)  # type: ignore[attr-defined]
+        self.push_screen(screen, self._follow_gap)
 
-    def on_gaps_pane_edit_requested(self, message: GapsPane.EditRequested) -> None:
+    def on_gaps_pane_edit_requested(self: CareerApp, message: GapsPane.EditRequested) -> None:
         gap = self._gap(message.gap_id)
         if gap is None:
             return
@@ -227,13 +231,13 @@ class GapHandlers:
             initial=gap,
             save=self._gap_form_save(edit_gap),
         )
-        self.push_screen(screen, self._follow_gap)  # type: ignore[attr-defined]
+        self.push_screen(screen, self._follow_gap)
 
-    def _follow_gap(self, gap: Gap | None) -> None:
+    def _follow_gap(self: CareerApp, gap: Gap | None) -> None:
         if gap is not None:
-            self.dashboard.pane("gaps").follow(gap.id)  # type: ignore[attr-defined]
+            self.dashboard.pane("gaps").follow(gap.id)
 
-    def on_gaps_pane_log_win_requested(self, message: GapsPane.LogWinRequested) -> None:
+    def on_gaps_pane_log_win_requested(self: CareerApp, message: GapsPane.LogWinRequested) -> None:
         """The journal's win form, dated today, with this gap already chosen."""
         gap = self._gap(message.gap_id)
         if gap is None:
@@ -242,13 +246,13 @@ class GapHandlers:
 
         repo = self.repo
 
-        def save(win: Win, done, failed) -> None:  # noqa: ANN001
-            self.write(  # type: ignore[attr-defined]
+        def save(win: Win, done: Done, failed: Failed) -> None:
+            self.write(
                 repo.log_win, win, done_message=f"Win logged: {win.title}",
                 on_done=done, on_error=failed,
             )
 
-        self.open_form(  # type: ignore[attr-defined]
+        self.open_form(
             f"Log a win for “{gap.title}”",
             Win,
             win_fields(self.career),
