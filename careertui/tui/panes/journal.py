@@ -110,10 +110,6 @@ class JournalPane(Pane):
         alignment_box.update(glance)
         self._refilter()
 
-    @property
-    def shown(self) -> list[Win]:
-        return list(self.query_one(WinList).wins)
-
     def _haystack(self, win: Win) -> str:
         cached = self._haystacks.get(win.id)
         if cached is None or cached[0] != win.updated:
@@ -165,7 +161,8 @@ class JournalPane(Pane):
         if win is None or career is None:
             heading.update(Text("No win matches the filter." if self.filter.active else "",
                                 style="dim"))
-            body.update("")
+            if body.source:
+                body.update("")
             facts.update("")
             return
         title = Text()
@@ -173,7 +170,8 @@ class JournalPane(Pane):
         title.append(win.title, style="bold")
         title.append(f"  {win.date.isoformat()}", style="dim")
         heading.update(title)
-        body.update(win.body)
+        if body.source != win.body:
+            body.update(win.body)
         facts.update(self._facts(win, career))
 
     @staticmethod
