@@ -46,7 +46,6 @@ from careertui.tui.screens.quick_win import QuickWinScreen
 HERE = Path(__file__).parent
 #: Seconds between looks at the data file for changes made by other processes.
 WATCH_INTERVAL = 1.0
-DEFAULT_THEME = "textual-dark"
 
 
 class CareerApp(
@@ -75,6 +74,8 @@ class CareerApp(
         self.career = repo.career()
         self._read_error: str | None = None
         self._reading = False
+        #: Counts the snapshots pushed down, so a slow re-read never replaces a newer one.
+        self._pushes = 0
         self._saved_theme = repo.setting("theme")
 
     def get_default_screen(self) -> DashboardScreen:
@@ -99,6 +100,7 @@ class CareerApp(
 
     # -- pushing data down -----------------------------------------------------------------------
     def push_career(self, career: Career) -> None:
+        self._pushes += 1
         self.career = career
         self.dashboard.show(career)
 
@@ -120,21 +122,25 @@ class CareerApp(
         if self.saving or self._reading or not self.watch.changed():
             return
         self._reading = True
-        self.run_worker(self._reread, thread=True, group="store-read", exit_on_error=False)
+        pushes = self._pushes
+        self.run_worker(lambda: self._reread(pushes), thread=True, group="store-read",
+                        exit_on_error=False)
 
-    def _reread(self) -> None:
+    def _reread(self, pushes: int) -> None:
         try:
             career = self.repo.career()
         except Exception as exc:  # keep showing what we have; say why it is stale
             self.call_from_thread(self._reread_failed, error_message(exc))
             return
-        self.call_from_thread(self._reread_done, career)
+        self.call_from_thread(self._reread_done, career, pushes)
 
-    def _reread_done(self, career: Career) -> None:
+    def _reread_done(self, career: Career, pushes: int) -> None:
         self._reading = False
         self._read_error = None
-        if not self.saving:
+        if not self.saving and pushes == self._pushes:
             self.push_career(career)
+        else:  # something newer was shown meanwhile: look at the file again on the next tick
+            self.watch.forget()
 
     def _reread_failed(self, message: str) -> None:
         self._reading = False
