@@ -81,16 +81,17 @@ def test_the_key_table_holds_the_keys_a_person_uses_every_day() -> None:
 def test_the_key_check_fails_when_the_readme_drifts(tmp_path: Path, readme: str,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     keys = _script("keys")
+    current = keys.with_table(readme, keys.render())
     copy = tmp_path / "README.md"
-    copy.write_text(readme, encoding="utf-8")
+    copy.write_text(current, encoding="utf-8")
     assert keys.main(["--check", "--readme", str(copy)]) == 0
 
-    copy.write_text(readme.replace("| Log a win |", "| Log a loss |", 1), encoding="utf-8")
+    copy.write_text(current.replace("| Log a win |", "| Log a loss |", 1), encoding="utf-8")
     assert keys.main(["--check", "--readme", str(copy)]) == 1
     assert "differs from the app's bindings" in capsys.readouterr().err
 
     assert keys.main(["--readme", str(copy)]) == 0  # rewriting puts it right
-    assert copy.read_text(encoding="utf-8") == readme
+    assert copy.read_text(encoding="utf-8") == current
 
 
 # -- set-up commands -----------------------------------------------------------------------------
