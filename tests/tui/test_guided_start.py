@@ -184,3 +184,23 @@ async def test_the_statement_can_be_written_in_the_editor(
         assert app_text(app, "#gs-statement") == "Lead product for a *platform*."
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: repo.vision().statement == "Lead product for a *platform*.")
+
+
+async def test_back_a_step_shows_the_answer_given_and_a_change_is_saved(
+    app: CareerApp, repo: Repository
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_palette(pilot)
+        await fill(pilot, "#gs-statement", "First draft")
+        await pilot.press("ctrl+s")
+        assert "step 2 of 4" in step_title(app)
+        await pilot.press("ctrl+b")
+        assert "step 1 of 4" in step_title(app)
+        assert app_text(app, "#gs-statement") == "First draft"
+        await pilot.press("ctrl+b")  # nothing before the first step
+        assert "step 1 of 4" in step_title(app)
+        await fill(pilot, "#gs-statement", "Second draft")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: repo.vision().statement == "Second draft"
+                       and not app.saving)
+        assert "step 2 of 4" in step_title(app)

@@ -48,6 +48,7 @@ class GuidedStartScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "next", "Save and next", id="guided_start.next"),
         Binding("escape", "skip", "Skip", id="guided_start.skip"),
+        Binding("ctrl+b", "back", "Back a step", id="guided_start.back"),
         # priority: the TextArea's own ctrl+e (end of line) must not take it.
         Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="guided_start.editor",
                 priority=True),
@@ -113,7 +114,8 @@ class GuidedStartScreen(ModalScreen[None]):
                                     compact=True)
                     yield Static("", id="gs-strengths-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Skip the guided start (esc)", id="gs-skip")
+                yield Button("Back (ctrl+b)", id="gs-back")
+                yield Button("Skip (esc)", id="gs-skip")
                 yield Button("Save and next (ctrl+s)", variant="primary", id="gs-next")
 
     def on_mount(self) -> None:
@@ -131,6 +133,7 @@ class GuidedStartScreen(ModalScreen[None]):
         self.query_one("#gs-question", Static).update(question)
         self.query_one(ContentSwitcher).current = f"gs-step-{step_id}"
         last = self.step == len(STEPS) - 1
+        self.query_one("#gs-back", Button).display = self.step > 0
         self.query_one("#gs-next", Button).label = (
             "Save and finish (ctrl+s)" if last else "Save and next (ctrl+s)"
         )
@@ -225,6 +228,13 @@ class GuidedStartScreen(ModalScreen[None]):
         self.step += 1
         self._show_step()
 
+    def action_back(self) -> None:
+        """Back to the previous step; what was given there is already saved and shows."""
+        if self.step == 0:
+            return
+        self.step -= 1
+        self._show_step()
+
     def action_skip(self) -> None:
         self.post_message(self.Skipped())
         self.dismiss(None)
@@ -235,6 +245,8 @@ class GuidedStartScreen(ModalScreen[None]):
             self.action_next()
         elif event.button.id == "gs-skip":
             self.action_skip()
+        elif event.button.id == "gs-back":
+            self.action_back()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves to the next field of the step; on its last field, to the next step."""
