@@ -13,4 +13,4 @@ KILLS = 200 if FULL else 100
 CONCURRENT = 500 if FULL else 300
 #: Fuzzing examples for the cheap loaders, and for the ones that go through the files.
 FUZZ = 5000 if FULL else 1500
-FUZZ_SLOW = 1000 if FULL else 300
+FUZZ_SLOW = 2000 if FULL else 300
