@@ -310,7 +310,10 @@ async def test_an_obstacle_becomes_a_gap_on_the_board(small_app: CareerApp,
         await pilot.press("g")
         await wait_for(pilot, lambda: [g.title for g in small_app.career.gaps] == ["No sponsor"])
         assert [g.title for g in small_repo.gaps.list()] == ["No sponsor"]
-        await pilot.press("2")
+        await pilot.press("z")
+        await pilot.pause()
+        assert "• No sponsor  → on the gap board" in screen_text(small_app)
+        await pilot.press("z", "2")
         await pilot.pause()
         assert "No sponsor" in screen_text(small_app)
         # A second g does not make a duplicate.
@@ -331,7 +334,10 @@ async def test_feedback_marked_as_gap_becomes_a_linked_gap_on_the_board(
         assert gap.title == "Presence"
         assert gap.source_feedback_id == "fb_gap"
         assert "Lead with the ask." in gap.why
-        await pilot.press("2")
+        await pilot.press("z")
+        await pilot.pause()
+        assert "2026-10-01 gap → on the board · presence" in screen_text(small_app)
+        await pilot.press("z", "2")
         await pilot.pause()
         assert "Presence" in screen_text(small_app)
 

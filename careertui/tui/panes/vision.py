@@ -241,15 +241,23 @@ class VisionPane(Pane):
                 yield from self._destination(vision)
             elif section.key in TEXT_LISTS:
                 items: list[str] = getattr(vision, section.key)
+                on_board = (
+                    {gap.title.casefold() for gap in career.gaps}
+                    if section.key == "obstacles" else set()
+                )
                 for index, item in enumerate(items):
                     mark = f"{index + 1:>2}. " if section.ranked else "  • "
-                    yield Option(Content.assemble(mark, item), id=row_id(section.key, index))
+                    note = ("  → on the gap board", "$text-muted") if (
+                        item.casefold() in on_board) else ""
+                    yield Option(Content.assemble(mark, item, note),
+                                 id=row_id(section.key, index))
                 if not items:
                     yield self._placeholder(section.key, "none yet — a to add")
             elif section.key == "priorities":
                 yield from self._priorities(career)
             elif section.key == "feedback":
-                yield from self._feedback(career.feedback)
+                linked = {gap.source_feedback_id for gap in career.gaps}
+                yield from self._feedback(career.feedback, linked)
             elif section.key == "scope":
                 yield from self._scope(vision.scope)
             elif section.key == "room":
@@ -297,14 +305,15 @@ class VisionPane(Pane):
         if warning:
             yield self._flag("priorities", warning, "warn")
 
-    def _feedback(self, feedback: list[Feedback]):  # noqa: ANN202
+    def _feedback(self, feedback: list[Feedback], linked: set[str | None]):  # noqa: ANN202
         for index, item in enumerate(feedback):
             kind = ("gap", "bold $error") if item.kind == "gap" else ("strength", "bold $success")
+            board = (" → on the board", "$text-muted") if item.id in linked else ""
             who = item.giver_name or "anonymous"
             theme = f" · {item.theme}" if item.theme else ""
             yield Option(
                 Content.assemble(
-                    f"  {item.date.isoformat()} ", kind, (theme, "$text-muted"), "  ",
+                    f"  {item.date.isoformat()} ", kind, board, (theme, "$text-muted"), "  ",
                     f"“{_one_line(item.quote)}” — {who}",
                 ),
                 id=row_id("feedback", index),
