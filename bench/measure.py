@@ -68,9 +68,12 @@ class Side:
         return statistics.median(self.peak_rss_kib)
 
     def summary(self) -> dict[str, object]:
-        data = asdict(self)
+        data: dict[str, object] = asdict(self)
         data["median_seconds"] = self.median_seconds
-        data["median_peak_rss_kib"] = self.median_rss_kib
+        if self.peak_rss_kib:  # in-process samples (keystrokes) have no memory of their own
+            data["median_peak_rss_kib"] = self.median_rss_kib
+        else:
+            del data["peak_rss_kib"]
         return data
 
 

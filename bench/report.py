@@ -43,19 +43,19 @@ class Comparison:
         return self.ratio <= self.target
 
     def as_json(self) -> dict[str, object]:
+        """The comparison, with every sample of both sides (time and, for processes, memory)."""
         mine, theirs = self.medians()
-        samples = "seconds" if self.quantity == "time" else "peak_rss_kib"
         return {
             "key": self.key,
             "title": self.title,
             "quantity": self.quantity,
-            "subject": {"label": self.subject.label, "median": mine,
-                        "samples": getattr(self.subject, samples)},
-            "reference": {"label": self.reference.label, "median": theirs,
-                          "samples": getattr(self.reference, samples)},
+            "subject_median": mine,
+            "reference_median": theirs,
             "ratio": round(self.ratio, 4),
             "target": self.target,
             "met": self.met,
+            "subject": self.subject.summary(),
+            "reference": self.reference.summary(),
         }
 
 
