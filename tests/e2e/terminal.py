@@ -260,10 +260,15 @@ class Terminal:
 
 
 @contextmanager
-def careertui(data_dir: Path, *args: str, size: tuple[int, int] = (120, 36)) -> Iterator[Terminal]:
+def careertui(
+    data_dir: Path,
+    *args: str,
+    size: tuple[int, int] = (120, 36),
+    env: Mapping[str, str] | None = None,
+) -> Iterator[Terminal]:
     """``careertui --data-dir DATA_DIR ARGS…`` in a pty; stopped at the end if still running."""
     assert CAREERTUI.exists(), f"install the package first: {CAREERTUI} is missing"
-    terminal = Terminal(["--data-dir", str(data_dir), *args], size=size)
+    terminal = Terminal(["--data-dir", str(data_dir), *args], size=size, env=env)
     try:
         yield terminal
     finally:
