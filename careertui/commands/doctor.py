@@ -23,6 +23,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"state:     ok (schema {report.version})")
         print("records:   " + ", ".join(f"{n} {t}" for t, n in report.counts.items()))
+    if report.encrypted:
+        print("encryption: on (AES-256-GCM, scrypt)")
     newest = f", newest {report.backups[0].name}" if report.backups else ""
     print(f"backups:   {len(report.backups)}{newest}")
     if report.problem:
