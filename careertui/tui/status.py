@@ -34,9 +34,12 @@ class StatusLine(Static):
         self._render_line()
 
     def _render_line(self) -> None:
-        text = Text(" · ".join(self._parts))
+        text = Text()
+        if self._saving:  # first, so a narrow terminal never cuts it off
+            text.append("saving… ", style="bold reverse")
+            text.append(" ")
         if self._read_only:
-            text.append("  read-only (written by a newer careertui)", style="bold reverse")
-        if self._saving:
-            text.append("  saving…", style="bold")
+            text.append("read-only: written by a newer careertui", style="bold reverse")
+            text.append("  ")
+        text.append(" · ".join(self._parts))
         self.update(text)

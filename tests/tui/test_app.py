@@ -400,3 +400,27 @@ async def test_clicking_a_tab_shows_its_pane(demo_app) -> None:
         await pilot.pause()
         assert [p.id for p in demo_app.dashboard.panes if visible(p)] == ["stakeholders"]
         assert focused_pane(demo_app) == "stakeholders"
+
+
+async def test_a_store_from_a_newer_careertui_is_read_only_and_says_so(repo, make,
+                                                                      data_dir) -> None:
+    import orjson
+
+    from careertui.store import schema
+
+    repo.wins.add(Win(title="Written by a newer careertui", date=TODAY))
+    path = data_dir / "careertui.json"
+    tables = orjson.loads(path.read_bytes())
+    tables[schema.META_TABLE][schema.SCHEMA_KEY]["version"] = schema.CURRENT_VERSION + 1
+    path.write_bytes(orjson.dumps(tables))
+    before = path.read_bytes()
+    app = make()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "read-only" in text(app.query_one(StatusLine))
+        assert [w.title for w in app.query_one(WinList).wins] == ["Written by a newer careertui"]
+        await pilot.press("w", *"Not allowed", "enter")
+        await wait_for(pilot, lambda: any("newer careertui" in t for t in toasts(app)))
+        assert isinstance(app.screen, QuickWinScreen)
+        assert app.screen.query_one("#quick-win-title").value == "Not allowed"
+    assert path.read_bytes() == before
