@@ -143,12 +143,29 @@ async def test_full_form_shows_messages_saves_nothing_then_saves(japp, journal_r
         await wait_for(pilot, lambda: "Renewed Globex early" in titles(japp))
 
 
-async def test_escape_closes_the_form_without_saving(japp, journal_repo) -> None:
+async def test_escape_closes_an_untouched_form_at_once(japp, journal_repo) -> None:
     async with japp.run_test(size=SIZE) as pilot:
         await open_journal(pilot)
-        await pilot.press("n", *"Not this one", "escape")
+        await pilot.press("n", "escape")
         await pilot.pause()
-        assert not isinstance(japp.screen, FormScreen)
+        assert japp.screen is japp.dashboard
+        assert len(journal_repo.wins.list()) == 4
+
+
+async def test_escape_asks_before_throwing_away_what_was_typed(japp, journal_repo) -> None:
+    async with japp.run_test(size=SIZE) as pilot:
+        await open_journal(pilot)
+        await pilot.press("n", *"Half a thought", "escape")
+        await pilot.pause()
+        assert isinstance(japp.screen, ConfirmScreen)
+        await pilot.press("n")  # keep it
+        await pilot.pause()
+        form = japp.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-title", Input).value == "Half a thought"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert japp.screen is japp.dashboard
         assert len(journal_repo.wins.list()) == 4
 
 

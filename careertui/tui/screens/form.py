@@ -106,6 +106,19 @@ def _widget(field: FormField, value: Any) -> Widget:
                  type="integer" if field.kind == "int" else "text")
 
 
+def _raw(widget: Widget) -> Any:
+    """What the widget holds, as typed."""
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, Select):
+        return None if widget.is_blank() else widget.value
+    if isinstance(widget, SelectionList):
+        return sorted(map(str, widget.selected))
+    if isinstance(widget, (Checkbox, Input)):
+        return widget.value
+    return None
+
+
 def _read(field: FormField, widget: Widget) -> Any:
     """The widget's value as the model takes it; raises CareerError/ValueError with a message."""
     if isinstance(widget, TextArea):
@@ -178,6 +191,10 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
     def on_mount(self) -> None:
         if self.fields:
             self.widget_for(self.fields[0].name).focus()
+        self._as_opened = self._typed()
+
+    def _typed(self) -> list[Any]:
+        return [_raw(self.widget_for(field.name)) for field in self.fields]
 
     def widget_for(self, name: str) -> Widget:
         return self.query_one(f"#field-{name}")
@@ -253,7 +270,19 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
         self._show_errors({"": f"Not saved: {message}"})
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; ask first if something was typed, so nothing is lost by a
+        stray Escape."""
+        if self._saving or self._typed() == self._as_opened:
+            self.dismiss(None)
+            return
+        from careertui.tui.screens.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Close the form and lose what you typed?", "Discard"),
+                             answered)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "form-save":
