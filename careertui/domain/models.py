@@ -43,6 +43,7 @@ class Record(BaseModel):
         validate_assignment=True,
         extra="ignore",
         use_enum_values=False,
+        defer_build=True,  # built on first use: a command pays only for the models it uses
     )
     #: The TinyDB table the record lives in, and the prefix of its ids.
     table: ClassVar[str] = ""

@@ -113,7 +113,7 @@ def fsync_dir(directory: Path) -> None:
 
 
 def encode(tables: Tables) -> bytes:
-    return orjson.dumps(tables, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
+    return orjson.dumps(tables, option=orjson.OPT_NON_STR_KEYS)
 
 
 def decode(path: Path, raw: bytes) -> Tables:
