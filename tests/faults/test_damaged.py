@@ -25,7 +25,7 @@ def _flip(raw: bytes, at: int, bits: int) -> bytes:
 
 
 def _flip_date(raw: bytes) -> bytes:
-    at = raw.index(b'"date": "2026-11-') + len(b'"date": "2026-')
+    at = raw.index(b'"date":"2026-11-') + len(b'"date":"2026-')
     return _flip(raw, at, 0x08)  # month 11 -> 91: still JSON, no longer a date
 
 
