@@ -9,6 +9,7 @@ typed).
 from __future__ import annotations
 
 import threading
+import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -95,7 +96,7 @@ class StoreAccess:
         if done_message:
             self.notify(done_message, timeout=3, markup=False)  # type: ignore[attr-defined]
         if on_done is not None:
-            on_done(result)
+            self._follow_up(on_done, result)
 
     def _write_failed(self, message: str, on_error: Failed | None) -> None:
         self._pending_writes -= 1
@@ -103,7 +104,17 @@ class StoreAccess:
         self.notify(message, title="Not saved", severity="error",  # type: ignore[attr-defined]
                     timeout=8, markup=False)
         if on_error is not None:
-            on_error(message)
+            self._follow_up(on_error, message)
+
+    def _follow_up(self, callback: Callable[[Any], None], value: Any) -> None:
+        """Run a caller's follow-up; a bug there is reported, not lost in the worker thread."""
+        try:
+            callback(value)
+        except Exception as exc:
+            self.log.error(traceback.format_exc())  # type: ignore[attr-defined]
+            notify = self.notify  # type: ignore[attr-defined]
+            notify(f"{type(exc).__name__}: {exc}", title="Something went wrong after saving",
+                   severity="error", markup=False)
 
     # -- implemented by the app ---------------------------------------------------------------
     def push_career(self, career: Career) -> None:

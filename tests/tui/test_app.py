@@ -424,3 +424,16 @@ async def test_a_store_from_a_newer_careertui_is_read_only_and_says_so(repo, mak
         assert isinstance(app.screen, QuickWinScreen)
         assert app.screen.query_one("#quick-win-title").value == "Not allowed"
     assert path.read_bytes() == before
+
+
+async def test_a_bug_after_a_save_is_reported_not_lost(app, repo) -> None:
+    def broken(_result: object) -> None:
+        raise RuntimeError("follow-up failed")
+
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.write(repo.set_setting, "probe", 1, on_done=broken)
+        await wait_for(pilot, lambda: any("follow-up failed" in t for t in toasts(app)))
+        assert app.is_running
+        assert not app.saving
+    assert repo.setting("probe") == 1
