@@ -9,8 +9,8 @@ from careertui.commands import repository
 
 def run(args: argparse.Namespace) -> int:
     repo = repository(args)
-    repo.career()  # an unreadable store stops here with one error line, before any screen
+    career = repo.career()  # an unreadable store stops here with one error line, before any screen
     from careertui.tui.app import make_app
 
-    make_app(repo).run()
+    make_app(repo, career).run()
     return 0

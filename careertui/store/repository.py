@@ -124,6 +124,11 @@ class Career:
     feedback: list[Feedback] = field(default_factory=list)
     interactions: list[Interaction] = field(default_factory=list)
     read_only: bool = False
+    #: The app's preferences (theme, gap order, …) from the same read.
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self.settings.get(key, default)
 
 
 class Repository:
@@ -243,4 +248,7 @@ class Repository:
             feedback=sorted(rows(Feedback), key=lambda f: f.date, reverse=True),
             interactions=sorted(rows(Interaction), key=lambda i: i.date, reverse=True),
             read_only=snapshot.read_only,
+            settings={
+                key: doc.get("value") for key, doc in tables.get(SETTINGS_TABLE, {}).items()
+            },
         )

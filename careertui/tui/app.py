@@ -65,18 +65,18 @@ class CareerApp(
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, repo: Repository) -> None:
+    def __init__(self, repo: Repository, career: Career | None = None) -> None:
         super().__init__()
         self.repo = repo
         self._init_store_access()
         self._quit_when_saved = False
         self.watch = FileWatch(repo.store.path)
-        self.career = repo.career()
+        self.career = repo.career() if career is None else career
         self._read_error: str | None = None
         self._reading = False
         #: Counts the snapshots pushed down, so a slow re-read never replaces a newer one.
         self._pushes = 0
-        self._saved_theme = repo.setting("theme")
+        self._saved_theme = self.career.setting("theme")
 
     def get_default_screen(self) -> DashboardScreen:
         return DashboardScreen()
@@ -216,6 +216,9 @@ class CareerApp(
         return commands
 
 
-def make_app(repo: Repository) -> CareerApp:
-    """The one factory: ``careertui`` and the tests build the app over a store with it."""
-    return CareerApp(repo)
+def make_app(repo: Repository, career: Career | None = None) -> CareerApp:
+    """The one factory: ``careertui`` and the tests build the app over a store with it.
+
+    ``career``, when the caller has just read it, saves reading the store a second time.
+    """
+    return CareerApp(repo, career)

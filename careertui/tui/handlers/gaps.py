@@ -137,18 +137,7 @@ class GapHandlers:
     def on_gaps_pane_saved_order_wanted(
         self: CareerApp, message: GapsPane.SavedOrderWanted
     ) -> None:
-        pane, repo = message.board, self.repo
-
-        def read() -> None:
-            try:
-                order = repo.setting(ORDER_SETTING, "manual")
-            except Exception:  # an unreadable store is reported by the app's own reads
-                return
-            self.call_from_thread(pane.restore_order, order)
-
-        self.run_worker(
-            read, thread=True, group="gaps-order", exit_on_error=False
-        )
+        message.board.restore_order(self.career.setting(ORDER_SETTING, "manual"))
 
     def on_gaps_pane_value_stepped(self: CareerApp, message: GapsPane.ValueStepped) -> None:
         self.write(

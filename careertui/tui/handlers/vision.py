@@ -372,7 +372,7 @@ class VisionHandlers:
         message.stop()
         if message.automatic:
             wanted = needs_guided_start(self.career.vision, self.career.priorities)
-            if not wanted or self.is_headless or self.repo.setting(GUIDED_START_SETTING):
+            if not wanted or self.is_headless or self.career.setting(GUIDED_START_SETTING):
                 return
         if any(isinstance(screen, GuidedStartScreen) for screen in self.screen_stack):
             return
