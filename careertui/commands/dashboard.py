@@ -12,5 +12,6 @@ def run(args: argparse.Namespace) -> int:
     career = repo.career()  # an unreadable store stops here with one error line, before any screen
     from careertui.tui.app import make_app
 
-    make_app(repo, career).run()
-    return 0
+    app = make_app(repo, career)
+    app.run()
+    return app.return_code or 0

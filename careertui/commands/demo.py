@@ -31,5 +31,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_open:
         from careertui.tui.app import make_app
 
-        make_app(repo).run()
+        app = make_app(repo)
+        app.run()
+        return app.return_code or 0
     return 0

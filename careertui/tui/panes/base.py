@@ -73,7 +73,9 @@ class Pane(Vertical, can_focus=True):
 
     def focus_pane(self) -> None:
         target = None if self.has_class("-empty") else self.main_widget()
-        (target or self).focus()
+        # set_focus now, not focus() (deferred): a key pressed right after the pane's number
+        # must reach this pane
+        self.screen.set_focus(target or self)
 
     def owns_focus(self) -> bool:
         focused = self.screen.focused if self.is_attached else None
