@@ -17,6 +17,20 @@ CAREERTUI = Path(sys.executable).with_name("careertui")
 TODAY = "2026-11-23"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--full-faults",
+        action="store_true",
+        help="run the fault tests at full counts (200 kills, 2x500 concurrent writes, "
+        "longer fuzzing); the same as CAREERTUI_FULL_FAULTS=1",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--full-faults"):
+        os.environ["CAREERTUI_FULL_FAULTS"] = "1"  # read by tests/faults/counts.py
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test may reach the real data directory, the network-facing HOME, or the real date."""
