@@ -38,6 +38,19 @@ def focused_pane(app) -> str | None:
     return None
 
 
+def hold_log_win(repo, monkeypatch) -> threading.Event:
+    """Make ``repo.log_win`` wait (in the app's write worker) until the event is set."""
+    release = threading.Event()
+    real_log_win = repo.log_win
+
+    def slow(win: Win) -> Win:
+        release.wait(30)
+        return real_log_win(win)
+
+    monkeypatch.setattr(repo, "log_win", slow)
+    return release
+
+
 # -- w: the daily habit ------------------------------------------------------------------------
 async def test_w_type_enter_logs_a_win_dated_today(app, repo: Repository) -> None:
     async with app.run_test(size=SIZE) as pilot:
@@ -86,14 +99,7 @@ async def test_store_error_is_a_notification_and_keeps_the_text(app, repo, monke
 
 
 async def test_a_slow_write_shows_saving_and_the_ui_stays_live(app, repo, monkeypatch) -> None:
-    release = threading.Event()
-    real_log_win = repo.log_win
-
-    def slow(win: Win) -> Win:
-        release.wait(30)
-        return real_log_win(win)
-
-    monkeypatch.setattr(repo, "log_win", slow)
+    release = hold_log_win(repo, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w", *"Big journal write", "enter")
         status = app.dashboard.query_one(StatusLine)
@@ -350,14 +356,7 @@ async def test_a_damaged_file_is_a_notification_and_the_data_stays(demo_app, dat
 
 
 async def test_quitting_during_a_save_waits_for_it(app, repo, monkeypatch) -> None:
-    release = threading.Event()
-    real_log_win = repo.log_win
-
-    def slow(win: Win) -> Win:
-        release.wait(30)
-        return real_log_win(win)
-
-    monkeypatch.setattr(repo, "log_win", slow)
+    release = hold_log_win(repo, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w", *"Saved before quitting", "enter")
         await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
@@ -372,14 +371,7 @@ async def test_quitting_during_a_save_waits_for_it(app, repo, monkeypatch) -> No
 async def test_closing_the_quick_win_while_it_saves_still_saves_and_closes_nothing_else(
     app, repo, monkeypatch
 ) -> None:
-    release = threading.Event()
-    real_log_win = repo.log_win
-
-    def slow(win: Win) -> Win:
-        release.wait(30)
-        return real_log_win(win)
-
-    monkeypatch.setattr(repo, "log_win", slow)
+    release = hold_log_win(repo, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w", *"Closed early", "enter")
         await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))

@@ -117,6 +117,15 @@ def people_repo(repo: Repository) -> Repository:
     return repo
 
 
+async def open_check_in(pilot) -> StakeholderCheckInScreen:
+    """Press ``c`` on the selected person and return the check-in screen it opens."""
+    await pilot.press("c")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, StakeholderCheckInScreen)
+    return screen
+
+
 # -- views and moving ----------------------------------------------------------------------------
 async def test_v_switches_between_the_grid_and_the_list(people_repo: Repository) -> None:
     app = make_app(people_repo)
@@ -268,10 +277,7 @@ async def test_a_check_in_with_a_bad_date_saves_nothing(people_repo: Repository)
     app = make_app(people_repo)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, StakeholderCheckInScreen)
+        screen = await open_check_in(pilot)
         await pilot.press(*"Coffee", "tab")
         date_input = screen.query_one("#check-in-date", Input)
         date_input.value = "the twelfth of never"
@@ -290,10 +296,7 @@ async def test_a_check_in_in_the_future_is_refused(people_repo: Repository) -> N
     app = make_app(people_repo)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, StakeholderCheckInScreen)
+        screen = await open_check_in(pilot)
         screen.query_one("#check-in-date", Input).value = "2026-12-01"
         await pilot.press("enter")
         await settle(pilot)
@@ -541,10 +544,7 @@ async def test_a_store_error_keeps_the_check_in_note(
     app = make_app(people_repo)
     async with app.run_test(size=SIZE) as pilot:
         await open_map(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, StakeholderCheckInScreen)
+        screen = await open_check_in(pilot)
         await pilot.press(*"Budget talk", "enter")
         await settle(pilot)
         assert pilot.app.screen is screen
