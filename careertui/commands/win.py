@@ -1,20 +1,29 @@
 """``careertui win TEXT …``: log a win from the shell, with nothing written on bad input.
 
-This is the command people run many times a day, so it stays lean: it never loads the whole
-career. Everything typed is parsed before the store is touched; then one transaction takes
-the lock, reads the file once, looks up only the tables an option names (priorities, gaps,
-stakeholders, never the wins), adds the win and writes once. The editor, natural-language
-dates and the fuzzy "did you mean" hints are imported only when used.
+This is the command people run many times a day, so it stays lean. Everything typed is
+parsed and validated before the store is touched, without pydantic
+(:mod:`careertui.domain.win_record` gives exactly the document and the messages of the ``Win``
+model). Then :func:`careertui.store.append.append_win` takes the store's lock, reads the file
+once, looks up only the tables an option names, adds the win and writes once, importing
+neither pydantic, TinyDB nor filelock. When the store needs more than that (encrypted, an
+older schema, changed since careertui last checked it, a first write, anything unusual) it
+writes nothing and this command runs the full path: the typed repository, exactly as before.
+The editor, natural-language dates and the fuzzy "did you mean" hints are imported only when
+used.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from typing import Any
 
-from careertui.commands import repository
+from careertui.commands import data_dir
 from careertui.domain.clock import today
 from careertui.domain.errors import InputError
+from careertui.domain.metrics import metric_doc
+from careertui.domain.win_record import new_win
 
 
 def _title_and_body(args: argparse.Namespace) -> tuple[str, str]:
@@ -40,26 +49,58 @@ def run(args: argparse.Namespace) -> int:
         from careertui.domain.dates import parse_when
 
         when = parse_when(args.date, when)
+    metrics = [metric_doc(m, "output") for m in args.metric]
+    metrics += [metric_doc(m, "input") for m in args.input_metric]
+    body = "\n".join(p for p in (body, args.body or "") if p)
+    # Validated before the store is touched; the links are filled in under the lock.
+    doc = new_win(
+        date=when,
+        title=title,
+        body=body,
+        impact=args.impact or "",
+        metrics=metrics,
+        tags=args.tag,
+        starred=args.star,
+    )
+    from careertui.store.append import HAND_OVER, append_win
+
+    stored = append_win(
+        data_dir(args), doc, priority=args.priority, gaps=args.gap, people=args.with_
+    )
+    if stored is HAND_OVER:
+        stored = _full_path(args, when, title, body, metrics)
+    star = " ★" if stored["starred"] else ""
+    print(f"saved win {stored['id']} on {stored['date']}{star}: {stored['title']}")
+    return 0
+
+
+def _full_path(
+    args: argparse.Namespace,
+    when: dt.date,
+    title: str,
+    body: str,
+    metrics: list[dict[str, str]],
+) -> dict[str, Any]:
+    """Log the win through the typed repository: the store is encrypted, new, of another
+    schema version, or not as careertui last checked it."""
     from pydantic import ValidationError
 
+    from careertui.commands import repository
     from careertui.domain.errors import describe
     from careertui.domain.matching import find_one
-    from careertui.domain.metrics import parse_metric
-    from careertui.domain.models import Win
+    from careertui.domain.models import Metric, Win
 
-    metrics = [parse_metric(m, "output") for m in args.metric]
-    metrics += [parse_metric(m, "input") for m in args.input_metric]
-    try:  # validated before the store is touched; the links are filled in below
+    try:
         win = Win(
             date=when,
             title=title,
-            body="\n".join(p for p in (body, args.body or "") if p),
+            body=body,
             impact=args.impact or "",
-            metrics=metrics,
+            metrics=[Metric(**m) for m in metrics],
             tags=args.tag,
             starred=args.star,
         )
-    except ValidationError as exc:
+    except ValidationError as exc:  # pragma: no cover - new_win refused it already
         raise InputError(describe(exc)) from exc
     repo = repository(args)
     with repo.transaction():
@@ -78,6 +119,4 @@ def run(args: argparse.Namespace) -> int:
             links["stakeholder_ids"] = list(dict.fromkeys(ids))
         # The ids come from stored records, so the copy needs no second validation.
         win = repo.log_win(win.model_copy(update=links) if links else win)
-    star = " ★" if win.starred else ""
-    print(f"saved win {win.id} on {win.date.isoformat()}{star}: {win.title}")
-    return 0
+    return win.model_dump(mode="json")

@@ -10,15 +10,29 @@ from careertui.domain.errors import InputError
 T = TypeVar("T")
 
 
-def find_one(items: Sequence[T], typed: str, name: Callable[[T], str], kind: str) -> T:
+def _attribute_id(item: object) -> object:
+    return getattr(item, "id", None)
+
+
+def find_one(
+    items: Sequence[T],
+    typed: str,
+    name: Callable[[T], str],
+    kind: str,
+    ident: Callable[[T], object] = _attribute_id,
+) -> T:
     """The item whose id or name matches ``typed`` (case-insensitive), or an InputError that
-    lists the closest names."""
+    lists the closest names.
+
+    ``ident`` gives an item's id (by default its ``id`` attribute), so the same rules apply to
+    records and to stored documents (``lambda doc: doc["id"]``).
+    """
     wanted = typed.strip().casefold()
     by_name = {name(item).casefold(): item for item in items}
     if wanted in by_name:
         return by_name[wanted]
     for item in items:
-        if getattr(item, "id", None) == typed.strip():
+        if ident(item) == typed.strip():
             return item
     starts = [item for key, item in by_name.items() if key.startswith(wanted)] if wanted else []
     if len(starts) == 1:

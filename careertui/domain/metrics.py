@@ -1,20 +1,26 @@
-"""Metrics as typed on the command line: ``"activation rate: 31% -> 38%"``."""
+"""Metrics as typed on the command line: ``"activation rate: 31% -> 38%"``.
+
+One parser for both paths: :func:`metric_doc` gives the stored document without pydantic (what
+``careertui win`` uses), :func:`parse_metric` the ``Metric`` model built from that same
+document (what the app's forms use). Both refuse the same text with the same message.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import ValidationError
+from careertui.domain.errors import InputError
+from careertui.domain.win_record import describe, metric_document
 
-from careertui.domain.errors import InputError, describe
-from careertui.domain.models import Metric
+if TYPE_CHECKING:
+    from careertui.domain.models import Metric
 
 _ARROW = re.compile(r"\s*(?:->|→|=>)\s*")
 
 
-def parse_metric(text: str, kind: Literal["input", "output"] = "output") -> Metric:
-    """``NAME: BEFORE -> AFTER`` or ``NAME: VALUE``."""
+def split_metric(text: str) -> tuple[str, str, str]:
+    """``NAME: BEFORE -> AFTER`` or ``NAME: VALUE`` as (name, before, after), unstripped."""
     name, sep, values = text.partition(":")
     if not sep or not name.strip() or not values.strip():
         raise InputError(
@@ -23,12 +29,23 @@ def parse_metric(text: str, kind: Literal["input", "output"] = "output") -> Metr
         )
     parts = _ARROW.split(values.strip())
     if len(parts) == 1:
-        before, after = "", parts[0]
-    elif len(parts) == 2 and all(p.strip() for p in parts):
-        before, after = parts
-    else:
-        raise InputError(f"metric {text!r} should have one value before '->' and one after")
-    try:
-        return Metric(name=name, kind=kind, before=before, after=after)
-    except ValidationError as exc:
-        raise InputError(f"metric {text!r}: {describe(exc)}") from exc
+        return name, "", parts[0]
+    if len(parts) == 2 and all(p.strip() for p in parts):
+        return name, parts[0], parts[1]
+    raise InputError(f"metric {text!r} should have one value before '->' and one after")
+
+
+def metric_doc(text: str, kind: Literal["input", "output"] = "output") -> dict[str, str]:
+    """The stored form of the metric ``text`` describes (``Metric.model_dump()``)."""
+    name, before, after = split_metric(text)
+    doc, errors = metric_document(name, kind, before, after)
+    if doc is None:
+        raise InputError(f"metric {text!r}: {describe(errors)}")
+    return doc
+
+
+def parse_metric(text: str, kind: Literal["input", "output"] = "output") -> Metric:
+    """``NAME: BEFORE -> AFTER`` or ``NAME: VALUE``, as a ``Metric``."""
+    from careertui.domain.models import Metric
+
+    return Metric(**metric_doc(text, kind))

@@ -1,18 +1,24 @@
-"""``careertui win`` stays lean: no Textual, nothing it does not use, no work per stored win."""
+"""``careertui win`` stays lean: no Textual, no pydantic, TinyDB or filelock on a store careertui
+wrote and checked, no work per stored win; and it writes exactly what the full path writes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import orjson
 import pytest
 
 from careertui import cli
 from careertui.domain.models import Gap, Priority, Stakeholder, Win
+from careertui.store import append, database
 from careertui.store import repository as repository_module
+from careertui.store.backups import backup_dir
 from careertui.store.repository import Repository
 
 #: Runs the CLI in a fresh interpreter and prints the modules it ended up importing.
@@ -49,24 +55,59 @@ def _roots(modules: set[str]) -> set[str]:
     return {m.split(".")[0] for m in modules}
 
 
-def test_win_never_imports_textual_or_what_it_does_not_use(data_dir: Path) -> None:
-    modules = _modules_after("--data-dir", str(data_dir), "win", "Shipped the onboarding flow")
-    assert Repository.at(data_dir).wins.list()[0].title == "Shipped the onboarding flow"
-    unused = {"textual", "rich", "dateparser", "difflib", "careertui.tui", "careertui.exchange",
-              "careertui.editor", "careertui.demo", "cryptography", "platformdirs"}
-    assert not (unused & (modules | _roots(modules))), sorted(unused & (modules | _roots(modules)))
+@pytest.fixture
+def store_dir(repo: Repository, data_dir: Path) -> Path:
+    """A store careertui has written (and so checked) once."""
+    repo.priorities.add(Priority(title="Grow net revenue retention"))
+    return data_dir
 
 
-def test_win_with_a_phrase_date_still_never_imports_textual(data_dir: Path) -> None:
-    modules = _modules_after("--data-dir", str(data_dir), "win", "Closed Q3", "--date", "yesterday")
-    assert "dateparser" in _roots(modules)  # the phrase needed it; the app did not
-    assert "textual" not in _roots(modules) and "careertui.tui" not in modules
-    assert str(Repository.at(data_dir).wins.list()[0].date) == "2026-11-22"
+#: What a plain ``careertui win`` on a checked store must not import.
+UNUSED = {
+    "textual",
+    "rich",
+    "dateparser",
+    "difflib",
+    "careertui.tui",
+    "careertui.exchange",
+    "careertui.editor",
+    "careertui.demo",
+    "cryptography",
+    "platformdirs",
+    "pydantic",
+    "pydantic_core",
+    "filelock",
+    "tinydb",
+    "careertui.domain.models",
+    "careertui.store.database",
+    "careertui.store.repository",
+}
 
 
-def test_win_does_not_scan_installed_packages_for_pydantic_plugins(data_dir: Path) -> None:
-    report = _probe("--data-dir", str(data_dir), "win", "Shipped it")
-    assert "pydantic" in _roots(set(report["modules"]))  # the win was validated
+def test_win_never_imports_textual_pydantic_tinydb_filelock_or_what_it_does_not_use(
+    store_dir: Path,
+) -> None:
+    modules = _modules_after("--data-dir", str(store_dir), "win", "Shipped the onboarding flow")
+    assert Repository.at(store_dir).wins.list()[0].title == "Shipped the onboarding flow"
+    loaded = modules | _roots(modules)
+    assert not (UNUSED & loaded), sorted(UNUSED & loaded)
+
+
+def test_win_with_a_phrase_date_still_imports_only_dateparser_besides(store_dir: Path) -> None:
+    modules = _modules_after(
+        "--data-dir", str(store_dir), "win", "Closed Q3", "--date", "yesterday"
+    )
+    assert "dateparser" in _roots(modules)  # the phrase needed it; nothing else did
+    loaded = modules | _roots(modules)
+    assert not ((UNUSED - {"dateparser"}) & loaded), sorted((UNUSED - {"dateparser"}) & loaded)
+    assert str(Repository.at(store_dir).wins.list()[0].date) == "2026-11-22"
+
+
+def test_the_full_path_does_not_scan_installed_packages_for_pydantic_plugins(
+    data_dir: Path,
+) -> None:
+    report = _probe("--data-dir", str(data_dir), "win", "Shipped it")  # a new store: full path
+    assert "pydantic" in _roots(set(report["modules"]))  # the win was validated by the model
     assert report["scanned_plugins"] is False
 
 
@@ -109,8 +150,18 @@ def test_win_with_links_loads_only_the_tables_it_names(
     big_repo: Repository, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     counts = _count_loads(monkeypatch)
-    argv = ["--data-dir", str(data_dir), "win", "Board memo", "--priority", "grow net",
-            "--gap", "executive communication", "--with", "maya"]
+    argv = [
+        "--data-dir",
+        str(data_dir),
+        "win",
+        "Board memo",
+        "--priority",
+        "grow net",
+        "--gap",
+        "executive communication",
+        "--with",
+        "maya",
+    ]
     assert cli.main(argv) == 0
     capsys.readouterr()
     assert counts.get("Win", 0) == 0, counts
@@ -127,18 +178,24 @@ def test_win_with_links_loads_only_the_tables_it_names(
 def test_win_parses_and_writes_the_file_once(
     big_repo: Repository, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    """One transaction: the links are looked up in the snapshot the win is written into."""
-    from careertui.store import database
-
+    """One locked read-modify-write: the links are looked up in the snapshot the win is
+    written into, and the full path is never started."""
     parsed: list[Path] = []
     written: list[Path] = []
-    real_decode, real_write = database.decode, database.write_atomic
-    monkeypatch.setattr(database, "decode", lambda p, raw: parsed.append(p) or real_decode(p, raw))
-    monkeypatch.setattr(
-        database, "write_atomic", lambda p, b: written.append(p) or real_write(p, b)
-    )
-    argv = ["--data-dir", str(data_dir), "win", "Hiring plan", "--priority", "grow net",
-            "--with", "maya chen"]
+    real_decode, real_write = append.decode, append.write_atomic
+    monkeypatch.setattr(append, "decode", lambda p, raw: parsed.append(p) or real_decode(p, raw))
+    monkeypatch.setattr(append, "write_atomic", lambda p, b: written.append(p) or real_write(p, b))
+    monkeypatch.setattr(database.Store, "transaction", None)  # any use of the full path fails
+    argv = [
+        "--data-dir",
+        str(data_dir),
+        "win",
+        "Hiring plan",
+        "--priority",
+        "grow net",
+        "--with",
+        "maya chen",
+    ]
     assert cli.main(argv) == 0
     capsys.readouterr()
     data_file = big_repo.store.path
@@ -146,3 +203,229 @@ def test_win_parses_and_writes_the_file_once(
     assert written.count(data_file) == 1
     monkeypatch.undo()
     assert big_repo.wins.list()[-1].title == "Hiring plan"
+
+
+# -- the lean path writes what the full path writes ------------------------------------------------
+@pytest.fixture
+def career_dir(repo: Repository, data_dir: Path) -> Path:
+    """Wins to link: a priority, two gaps, three people last contacted never, after and
+    before the dates the tests log wins on."""
+    with repo.transaction():
+        repo.priorities.add(Priority(title="Grow net revenue retention"))
+        repo.priorities.add(Priority(title="Launch self-serve", rank=1))
+        repo.gaps.add(Gap(title="Executive communication"))
+        repo.gaps.add(Gap(title="Pricing strategy"))
+        repo.stakeholders.add(Stakeholder(name="Maya Chen"))
+        repo.stakeholders.add(Stakeholder(name="Sam Ortiz", last_contact=dt.date(2026, 11, 21)))
+        repo.stakeholders.add(Stakeholder(name="Lee Park", last_contact=dt.date(2026, 11, 1)))
+        for i in range(20):
+            repo.wins.add(Win(title=f"Old win {i}", tags=["old"]))
+    repo.wins.add(Win(title="One more, so today's backup exists"))
+    return data_dir
+
+
+SCENARIOS = {
+    "plain": ["Shipped the onboarding flow"],
+    "everything typed": [
+        "Renewal\n\nwith the details",
+        "--body",
+        "More detail",
+        "--impact",
+        "  +4 points of NRR  ",
+        "--metric",
+        "nrr: 90% -> 94%",
+        "--input-metric",
+        "calls: 12",
+        "--tag",
+        "#Growth",
+        "--tag",
+        "growth",
+        "--tag",
+        "Q4",
+        "--star",
+    ],
+    "links": [
+        "Board memo",
+        "--priority",
+        "grow net",
+        "--gap",
+        "executive communication",
+        "--gap",
+        "pric",
+        "--with",
+        "maya",
+        "--with",
+        "Maya Chen",
+        "--with",
+        "sam",
+        "--with",
+        "lee",
+        "--date",
+        "2026-11-20",
+    ],
+    "unknown priority": ["Board memo", "--priority", "revenue growth"],
+    "unknown person": ["Board memo", "--with", "mia"],
+    "title too long": ["x" * 301],
+    "bad tag": ["Shipped", "--tag", "two words"],
+    "bad metric": ["Shipped", "--metric", "nrr: " + "9" * 101],
+}
+
+
+def _run(capsys, folder: Path, argv: list[str]) -> tuple[int, str, str]:
+    code = cli.main(["--data-dir", str(folder), "win", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _normalised(folder: Path, before: dict) -> bytes:
+    """The data file with the new win's id and the stamps of this run made constant."""
+    tables = orjson.loads((folder / append.DATA_FILE).read_bytes())
+    new = [key for key in tables["wins"] if key not in before["wins"]]
+    assert len(new) <= 1
+    if new:
+        tables["wins"] = {("NEW" if k == new[0] else k): v for k, v in tables["wins"].items()}
+        tables["wins"]["NEW"].update(id="NEW", created="T", updated="T")
+    for key, doc in tables.get("stakeholders", {}).items():
+        if doc != before["stakeholders"][key]:
+            assert doc["updated"] > before["stakeholders"][key]["updated"]
+            doc["updated"] = "T"
+    return orjson.dumps(tables)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != f"{append.DATA_FILE}.lock"
+    }
+
+
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+def test_the_lean_path_writes_exactly_what_the_full_path_writes(
+    scenario: str, career_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    lean_dir, full_dir = tmp_path / "lean", tmp_path / "full"
+    shutil.copytree(career_dir, lean_dir)
+    shutil.copytree(career_dir, full_dir)
+    before = orjson.loads((career_dir / append.DATA_FILE).read_bytes())
+    monkeypatch.setenv("CAREERTUI_TODAY", "2026-11-24")  # the day's first write: a backup
+    argv = SCENARIOS[scenario]
+
+    with monkeypatch.context() as m:
+        m.setattr(database.Store, "transaction", None)  # the lean path must not need it
+        lean = _run(capsys, lean_dir, argv)
+    with monkeypatch.context() as m:
+        m.setattr(append, "append_win", lambda *a, **k: append.HAND_OVER)
+        full = _run(capsys, full_dir, argv)
+
+    assert lean[0] == full[0]
+    assert lean[2] == full[2]  # the same "error: …" line, or none
+    if full[0] != 0:
+        assert full[0] == 2 and full[2].startswith("error: ") and full[2].count("\n") == 1
+        assert _files(lean_dir) == _files(full_dir) == _files(career_dir)  # nothing written
+        return
+    new_id = next(
+        k
+        for k in orjson.loads((lean_dir / "careertui.json").read_bytes())["wins"]
+        if k not in before["wins"]
+    )
+    assert lean[1] == full[1].replace(full[1].split()[2], new_id)  # "saved win <id> on …"
+    assert _normalised(lean_dir, before) == _normalised(full_dir, before)
+    for folder in (lean_dir, full_dir):  # the digest still vouches for the file
+        raw = (folder / append.DATA_FILE).read_bytes()
+        checked = (folder / f"{append.DATA_FILE}.checked").read_text(encoding="ascii").strip()
+        assert checked == append.digest(raw)
+    lean_backups = _files(backup_dir(lean_dir))
+    assert lean_backups == _files(backup_dir(full_dir))
+    assert lean_backups["daily-2026-11-24.json"] == (career_dir / "careertui.json").read_bytes()
+    # and the full path reads the lean path's file as its own
+    assert new_id in {w.id for w in Repository.at(lean_dir).career().wins}
+
+
+def test_a_second_win_the_same_day_takes_no_second_backup(
+    career_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setattr(database.Store, "transaction", None)
+    backups = _files(backup_dir(career_dir))
+    assert _run(capsys, career_dir, ["Another one"])[0] == 0
+    assert _files(backup_dir(career_dir)) == backups  # today's backup was already taken
+
+
+# -- stores the lean path hands to the full path ---------------------------------------------------
+def test_an_encrypted_store_goes_through_the_full_path(cli, store_dir: Path) -> None:
+    env = {"CAREERTUI_PASSPHRASE": "correct horse battery staple"}
+    assert cli("encrypt", env=env).returncode == 0
+    result = cli("win", "Secret reorg plan", env=env)
+    assert result.returncode == 0, result.stderr
+    raw = (store_dir / "careertui.json").read_bytes()
+    assert raw.startswith(b"careertui-encrypted") and b"Secret reorg plan" not in raw
+    store = database.Store(store_dir, passphrase=env["CAREERTUI_PASSPHRASE"])
+    assert [w.title for w in Repository(store).wins.list()] == ["Secret reorg plan"]
+    wrong = cli("win", "Another", env={"CAREERTUI_PASSPHRASE": "not the passphrase"})
+    assert wrong.returncode == 2 and wrong.stderr.startswith("error: ")
+    assert (store_dir / "careertui.json").read_bytes() == raw
+
+
+def test_an_older_schema_is_migrated_by_the_full_path(cli, data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700, parents=True)
+    shutil.copy(Path(__file__).parent / "data" / "store_v1.json", data_dir / "careertui.json")
+    (data_dir / "careertui.json").chmod(0o600)
+    result = cli("win", "After the upgrade", "--with", "dana")
+    assert result.returncode == 0, result.stderr
+    tables = json.loads((data_dir / "careertui.json").read_text(encoding="utf-8"))
+    assert tables["_meta"]["schema"] == {"version": 2}
+    assert any(p.name.startswith("pre-migration-v1-") for p in backup_dir(data_dir).iterdir())
+    career = Repository.at(data_dir).career()
+    win = next(w for w in career.wins if w.title == "After the upgrade")
+    assert win.stakeholder_ids and career.stakeholders  # linked through the full path
+
+
+def test_a_file_changed_outside_careertui_is_validated_and_a_bad_record_stops_it(
+    cli, store_dir: Path
+) -> None:
+    path = store_dir / "careertui.json"
+    tables = json.loads(path.read_text(encoding="utf-8"))
+    tables["wins"] = {"win_bad": {"id": "win_bad", "title": ""}}
+    path.write_text(json.dumps(tables), encoding="utf-8")  # the .checked digest no longer fits
+    raw = path.read_bytes()
+    result = cli("win", "Shipped it")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {path}: cannot read the data file: record 'win_bad'")
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+    assert path.read_bytes() == raw
+
+
+def test_a_stakeholder_not_in_careertuis_own_form_is_updated_by_the_full_path(
+    cli, store_dir: Path
+) -> None:
+    """A record with a field careertui does not write: the lean path cannot know what the model
+    would keep, so the full path updates it (and drops the stray field, as it always has)."""
+    repo = Repository.at(store_dir)
+    person = repo.stakeholders.add(Stakeholder(name="Maya Chen"))
+    path = store_dir / "careertui.json"
+    tables = json.loads(path.read_text(encoding="utf-8"))
+    tables["stakeholders"][person.id]["nickname"] = "M"
+    with database.Store(store_dir).transaction() as db:  # written by careertui: checked
+        db.storage.write(tables)
+    assert cli("win", "Pairing session", "--with", "maya").returncode == 0
+    stored = json.loads(path.read_text(encoding="utf-8"))["stakeholders"][person.id]
+    assert "nickname" not in stored and stored["last_contact"] == "2026-11-23"
+
+
+def test_a_held_lock_makes_win_wait_then_fail_as_the_full_path_does(cli, store_dir: Path) -> None:
+    from tests.unit.test_append import hold_with_filelock
+
+    path = store_dir / "careertui.json"
+    raw = path.read_bytes()
+    holder = hold_with_filelock(store_dir / "careertui.json.lock", 60)
+    try:
+        result = cli("win", "Blocked")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: {path}: another careertui process has held the lock for more than 10 seconds "
+        f"({path}.lock); try again\n"
+    )
+    assert path.read_bytes() == raw

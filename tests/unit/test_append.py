@@ -1,0 +1,114 @@
+"""The lean append's lock and names agree with the Store's: it contends with filelock on the same
+lock file, both ways, and gives up with the Store's message."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import filelock
+import pytest
+
+from careertui.store import append, database
+from careertui.store.database import Store
+from careertui.store.errors import StoreBusy
+from careertui.store.files import ensure_private_dir
+
+
+def test_the_lean_path_uses_the_stores_files_limits_and_digest(data_dir: Path) -> None:
+    store = Store(data_dir)
+    assert append.DATA_FILE == database.DATA_FILE
+    assert append.LOCK_TIMEOUT == database.LOCK_TIMEOUT
+    assert data_dir / append.DATA_FILE == store.path
+    assert data_dir / f"{append.DATA_FILE}.lock" == store.lock_path
+    assert data_dir / f"{append.DATA_FILE}.checked" == store.checked_path
+    for raw in (b"", b"{}", b'{"wins":{}}' * 1000):
+        assert append.digest(raw) == database._digest(raw)
+
+
+HOLDER = textwrap.dedent(
+    """
+    import os, sys, time, filelock
+    lock = filelock.FileLock(sys.argv[1], mode=0o600)
+    lock.acquire()
+    marker = sys.argv[1] + ".held"
+    open(marker, "w").close()
+    print("held", flush=True)
+    time.sleep(float(sys.argv[2]))
+    os.unlink(marker)
+    lock.release()
+    """
+)
+
+
+def hold_with_filelock(lock_path: Path, seconds: float) -> subprocess.Popen:
+    """Another process holding the Store's lock through filelock, as the app or a full-path
+    command would; returns once the lock is held. ``<lock>.held`` exists while it is."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(lock_path), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_a_filelock_holder_keeps_the_lean_lock_waiting_then_busy(data_dir: Path) -> None:
+    ensure_private_dir(data_dir)
+    store = Store(data_dir, lock_timeout=0.3)
+    holder = hold_with_filelock(store.lock_path, 30)
+    try:
+        with pytest.raises(StoreBusy) as lean, append.store_lock(data_dir, timeout=0.3):
+            pass
+        with pytest.raises(StoreBusy) as full, store._lock():
+            pass
+        assert str(lean.value) == str(full.value)
+        assert "held the lock for more than 0.3 seconds" in str(lean.value)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_the_lean_lock_is_taken_once_the_holder_lets_go(data_dir: Path) -> None:
+    ensure_private_dir(data_dir)
+    lock_path = data_dir / f"{append.DATA_FILE}.lock"
+    holder = hold_with_filelock(lock_path, 0.5)
+    try:
+        assert lock_path.with_name(lock_path.name + ".held").exists()
+        with append.store_lock(data_dir, timeout=20):
+            assert not lock_path.with_name(lock_path.name + ".held").exists()  # it let go first
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+LEAN_HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from careertui.store.append import store_lock
+    with store_lock(Path(sys.argv[1])):
+        print("held", flush=True)
+        time.sleep(30)
+    """
+)
+
+
+def test_filelock_waits_for_the_lean_lock(data_dir: Path) -> None:
+    ensure_private_dir(data_dir)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", LEAN_HOLDER, str(data_dir)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
+        with pytest.raises(filelock.Timeout):
+            filelock.FileLock(data_dir / f"{append.DATA_FILE}.lock", timeout=0.3).acquire()
+    finally:
+        proc.kill()
+        proc.wait()
+    lock = filelock.FileLock(data_dir / f"{append.DATA_FILE}.lock", timeout=5)
+    lock.acquire()  # a killed holder's flock goes with it
+    lock.release()
+    assert (data_dir / f"{append.DATA_FILE}.lock").stat().st_mode & 0o777 == 0o600
