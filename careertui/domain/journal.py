@@ -83,6 +83,117 @@ class WinFilter:
     def apply(self, wins: Iterable[Win]) -> list[Win]:
         return [win for win in wins if self.matches(win)]
 
+    @property
+    def words_only(self) -> bool:
+        """Only free words to look for: nothing about a win but its search text matters."""
+        return not (self.starred or self.untied or self.tags or self.gap_ids
+                    or self.stakeholder_ids or self.priority_ids is not None
+                    or self.start is not None or self.end is not None)
+
+    def narrows(self, other: WinFilter) -> bool:
+        """Whether every win this filter keeps is also kept by ``other``, so this filter can be
+        applied to ``other``'s result instead of to every win. Worked out from what the two
+        filters ask, not from their text: ``launch`` narrows ``launc``, but ``p:none`` does not
+        narrow ``p:non`` (which looks for a priority named "non…")."""
+        if other.starred and not self.starred:
+            return False
+        if other.untied and not self.untied:
+            return False
+        if other.start is not None and (self.start is None or self.start < other.start):
+            return False
+        if other.end is not None and (self.end is None or self.end > other.end):
+            return False
+        if other.priority_ids is not None and (
+            self.priority_ids is None or not self.priority_ids <= other.priority_ids
+        ):
+            return False
+        if any(tag not in self.tags for tag in other.tags):
+            return False
+        for mine, theirs in ((self.gap_ids, other.gap_ids),
+                             (self.stakeholder_ids, other.stakeholder_ids)):
+            # a win meets each of their id sets if it meets one of mine inside it
+            if any(not any(ids <= wanted for ids in mine) for wanted in theirs):
+                return False
+        # a win that contains one of my words contains every part of that word
+        return all(any(word in longer for longer in self.words) for word in other.words)
+
+
+class WinSearch:
+    """The wins of one career, ready to be filtered on every keystroke.
+
+    Each win's folded search text is worked out once (the first time a filter has free words),
+    not on every keystroke, and is taken over from the previous career's search for a win that
+    has not been saved since (same id, same ``updated``). The results of the filters asked so
+    far are kept, each narrower than the one below it: a filter that narrows the last result
+    (one more character typed) looks only at that result, and one that is the same as an
+    earlier result (a backspace) is answered from it without looking at any win.
+    """
+
+    #: how many results to keep (one a character typed, in practice)
+    DEPTH = 64
+
+    def __init__(self, wins: Sequence[Win], previous: WinSearch | None = None) -> None:
+        self.wins = wins
+        self._haystacks: list[str] | None = None
+        #: the latest search texts worked out before this career (never a chain of careers)
+        self._earlier: tuple[Sequence[Win], list[str]] | None = None
+        if previous is not None:
+            self._earlier = (
+                (previous.wins, previous._haystacks) if previous._haystacks is not None
+                else previous._earlier
+            )
+        self._results: list[tuple[WinFilter, list[int], list[Win]]] = []
+
+    def _search_texts(self) -> list[str]:
+        if self._haystacks is None:
+            known: dict[str, tuple[dt.datetime, str]] = {}
+            if self._earlier is not None:
+                wins, texts = self._earlier
+                known = {win.id: (win.updated, text)
+                         for win, text in zip(wins, texts, strict=True)}
+            self._haystacks = []
+            for win in self.wins:
+                seen = known.get(win.id)
+                self._haystacks.append(seen[1] if seen is not None and seen[0] == win.updated
+                                       else search_text(win))
+            self._earlier = None
+        return self._haystacks
+
+    def apply(self, query: WinFilter) -> Sequence[Win]:
+        """The wins ``query`` keeps, in the order of :attr:`wins`. The sequence returned is
+        shared with later calls: do not change it."""
+        if not query.active:
+            return self.wins
+        results = self._results
+        while results and not query.narrows(results[-1][0]):
+            results.pop()
+        if results:
+            last, indexes, wins = results[-1]
+            if last.narrows(query):  # the same wins, asked again
+                return wins
+            candidates: Sequence[int] = indexes
+        else:
+            candidates = range(len(self.wins))
+        everything = self.wins
+        if query.words_only:
+            texts = self._search_texts()
+            words = query.words
+            if len(words) == 1:
+                word = words[0]
+                found = [i for i in candidates if word in texts[i]]
+            else:
+                found = [i for i in candidates if all(w in texts[i] for w in words)]
+        elif query.words:
+            texts = self._search_texts()
+            found = [i for i in candidates if query.matches(everything[i], texts[i])]
+        else:
+            found = [i for i in candidates if query.matches(everything[i])]
+        wins = [everything[i] for i in found]
+        results.append((query, found, wins))
+        if len(results) > self.DEPTH:
+            del results[0]
+        return wins
+
 
 def _tokens(text: str) -> list[str]:
     try:

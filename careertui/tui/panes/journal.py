@@ -65,7 +65,10 @@ class JournalPane(Pane):
         super().__init__(id=id, classes=classes)
         self.career: Career | None = None
         self.filter = rules.WinFilter()
-        self._haystacks: dict[str, tuple[object, str]] = {}
+        self._search: rules.WinSearch | None = None
+        #: the filter text and career the list shows the result for
+        self._shown: tuple[str, Career] | None = None
+        self._refilter_pending = False
 
     def compose(self) -> ComposeResult:
         yield Static(self.EMPTY_TEXT, classes="pane-empty", id="journal-empty")
@@ -88,6 +91,8 @@ class JournalPane(Pane):
         return not career.wins
 
     def show(self, career: Career) -> None:
+        if self._search is None or career.wins is not self._search.wins:
+            self._search = rules.WinSearch(career.wins, previous=self._search)
         self.career = career
         self.set_empty(self.is_empty(career))
         on = today()
@@ -108,20 +113,20 @@ class JournalPane(Pane):
         alignment_box = self.query_one("#journal-alignment", Static)
         alignment_box.tooltip = str(share)
         alignment_box.update(glance)
+        self._shown = None  # a career pushed: filter it now, with what is typed
         self._refilter()
 
-    def _haystack(self, win: Win) -> str:
-        cached = self._haystacks.get(win.id)
-        if cached is None or cached[0] != win.updated:
-            cached = (win.updated, rules.search_text(win))
-            self._haystacks[win.id] = cached
-        return cached[1]
-
     def _refilter(self) -> None:
+        """Show the wins the filter's current text keeps (nothing to do when the list already
+        shows them for this career)."""
         career = self.career
-        if career is None:
+        search = self._search
+        if career is None or search is None:
             return
         text = self.query_one("#journal-filter", Input).value
+        if self._shown is not None and self._shown[0] == text and self._shown[1] is career:
+            return
+        self._shown = (text, career)
         self.filter = rules.parse_filter(
             text,
             priorities=career.priorities,
@@ -129,10 +134,7 @@ class JournalPane(Pane):
             stakeholders=career.stakeholders,
             today=today(),
         )
-        if self.filter.active:
-            wins = [w for w in career.wins if self.filter.matches(w, self._haystack(w))]
-        else:
-            wins = career.wins
+        wins = search.apply(self.filter)
         priorities = {p.id: p.title for p in career.priorities}
         self.query_one(WinList).set_wins(wins, priorities)
         total = len(career.wins)
@@ -203,13 +205,24 @@ class JournalPane(Pane):
         box.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """A key in the filter: the character is painted first, then the list follows. Keys
+        that arrive before the list caught up are folded into one refilter, which reads the
+        text as it is then, so the list always ends on the result for the last key."""
         if event.input.id == "journal-filter":
             event.stop()
+            if not self._refilter_pending:
+                self._refilter_pending = True
+                self.call_after_refresh(self._catch_up)
+
+    def _catch_up(self) -> None:
+        self._refilter_pending = False
+        if self.is_attached:
             self._refilter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "journal-filter":
             event.stop()
+            self._refilter()  # the list the next key acts on is the one for this text
             if not event.value.strip():
                 event.input.remove_class("-open")
             self.query_one(WinList).focus()
@@ -219,6 +232,7 @@ class JournalPane(Pane):
         if event.key == "escape" and box.has_focus:
             event.stop()
             box.value = ""
+            self._refilter()
             box.remove_class("-open")
             self.query_one(WinList).focus()
 

@@ -85,7 +85,11 @@ class WinList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(wins))
         index = 0
         if current is not None:
-            index = next((i for i, w in enumerate(wins) if w.id == current.id), self.cursor)
+            here = self.cursor
+            if here < len(wins) and wins[here].id == current.id:
+                index = here  # still in the same row: no need to look for it
+            else:
+                index = next((i for i, w in enumerate(wins) if w.id == current.id), here)
         self._set_cursor(min(index, max(len(wins) - 1, 0)), force=True)
         self.refresh()
 
