@@ -4,6 +4,11 @@ A write goes to a temporary file in the same directory, is flushed and fsynced, 
 target with ``os.replace`` and then the directory is fsynced, so a crash at any moment leaves
 either the old file or the new one, never a mix. A file that cannot be parsed is never written
 over: reading it raises :class:`UnreadableStore` and the caller stops.
+
+``careertui win`` imports this module on its lean path, so it imports only what the encoder and
+the writer need: the temporary file is created here with ``O_EXCL`` rather than through
+``tempfile``, whose import (``shutil``, ``random`` and the compression modules) costs more than
+the write.
 """
 
 from __future__ import annotations
@@ -12,7 +17,6 @@ import contextlib
 import errno
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +39,29 @@ def ensure_private_dir(path: Path) -> None:
 
 
 TEMP_SUFFIX = ".tmp"
+#: The characters of a temporary file's eight random ones (the alphabet ``tempfile`` uses).
+_TEMP_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+_TEMP_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _make_temp(directory: Path, prefix: str) -> tuple[int, str]:
+    """Create and open a new private file ``<prefix><8 random characters>.tmp`` in
+    ``directory``, as ``tempfile.mkstemp`` would (0600, never an existing name)."""
+    for _ in range(100):
+        name = prefix + "".join(_TEMP_CHARS[b % len(_TEMP_CHARS)] for b in os.urandom(8))
+        path = os.path.join(directory, name + TEMP_SUFFIX)
+        try:
+            return os.open(path, _TEMP_FLAGS, FILE_MODE), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(directory))
 
 
 def write_atomic(target: Path, payload: bytes) -> None:
@@ -46,9 +73,7 @@ def write_atomic(target: Path, payload: bytes) -> None:
     real = Path(os.path.realpath(target))
     directory = real.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{real.name}.", suffix=TEMP_SUFFIX, dir=directory
-        )
+        fd, tmp_name = _make_temp(directory, f".{real.name}.")
     except OSError as exc:
         raise StoreError(
             f"{real}: could not be saved ({_reason(exc)}); nothing was changed"

@@ -112,3 +112,31 @@ def test_filelock_waits_for_the_lean_lock(data_dir: Path) -> None:
     lock.acquire()  # a killed holder's flock goes with it
     lock.release()
     assert (data_dir / f"{append.DATA_FILE}.lock").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_writers_temporary_files_are_private_and_found_by_the_stale_sweep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """write_atomic makes its own temporary names (no tempfile import); a writer killed before
+    the replace leaves one that remove_stale_temps recognises and removes."""
+    from careertui.store import files
+
+    target = tmp_path / "careertui.json"
+    seen: list[str] = []
+
+    def killed(src: str, dst: object) -> None:
+        seen.append(src)
+        raise KeyboardInterrupt  # not an OSError: the temporary file is cleaned up anyway
+
+    monkeypatch.setattr(files.os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        files.write_atomic(target, b"{}")
+    monkeypatch.undo()
+    name = Path(seen[0]).name
+    assert name.startswith(".careertui.json.") and name.endswith(".tmp") and len(name) == 28
+    assert not Path(seen[0]).exists() and not target.exists()
+    left = Path(seen[0])
+    left.write_bytes(b"half")  # as if the process had died before cleaning up
+    assert files.remove_stale_temps(target) == [left]
+    files.write_atomic(target, b"{}")
+    assert target.read_bytes() == b"{}" and target.stat().st_mode & 0o777 == 0o600
