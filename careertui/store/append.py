@@ -95,7 +95,10 @@ def digest(raw: bytes) -> str:
 @contextlib.contextmanager
 def store_lock(data_dir: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the store's lock file as ``filelock.FileLock(lock_path, mode=0o600)`` would."""
-    import fcntl
+    try:
+        import fcntl
+    except ImportError as exc:  # pragma: no cover - Windows: filelock locks another way there
+        raise _HandOver from exc
 
     path = data_dir / f"{DATA_FILE}.lock"
     lock_path = str(path)
