@@ -26,6 +26,7 @@ from tinydb.table import Table
 
 from careertui.domain.clock import today
 from careertui.store import backups, schema
+from careertui.store.collector import collector_paused
 from careertui.store.crypto import LockedStore, PassphraseSource, Sealer, is_encrypted, parse
 from careertui.store.errors import ReadOnlyStore, StoreBusy, StoreError, UnreadableStore
 from careertui.store.files import (
@@ -118,6 +119,24 @@ class Snapshot:
     tables: Tables
     version: int
     read_only: bool
+    #: The digest of the file's bytes ("" when there is no file): equal digests, equal data.
+    digest: str = ""
+    #: When this process wrote these tables: the digest of the file the write started from,
+    #: and the tables it changed (every other table is as in that file).
+    parent: str | None = None
+    touched: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Commit:
+    """What the last transaction of this process wrote: the digest of the bytes on disk, the
+    tables they hold (so that reading them back needs no parse), and what it changed in the
+    file it started from (``parent`` is None after a migration: everything changed)."""
+
+    digest: str
+    tables: Tables
+    parent: str | None
+    touched: frozenset[str]
 
 
 class Store:
@@ -140,23 +159,49 @@ class Store:
             if isinstance(passphrase, Sealer)
             else Sealer(passphrase or passphrase_from_env)
         )
+        #: What this process last wrote here; never modified once committed.
+        self.last_commit: Commit | None = None
 
     # -- reading -------------------------------------------------------------------------
-    def read(self) -> Snapshot:
-        """The current contents, migrated in memory if the file is older (nothing written)."""
+    def read(self, unless: str | None = None) -> Snapshot | None:
+        """The current contents, migrated in memory if the file is older (nothing written).
+
+        With ``unless`` (a digest from an earlier snapshot), None when the file still holds
+        exactly those bytes: nothing to parse. Tables written by this process's last
+        transaction are handed back as they were committed, again without a parse.
+        """
         raw = read_bytes(self.path)
+        digest = "" if raw is None else _digest(raw)
+        if digest == unless:
+            return None
+        commit = self.last_commit
+        if (
+            commit is not None
+            and commit.digest == digest
+            and self._version(commit.tables) == schema.CURRENT_VERSION
+        ):
+            return Snapshot(
+                commit.tables, schema.CURRENT_VERSION, False, digest, commit.parent, commit.touched
+            )
         tables = {} if raw is None else self.decode(self.path, raw)
         version = self._version(tables)
         if version < schema.CURRENT_VERSION:
             schema.migrate(tables)
-        return Snapshot(tables, version, version > schema.CURRENT_VERSION)
+        return Snapshot(tables, version, version > schema.CURRENT_VERSION, digest)
+
+    def snapshot(self) -> Snapshot:
+        """The current contents (see :meth:`read`)."""
+        found = self.read()
+        assert found is not None  # no digest given, so always a snapshot
+        return found
 
     def exists(self) -> bool:
         return self.path.exists()
 
     def decode(self, path: Path, raw: bytes) -> Tables:
         """Parse ``raw`` (the bytes of the data file or a backup), decrypting it in memory."""
-        return decode(path, self.sealer.open(path, raw))
+        with collector_paused():
+            return decode(path, self.sealer.open(path, raw))
 
     def encrypted(self) -> bool:
         raw = read_bytes(self.path)
@@ -200,8 +245,10 @@ class Store:
             if version < schema.CURRENT_VERSION and raw is not None:
                 backups.labelled_backup(self.data_dir, raw, f"pre-migration-v{version}")
             schema.migrate(tables)
-            if not self._checked(raw):
+            parent = "" if raw is None else _digest(raw)
+            if not self._checked(parent):
                 validate_records(self.path, tables)  # a damaged record stops the write
+            before = dict(tables)  # TinyDB replaces the dict of every table it changes
             storage = SnapshotStorage(tables)
             db = CareerDB(storage=lambda: storage)  # type: ignore[arg-type]
             yield db
@@ -213,7 +260,12 @@ class Store:
                         payload = self.sealer.seal(self.path, payload, keyring=keyring)
                     backups.daily_backup(self.data_dir, raw, today())
                 write_atomic(self.path, payload)
-                self._remember_checked(payload)
+                digest = self._remember_checked(payload)
+                after = storage.tables
+                touched = frozenset(
+                    name for name in {*before, *after} if before.get(name) is not after.get(name)
+                )
+                self.last_commit = Commit(digest, after, None if migrated else parent, touched)
 
     def replace_bytes(self, raw: bytes) -> None:
         """Write ``raw`` as the data file, under the lock (used by restore)."""
@@ -231,24 +283,27 @@ class Store:
             yield
 
     # -- helpers -------------------------------------------------------------------------
-    def _checked(self, raw: bytes | None) -> bool:
-        """Whether ``raw`` is exactly the file careertui last wrote here, every record valid.
+    def _checked(self, digest: str) -> bool:
+        """Whether the file with this digest ("": none) is exactly the file careertui last
+        wrote here, every record valid.
 
         The digest beside the data file saves re-validating years of records on every write; a
         file changed any other way (edited, synced, damaged) no longer matches and is checked.
         """
-        if raw is None:
+        if not digest:
             return True
         try:
-            return self.checked_path.read_text(encoding="ascii").strip() == _digest(raw)
+            return self.checked_path.read_text(encoding="ascii").strip() == digest
         except (OSError, UnicodeDecodeError):
             return False
 
-    def _remember_checked(self, payload: bytes) -> None:
+    def _remember_checked(self, payload: bytes) -> str:
+        digest = _digest(payload)
         try:
-            write_atomic(self.checked_path, (_digest(payload) + "\n").encode("ascii"))
+            write_atomic(self.checked_path, (digest + "\n").encode("ascii"))
         except StoreError:
             self.checked_path.unlink(missing_ok=True)  # next time, the records are checked
+        return digest
 
     def _remove_stale(self) -> None:
         """Temporary files left by a writer that was killed (we hold the lock, so it is dead)."""

@@ -13,11 +13,13 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import orjson
 from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -34,6 +36,7 @@ from careertui.domain.models import (
     Vision,
     Win,
 )
+from careertui.store.collector import collector_paused
 from careertui.store.database import Store
 from careertui.store.errors import StoreError, UnreadableStore
 from careertui.store.files import Tables
@@ -130,12 +133,44 @@ class Career:
     def setting(self, key: str, default: Any = None) -> Any:
         return self.settings.get(key, default)
 
+    def changed_since(self, before: Career | None) -> set[str]:
+        """The parts (field names) that differ from ``before``; every part if there is none.
+
+        Records are compared by identity: :meth:`Repository.career` hands back the very record
+        it read last time when its stored document is unchanged, so this costs a pointer
+        comparison per record, and a part whose records were all kept counts as unchanged.
+        """
+        parts = {f.name for f in fields(self)}
+        if before is None:
+            return parts
+        return {name for name in parts if not _same(getattr(self, name), getattr(before, name))}
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+    return a is b or a == b
+
+
+#: The records last read, by table and id: the fingerprint of each stored document, and the
+#: validated record.
+Known = dict[str, dict[str, tuple[bytes, Any]]]
+
+
+def fingerprint(doc: dict[str, Any]) -> bytes:
+    """A short digest of a stored document: equal documents, equal fingerprints."""
+    return hashlib.blake2b(orjson.dumps(doc), digest_size=16).digest()
+
 
 class Repository:
     """Typed access to one store."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        #: What the last :meth:`career` read, so the next one validates only what changed.
+        self._known: Known = {}
+        #: The last career read, with the digest of the file it was read from.
+        self._latest: tuple[str, Career] | None = None
         self._db: contextvars.ContextVar[TinyDB | None] = contextvars.ContextVar(
             "careertui_tx", default=None
         )
@@ -176,7 +211,7 @@ class Repository:
         db = self._db.get()
         if db is not None:
             return db.storage.read()
-        return self.store.read().tables
+        return self.store.snapshot().tables
 
     # -- the vision (one record) ---------------------------------------------------------
     def vision(self) -> Vision:
@@ -231,24 +266,71 @@ class Repository:
 
     # -- everything at once --------------------------------------------------------------
     def career(self) -> Career:
-        """Everything, read from one snapshot of the file."""
-        snapshot = self.store.read()
+        """Everything, read from one snapshot of the file.
+
+        Records are never changed in place, so what an earlier read validated is reused: the
+        same file gives the same career; after this process's own write, the tables it did not
+        touch are taken over whole; and any other record whose stored document is unchanged is
+        reused as it is. Only what changed is validated again, and the app can tell which
+        parts changed by identity (:meth:`Career.changed_since`).
+        """
+        with collector_paused():  # many new objects, none in a cycle
+            return self._read_career()
+
+    def _read_career(self) -> Career:
+        latest = self._latest
+        snapshot = self.store.read(unless=latest[0] if latest is not None else None)
+        if snapshot is None:  # the file holds what the last read found
+            assert latest is not None
+            return latest[1]
         tables, path = snapshot.tables, self.store.path
+        prior = latest[1] if latest is not None and snapshot.parent == latest[0] else None
+        known, seen = self._known, {}
 
-        def rows(model: type[R]) -> list[R]:
-            return [load_record(model, doc, path) for doc in tables.get(model.table, {}).values()]
+        def kept(table: str) -> bool:
+            return prior is not None and table not in snapshot.touched
 
-        vision_doc = tables.get(Vision.table, {}).get(Vision.SINGLETON_ID)
-        return Career(
-            vision=Vision() if vision_doc is None else load_record(Vision, vision_doc, path),
-            priorities=sorted(rows(Priority), key=lambda p: p.rank),
-            gaps=sorted(rows(Gap), key=lambda g: g.rank),
-            stakeholders=sorted(rows(Stakeholder), key=lambda s: s.name.lower()),
-            wins=sorted(rows(Win), key=lambda w: (w.date, w.created), reverse=True),
-            feedback=sorted(rows(Feedback), key=lambda f: f.date, reverse=True),
-            interactions=sorted(rows(Interaction), key=lambda i: i.date, reverse=True),
+        def records(model: type[R]) -> list[R]:
+            was, now = known.get(model.table, {}), {}
+            for key, doc in tables.get(model.table, {}).items():
+                mark = fingerprint(doc)
+                last = was.get(key)
+                record = last[1] if last is not None and last[0] == mark else None
+                if not isinstance(record, model):
+                    record = load_record(model, doc, path)
+                now[key] = (mark, record)
+            seen[model.table] = now
+            return [record for _, record in now.values()]
+
+        def rows(model: type[R], order: Callable[[R], Any], reverse: bool = False) -> list[R]:
+            if prior is not None and kept(model.table):
+                seen[model.table] = known.get(model.table, {})
+                return getattr(prior, model.table)  # type: ignore[no-any-return]
+            return sorted(records(model), key=order, reverse=reverse)
+
+        if prior is not None and kept(Vision.table):
+            seen[Vision.table] = known.get(Vision.table, {})
+            vision = prior.vision
+        else:
+            vision = next((v for v in records(Vision) if v.id == Vision.SINGLETON_ID), Vision())
+        career = Career(
+            vision=vision,
+            priorities=rows(Priority, lambda p: p.rank),
+            gaps=rows(Gap, lambda g: g.rank),
+            stakeholders=rows(Stakeholder, lambda s: s.name.lower()),
+            wins=rows(Win, lambda w: (w.date, w.created), reverse=True),
+            feedback=rows(Feedback, lambda f: f.date, reverse=True),
+            interactions=rows(Interaction, lambda i: i.date, reverse=True),
             read_only=snapshot.read_only,
-            settings={
-                key: doc.get("value") for key, doc in tables.get(SETTINGS_TABLE, {}).items()
-            },
+            settings=(
+                prior.settings
+                if prior is not None and kept(SETTINGS_TABLE)
+                else {
+                    key: doc.get("value")
+                    for key, doc in tables.get(SETTINGS_TABLE, {}).items()
+                }
+            ),
         )
+        self._known = seen
+        self._latest = (snapshot.digest, career)
+        return career

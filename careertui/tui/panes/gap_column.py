@@ -25,6 +25,10 @@ CARD_HEIGHT = 5
 #: Columns narrower than this many cells get abbreviated cards.
 NARROW = 34
 LEVELS = 5
+#: Drawn lines kept for reuse before the cache starts afresh (a few screens' worth).
+STRIPS_KEPT = 4_000
+#: One line of a card: (text, component class) pieces.
+Line = tuple[tuple[str, str], ...]
 
 
 def level_dots(level: int) -> str:
@@ -145,7 +149,10 @@ class GapColumn(ScrollView, can_focus=False):
         self.show_score = False
         #: Drawn lines by (card, line, cursor shown active, under the cursor, width); cleared
         #: when the cards, the styles or the size change.
-        self._strips: dict[tuple[int, int, bool, bool, int], Strip] = {}
+        #: Drawn lines by what they say, not where: a reordered board redraws no card.
+        self._strips: dict[tuple[Line, bool, bool, int], Strip] = {}
+        self._styles: dict[str, Style] = {}
+        self._look: tuple[Style, ...] = ()
 
     def set_cards(
         self, cards: list[GapCard], cursor: int, *, active: bool, show_score: bool
@@ -153,9 +160,10 @@ class GapColumn(ScrollView, can_focus=False):
         """Show ``cards`` with the cursor on ``cursor`` (-1: none); redraws only on change."""
         cursor = cursor if cards else -1
         if cards is not self.cards or show_score != self.show_score:
+            if len(self._strips) > STRIPS_KEPT:
+                self._strips.clear()
             self.cards = cards
             self.show_score = show_score
-            self._strips.clear()
             height = len(cards) * CARD_HEIGHT
             if self.virtual_size.height != height:
                 self.virtual_size = Size(self.scrollable_content_region.width, height)
@@ -181,10 +189,22 @@ class GapColumn(ScrollView, can_focus=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
+        # Textual calls this whenever styles around the column might have changed (focus moving
+        # in the pane, say); the drawn lines go only if the column's look really changed.
+        look = (
+            (
+                self.rich_style,
+                *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
+            )
+            if self.is_mounted
+            else ()
+        )
+        if not look or look != self._look:
+            self._look = look
+            self._strips.clear()
+            self._styles.clear()
 
     def on_resize(self) -> None:
-        self._strips.clear()
         self.virtual_size = Size(
             self.scrollable_content_region.width, len(self.cards) * CARD_HEIGHT
         )
@@ -198,27 +218,27 @@ class GapColumn(ScrollView, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
         index, row = divmod(y + int(self.scroll_offset.y), CARD_HEIGHT)
         if index >= len(self.cards) or width <= 0:
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
         under_cursor = index == self.cursor and row < CARD_HEIGHT - 1
-        key = (index, row, under_cursor and self.active, under_cursor, width)
+        narrow = width < NARROW
+        pieces = tuple(self.cards[index].lines(self.show_score, narrow)[row])
+        key = (pieces, under_cursor and self.active, under_cursor, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._strips[key] = self._draw_line(index, row, under_cursor, width)
+            strip = self._strips[key] = self._draw_line(pieces, under_cursor, width)
         return strip
 
-    def _draw_line(self, index: int, row: int, under_cursor: bool, width: int) -> Strip:
+    def _draw_line(self, pieces: Line, under_cursor: bool, width: int) -> Strip:
         base = self.rich_style
-        card = self.cards[index]
         background = base
         if under_cursor:
             name = "gap-column--cursor" if self.active else "gap-column--cursor-idle"
             background = base + self.get_component_rich_style(name)
         narrow = width < NARROW
         text = Text("" if narrow else " ", style=background, no_wrap=True, end="")
-        for piece, component in card.lines(self.show_score, narrow)[row]:
+        for piece, component in pieces:
             style = background
             if component:
                 style = background + self._part_style(component)
@@ -229,6 +249,11 @@ class GapColumn(ScrollView, can_focus=False):
 
     def _part_style(self, component: str) -> Style:
         # Foreground and emphasis only, so the cursor's background shows through.
-        style = self.get_component_rich_style(component, partial=True)
-        return Style(color=style.color, bold=style.bold, italic=style.italic, dim=style.dim)
+        found = self._styles.get(component)
+        if found is None:
+            style = self.get_component_rich_style(component, partial=True)
+            found = self._styles[component] = Style(
+                color=style.color, bold=style.bold, italic=style.italic, dim=style.dim
+            )
+        return found
 

@@ -201,11 +201,12 @@ class GapsPane(Pane):
         return not career.gaps
 
     def show(self, career: Career) -> None:
-        self._career = career
+        before, self._career = self._career, career
         self._today = clock.today()
         self._scores = {}
         self._people = {person.id: person for person in career.stakeholders}
-        self._evidence = evidence_counts(career.wins)
+        if "wins" in career.changed_since(before):  # counting evidence reads every win
+            self._evidence = evidence_counts(career.wins)
         self.set_empty(self.is_empty(career))
         self._rebuild()
 

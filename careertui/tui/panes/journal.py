@@ -8,6 +8,8 @@ The pane only shows and asks: it posts :class:`JournalPane.WinFormRequested`,
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -64,6 +66,8 @@ class JournalPane(Pane):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.career: Career | None = None
+        #: The day the glance line (sparkline, alignment) was last drawn for.
+        self._glanced_on: dt.date | None = None
         self.filter = rules.WinFilter()
         self._search: rules.WinSearch | None = None
         #: the filter text and career the list shows the result for
@@ -93,9 +97,17 @@ class JournalPane(Pane):
     def show(self, career: Career) -> None:
         if self._search is None or career.wins is not self._search.wins:
             self._search = rules.WinSearch(career.wins, previous=self._search)
-        self.career = career
+        before, self.career = self.career, career
         self.set_empty(self.is_empty(career))
         on = today()
+        # The glance line reads every win: redrawn only when the wins, priorities or day changed.
+        if self._glanced_on != on or career.changed_since(before) & {"wins", "priorities"}:
+            self._glanced_on = on
+            self._show_glance(career, on)
+        self._shown = None  # a career pushed: filter it now, with what is typed
+        self._refilter()
+
+    def _show_glance(self, career: Career, on: dt.date) -> None:
         weeks = rules.wins_per_week(career.wins, on)
         self.query_one("#journal-weeks", Sparkline).data = weeks
         self.query_one("#journal-weeks", Sparkline).tooltip = (
@@ -113,8 +125,6 @@ class JournalPane(Pane):
         alignment_box = self.query_one("#journal-alignment", Static)
         alignment_box.tooltip = str(share)
         alignment_box.update(glance)
-        self._shown = None  # a career pushed: filter it now, with what is typed
-        self._refilter()
 
     def _refilter(self) -> None:
         """Show the wins the filter's current text keeps (nothing to do when the list already

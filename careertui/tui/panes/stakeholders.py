@@ -504,15 +504,20 @@ class StakeholdersPane(Pane):
         return not career.stakeholders
 
     def show(self, career: Career) -> None:
-        self._career = career
-        self._today = clock_today()
+        before, self._career = self._career, career
+        today = clock_today()
+        # The views and warnings show the people and the day only; after any other change
+        # (a gap moved, a win logged) they stay as drawn.
+        redraw = today != self._today or "stakeholders" in career.changed_since(before)
+        self._today = today
         self._people = {p.id: p for p in career.stakeholders}
         if self._selected_id not in self._people:
             self._selected_id = None
         self.set_empty(self.is_empty(career))
-        self._show_warnings(career)
-        self._stale = {GRID, LIST}
-        self._refresh_view()
+        if redraw:
+            self._show_warnings(career)
+            self._stale = {GRID, LIST}
+            self._refresh_view()
         if self._selected_id is None and self.owns_focus():
             self._selected_id = self._view_selection()
         self._show_selected()

@@ -169,6 +169,8 @@ class VisionPane(Pane):
         self._row_ids: list[str | None] = []
         self._follow: str | None = None
         self._shown_once = False
+        #: What of the gaps and the day the outline was last drawn with.
+        self._marks: tuple[object, ...] = ()
 
     def compose_body(self) -> ComposeResult:
         yield Markdown("", id="vision-statement", classes="pane-body")
@@ -194,7 +196,7 @@ class VisionPane(Pane):
         )
 
     def show(self, career: Career) -> None:
-        self._career = career
+        before, self._career = self._career, career
         if not self._shown_once:
             self._shown_once = True
             if needs_guided_start(career.vision, career.priorities):
@@ -206,6 +208,17 @@ class VisionPane(Pane):
         if statement != self._statement:
             self._statement = statement
             self.query_one("#vision-statement", Markdown).update(statement)
+        # The outline shows the vision, priorities and feedback, and of the gaps only which
+        # obstacles and feedback are on the board: a gap moved or a win logged leaves it be.
+        marks = (
+            {gap.title.casefold() for gap in career.gaps},
+            {gap.source_feedback_id for gap in career.gaps},
+            today(),
+        )
+        unchanged = not career.changed_since(before) & {"vision", "priorities", "feedback"}
+        if unchanged and marks == self._marks and self._follow is None:
+            return
+        self._marks = marks
         outline = self.outline
         keep = self._follow or self._highlighted_id()
         self._follow = None
