@@ -15,9 +15,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import filelock
 from tinydb import TinyDB
@@ -81,9 +82,22 @@ def validate_records(path: Path, tables: Tables) -> None:
 
 
 class RecordTable(Table):
-    """A TinyDB table keyed by the records' own string ids, never by a counter."""
+    """A TinyDB table keyed by the records' own string ids, never by a counter.
+
+    A change works on copies of the table's documents (TinyDB updates documents in place), so
+    the tables of an earlier commit, which the next transaction starts from, stay as written.
+    Copies are shallow: careertui replaces a document's fields, never edits inside them.
+    """
 
     document_id_class = str
+
+    def _update_table(self, updater: Callable[[dict[Any, Any]], None]) -> None:
+        def on_copies(table: dict[Any, Any]) -> None:
+            for doc_id, doc in table.items():
+                table[doc_id] = dict(doc)
+            updater(table)
+
+        super()._update_table(on_copies)
 
     def _get_next_id(self) -> str:
         raise TypeError("careertui records carry their own ids")
@@ -233,7 +247,10 @@ class Store:
         with self._lock():
             self._remove_stale()
             raw = read_bytes(self.path)
-            tables = {} if raw is None else self.decode(self.path, raw)
+            parent = "" if raw is None else _digest(raw)
+            tables = self._committed(parent)
+            if tables is None:
+                tables = {} if raw is None else self.decode(self.path, raw)
             version = self._version(tables)
             if version > schema.CURRENT_VERSION:
                 raise ReadOnlyStore(
@@ -245,7 +262,6 @@ class Store:
             if version < schema.CURRENT_VERSION and raw is not None:
                 backups.labelled_backup(self.data_dir, raw, f"pre-migration-v{version}")
             schema.migrate(tables)
-            parent = "" if raw is None else _digest(raw)
             if not self._checked(parent):
                 validate_records(self.path, tables)  # a damaged record stops the write
             before = dict(tables)  # TinyDB replaces the dict of every table it changes
@@ -283,6 +299,18 @@ class Store:
             yield
 
     # -- helpers -------------------------------------------------------------------------
+    def _committed(self, digest: str) -> Tables | None:
+        """The tables of this process's last write if the file still holds exactly it (no
+        parse needed), as a new mapping: a transaction replaces the tables it changes and
+        copies their documents before changing them (:class:`RecordTable`), so what was
+        committed is never changed."""
+        commit = self.last_commit
+        if not digest or commit is None or commit.digest != digest:
+            return None
+        if self._version(commit.tables) != schema.CURRENT_VERSION:
+            return None
+        return dict(commit.tables)
+
     def _checked(self, digest: str) -> bool:
         """Whether the file with this digest ("": none) is exactly the file careertui last
         wrote here, every record valid.

@@ -16,6 +16,7 @@ class StatusLine(Static):
         self._parts: list[str] = []
         self._saving = False
         self._read_only = False
+        self._text: Text | None = None
 
     def show(self, career: Career) -> None:
         figures = standing(
@@ -34,12 +35,23 @@ class StatusLine(Static):
         self._render_line()
 
     def _render_line(self) -> None:
-        text = Text()
-        if self._saving:  # first, so a narrow terminal never cuts it off
-            text.append("saving… ", style="bold reverse")
-            text.append(" ")
+        line = Text()
         if self._read_only:
-            text.append("read-only: written by a newer careertui", style="bold reverse")
-            text.append("  ")
-        text.append(" · ".join(self._parts))
-        self.update(text)
+            line.append("read-only: written by a newer careertui", style="bold reverse")
+            line.append("  ")
+        line.append(" · ".join(self._parts))
+        width = self.content_region.width
+        text = line
+        if self._saving:  # first, so a narrow terminal never cuts it off
+            text = Text.assemble(("saving… ", "bold reverse"), " ", line)
+            # ...and no longer than the line without it (or one row): the status line keeps
+            # its height, so a save never shifts the panes above it.
+            if width > 0:
+                text.truncate(max(line.cell_len, width), overflow="ellipsis")
+        if text == self._text:
+            return
+        # A line that keeps to one row needs no new layout of the screen (which would repaint
+        # every pane); one that starts or stops wrapping does.
+        wrapped = [width <= 0 or t is None or t.cell_len > width for t in (self._text, text)]
+        self._text = text
+        self.update(text, layout=any(wrapped))

@@ -113,6 +113,22 @@ async def test_a_slow_write_shows_saving_and_the_ui_stays_live(app, repo, monkey
         assert [w.title for w in repo.wins.list()] == ["Big journal write"]
 
 
+async def test_saving_never_moves_the_panes(demo_app, demo_repo, monkeypatch) -> None:
+    """The status line says "saving…" without growing a row, which would shift every pane."""
+    release = hold_log_win(demo_repo, monkeypatch)
+    async with demo_app.run_test(size=(138, 36)) as pilot:  # the line just fits one row
+        await pilot.pause()
+        status = demo_app.dashboard.query_one(StatusLine)
+        before = [pane.region for pane in demo_app.dashboard.panes], status.region
+        await pilot.press("w", *"Steady layout", "enter")
+        await wait_for(pilot, lambda: "saving…" in text(status))
+        await pilot.pause()
+        assert ([pane.region for pane in demo_app.dashboard.panes], status.region) == before
+        release.set()
+        await wait_for(pilot, lambda: "saving…" not in text(status))
+        assert "Steady layout" in [w.title for w in demo_repo.wins.list()]
+
+
 # -- panes: 1–4, tab, z, tabs on a small terminal -----------------------------------------------
 async def test_number_keys_focus_each_pane(demo_app) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:

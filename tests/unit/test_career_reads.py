@@ -12,6 +12,7 @@ import gc
 import threading
 
 import orjson
+import pytest
 
 from careertui.domain.models import Gap, Vision, Win
 from careertui.store.collector import collector_paused
@@ -139,3 +140,17 @@ def test_a_collector_switched_off_by_the_caller_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_abandoned_change_never_reaches_a_later_save(repo: Repository) -> None:
+    repo.gaps.add(Gap(title="Kept"))  # the next transaction starts from what this committed
+    gap = repo.career().gaps[0]
+    with pytest.raises(RuntimeError), repo.transaction():
+        repo.gaps.update(gap.model_copy(update={"title": "Abandoned"}))
+        raise RuntimeError("the save is abandoned")
+    repo.wins.add(Win(title="Later"))
+    fresh = Repository.at(repo.store.data_dir).career()
+    assert [g.title for g in fresh.gaps] == ["Kept"]
+    assert [w.title for w in fresh.wins] == ["Later"]
+    mine = repo.career()
+    assert (mine.gaps, mine.wins) == (fresh.gaps, fresh.wins)

@@ -68,6 +68,8 @@ class JournalPane(Pane):
         self.career: Career | None = None
         #: The day the glance line (sparkline, alignment) was last drawn for.
         self._glanced_on: dt.date | None = None
+        #: What each Static of the pane shows, by selector.
+        self._drawn: dict[str, Text | str] = {}
         self.filter = rules.WinFilter()
         self._search: rules.WinSearch | None = None
         #: the filter text and career the list shows the result for
@@ -156,7 +158,7 @@ class JournalPane(Pane):
         else:
             count.append(f"{total} win{'s' if total != 1 else ''}", style="dim")
             count.append("  / filters", style="dim")
-        self.query_one("#journal-count", Static).update(count)
+        self._put("#journal-count", count)
         if not wins:
             self._show_details(None)
 
@@ -166,25 +168,30 @@ class JournalPane(Pane):
         self._show_details(message.win)
 
     def _show_details(self, win: Win | None) -> None:
-        heading = self.query_one("#win-heading", Static)
         body = self.query_one("#win-body", Markdown)
-        facts = self.query_one("#win-facts", Static)
         career = self.career
         if win is None or career is None:
-            heading.update(Text("No win matches the filter." if self.filter.active else "",
-                                style="dim"))
+            self._put("#win-heading", Text(
+                "No win matches the filter." if self.filter.active else "", style="dim"))
             if body.source:
                 body.update("")
-            facts.update("")
+            self._put("#win-facts", "")
             return
         title = Text()
         title.append(("★ " if win.starred else ""), style="bold yellow")
         title.append(win.title, style="bold")
         title.append(f"  {win.date.isoformat()}", style="dim")
-        heading.update(title)
+        self._put("#win-heading", title)
         if body.source != win.body:
             body.update(win.body)
-        facts.update(self._facts(win, career))
+        self._put("#win-facts", self._facts(win, career))
+
+    def _put(self, selector: str, content: Text | str) -> None:
+        """Show ``content`` in a Static, unless it shows that already: every update lays out
+        the screen again, which after a save would repaint every pane for nothing."""
+        if self._drawn.get(selector) != content:
+            self._drawn[selector] = content
+            self.query_one(selector, Static).update(content)
 
     @staticmethod
     def _facts(win: Win, career: Career) -> Text:
