@@ -9,7 +9,7 @@ from textual.containers import Container
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Tab, Tabs
+from textual.widgets import Tab, Tabs
 
 from careertui.store.repository import Career
 from careertui.tui.panes.base import Pane
@@ -18,6 +18,7 @@ from careertui.tui.panes.journal import JournalPane
 from careertui.tui.panes.stakeholders import StakeholdersPane
 from careertui.tui.panes.vision import VisionPane
 from careertui.tui.status import StatusLine
+from careertui.tui.widgets.footer import DashboardFooter
 
 #: The panes in the order of the method; their DOM ids.
 PANE_IDS = ("vision", "gaps", "stakeholders", "journal")
@@ -56,7 +57,7 @@ class DashboardScreen(Screen[None]):
             yield StakeholdersPane(id="stakeholders")
             yield JournalPane(id="journal")
         yield StatusLine(id="status")
-        yield Footer()
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False
