@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from textual.app import App
@@ -39,9 +39,9 @@ from careertui.tui.handlers.stakeholders import StakeholderHandlers
 from careertui.tui.handlers.vision import VisionHandlers
 from careertui.tui.live import FileWatch
 from careertui.tui.saving import StoreAccess, error_message
-from careertui.tui.screens.form import FormField, FormScreen, Save
-from careertui.tui.screens.help import HelpScreen, help_rows
-from careertui.tui.screens.quick_win import QuickWinScreen
+
+if TYPE_CHECKING:
+    from careertui.tui.screens.form import FormField, Save
 
 HERE = Path(__file__).parent
 #: Seconds between looks at the data file for changes made by other processes.
@@ -166,9 +166,13 @@ class CareerApp(
         save: Save | None = None,
         callback: Callable[[Any], None] | None = None,
     ) -> None:
+        from careertui.tui.screens.form import FormScreen
+
         self.push_screen(FormScreen(title, model, fields, initial, save), callback)
 
     def action_quick_win(self) -> None:
+        from careertui.tui.screens.quick_win import QuickWinScreen
+
         def save(win: Any, done: Any, failed: Any) -> None:
             self.write(self.repo.log_win, win, done_message=f"Win logged: {win.title}",
                        on_done=done, on_error=failed)
@@ -176,6 +180,8 @@ class CareerApp(
         self.push_screen(QuickWinScreen(save))
 
     def action_help(self) -> None:
+        from careertui.tui.screens.help import HelpScreen, help_rows
+
         display = self.get_key_display
         rows = help_rows("Everywhere", self, display)
         rows += help_rows("Dashboard", self.dashboard, display)

@@ -8,8 +8,6 @@ from careertui.domain.clock import today
 from careertui.domain.models import Win
 from careertui.store.repository import RecordNotFound
 from careertui.tui.panes.journal import JournalPane
-from careertui.tui.screens.confirm import ConfirmScreen
-from careertui.tui.screens.win_form import win_fields
 
 if TYPE_CHECKING:
     from careertui.tui.app import CareerApp
@@ -25,6 +23,8 @@ class JournalHandlers:
         return stack
 
     def open_win_form(self: CareerApp, win: Win | None = None) -> None:
+        from careertui.tui.screens.win_form import win_fields
+
         repo = self.repo
         if win is None:
             def save(model: Win, done: Any, failed: Any) -> None:
@@ -47,6 +47,8 @@ class JournalHandlers:
     def on_journal_pane_win_delete_requested(
         self: CareerApp, message: JournalPane.WinDeleteRequested
     ) -> None:
+        from careertui.tui.screens.confirm import ConfirmScreen
+
         win = message.win
 
         def answered(yes: bool | None) -> None:

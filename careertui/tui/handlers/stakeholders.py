@@ -10,13 +10,9 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from careertui.domain.models import Stakeholder
-from careertui.exchange.agenda import save as save_agenda
 from careertui.store.errors import StoreError
 from careertui.store.references import delete_stakeholder
 from careertui.tui.panes.stakeholders import StakeholdersPane
-from careertui.tui.screens.confirm import ConfirmScreen
-from careertui.tui.screens.stakeholder_check_in import StakeholderCheckInScreen
-from careertui.tui.screens.stakeholder_form import new_stakeholder_defaults, stakeholder_fields
 
 if TYPE_CHECKING:
     from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
@@ -36,6 +32,11 @@ class StakeholderHandlers:
     dashboard: Any
 
     def on_stakeholders_pane_new_requested(self, message: StakeholdersPane.NewRequested) -> None:
+        from careertui.tui.screens.stakeholder_form import (
+            new_stakeholder_defaults,
+            stakeholder_fields,
+        )
+
         def save(person: Stakeholder, done: Any, failed: Any) -> None:
             self.write(self.repo.stakeholders.add, person, done_message=f"Added {person.name}",
                        on_done=done, on_error=failed)
@@ -47,6 +48,8 @@ class StakeholderHandlers:
     def on_stakeholders_pane_edit_requested(
         self, message: StakeholdersPane.EditRequested
     ) -> None:
+        from careertui.tui.screens.stakeholder_form import stakeholder_fields
+
         def save(person: Stakeholder, done: Any, failed: Any) -> None:
             self.write(self.repo.stakeholders.update, person,
                        done_message=f"Saved {person.name}", on_done=done, on_error=failed)
@@ -64,6 +67,8 @@ class StakeholderHandlers:
     def on_stakeholders_pane_check_in_requested(
         self, message: StakeholdersPane.CheckInRequested
     ) -> None:
+        from careertui.tui.screens.stakeholder_check_in import StakeholderCheckInScreen
+
         person = message.person
 
         def save(interaction: Any, done: Any, failed: Any) -> None:
@@ -76,6 +81,8 @@ class StakeholderHandlers:
     def on_stakeholders_pane_delete_requested(
         self, message: StakeholdersPane.DeleteRequested
     ) -> None:
+        from careertui.tui.screens.confirm import ConfirmScreen
+
         person = message.person
         question = f"Delete {person.name}?"
         if message.references:
@@ -97,6 +104,8 @@ class StakeholderHandlers:
     def on_stakeholder_agenda_screen_save_requested(
         self, message: StakeholderAgendaScreen.SaveRequested
     ) -> None:
+        from careertui.exchange.agenda import save as save_agenda
+
         try:
             path = save_agenda(message.agenda, self.repo.store.data_dir)
         except (OSError, StoreError) as exc:

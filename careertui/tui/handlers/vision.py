@@ -22,12 +22,10 @@ from careertui.domain.vision import (
 )
 from careertui.store.repository import RecordNotFound, Repository
 from careertui.tui.panes.vision import TEXT_LISTS, VisionPane
-from careertui.tui.screens import vision_forms as forms
-from careertui.tui.screens.confirm import ConfirmScreen
-from careertui.tui.screens.guided_start import GuidedStartScreen
 
 if TYPE_CHECKING:
     from careertui.tui.app import CareerApp
+    from careertui.tui.screens.guided_start import GuidedStartScreen
 
 #: The setting that remembers the guided start was skipped, so it does not open by itself again.
 GUIDED_START_SETTING = "vision.guided_start"
@@ -217,6 +215,8 @@ class VisionHandlers:
         return save
 
     def on_vision_pane_edit_section(self: CareerApp, message: VisionPane.EditSection) -> None:
+        from careertui.tui.screens import vision_forms as forms
+
         message.stop()
         career = self.career
         vision = career.vision
@@ -265,6 +265,8 @@ class VisionHandlers:
             self.on_vision_pane_add_item(VisionPane.AddItem(section))
 
     def on_vision_pane_add_item(self: CareerApp, message: VisionPane.AddItem) -> None:
+        from careertui.tui.screens import vision_forms as forms
+
         message.stop()
         section = message.section
         career = self.career
@@ -303,6 +305,8 @@ class VisionHandlers:
             self.on_vision_pane_edit_section(VisionPane.EditSection(section, None, None))
 
     def on_vision_pane_delete_item(self: CareerApp, message: VisionPane.DeleteItem) -> None:
+        from careertui.tui.screens.confirm import ConfirmScreen
+
         message.stop()
         section, index = message.section, message.index
         career = self.career
@@ -374,6 +378,8 @@ class VisionHandlers:
             wanted = needs_guided_start(self.career.vision, self.career.priorities)
             if not wanted or self.is_headless or self.career.setting(GUIDED_START_SETTING):
                 return
+        from careertui.tui.screens.guided_start import GuidedStartScreen
+
         if any(isinstance(screen, GuidedStartScreen) for screen in self.screen_stack):
             return
         self.push_screen(GuidedStartScreen(self.career.vision, self.career.priorities))

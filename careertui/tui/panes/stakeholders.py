@@ -48,8 +48,6 @@ from careertui.domain.stakeholders import (
 from careertui.store.references import references_in
 from careertui.store.repository import Career
 from careertui.tui.panes.base import PaletteCommand, Pane
-from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
-from careertui.tui.screens.stakeholder_details import StakeholderDetailsScreen
 
 GRID, LIST = "stakeholder-grid", "stakeholder-table"
 
@@ -715,12 +713,16 @@ class StakeholdersPane(Pane):
             priorities=career.priorities,
             today=self._today,
         )
+        from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
+
         self.app.push_screen(StakeholderAgendaScreen(plan))
 
     def action_details(self) -> None:
         person = self._need_selection()
         if person is None or self._career is None:
             return
+        from careertui.tui.screens.stakeholder_details import StakeholderDetailsScreen
+
         career = self._career
         screen = StakeholderDetailsScreen(
             person,
