@@ -13,7 +13,6 @@ encrypted with a fresh salt and key; its backups are copies of the encrypted byt
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +26,8 @@ from tinydb.table import Table
 
 from careertui.domain.clock import today
 from careertui.store import backups, schema
+from careertui.store.append import DATA_FILE, LOCK_TIMEOUT
+from careertui.store.append import digest as _digest
 from careertui.store.collector import collector_paused
 from careertui.store.crypto import LockedStore, PassphraseSource, Sealer, is_encrypted, parse
 from careertui.store.errors import ReadOnlyStore, StoreBusy, StoreError, UnreadableStore
@@ -41,8 +42,6 @@ from careertui.store.files import (
     write_atomic,
 )
 
-DATA_FILE = "careertui.json"
-LOCK_TIMEOUT = 10.0
 PASSPHRASE_ENV = "CAREERTUI_PASSPHRASE"
 
 
@@ -55,10 +54,6 @@ def passphrase_from_env() -> str:
             "to be asked for the passphrase"
         )
     return value
-
-
-def _digest(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=32).hexdigest()
 
 
 def validate_records(path: Path, tables: Tables) -> None:

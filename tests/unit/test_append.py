@@ -11,21 +11,23 @@ from pathlib import Path
 import filelock
 import pytest
 
-from careertui.store import append, database
+from careertui.domain.models import Win
+from careertui.store import append
 from careertui.store.database import Store
 from careertui.store.errors import StoreBusy
 from careertui.store.files import ensure_private_dir
+from careertui.store.repository import Repository
 
 
-def test_the_lean_path_uses_the_stores_files_limits_and_digest(data_dir: Path) -> None:
-    store = Store(data_dir)
-    assert append.DATA_FILE == database.DATA_FILE
-    assert append.LOCK_TIMEOUT == database.LOCK_TIMEOUT
+def test_the_lean_path_uses_the_stores_files_and_digest(data_dir: Path) -> None:
+    repo = Repository.at(data_dir)
+    store = repo.store
     assert data_dir / append.DATA_FILE == store.path
     assert data_dir / f"{append.DATA_FILE}.lock" == store.lock_path
     assert data_dir / f"{append.DATA_FILE}.checked" == store.checked_path
-    for raw in (b"", b"{}", b'{"wins":{}}' * 1000):
-        assert append.digest(raw) == database._digest(raw)
+    repo.wins.add(Win(title="Checked by the store"))
+    # what the Store wrote beside the file is what the lean path will compare against
+    assert store.checked_path.read_text().strip() == append.digest(store.path.read_bytes())
 
 
 HOLDER = textwrap.dedent(
