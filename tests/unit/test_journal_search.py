@@ -155,15 +155,21 @@ def test_narrows(narrower: str, wider: str, narrows: bool) -> None:
         assert set(expected(narrower)) <= set(expected(wider))
 
 
-def test_each_wins_search_text_is_worked_out_once_not_per_keystroke(monkeypatch) -> None:
-    calls: list[str] = []
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the wins whose search text is worked out, in order."""
+    seen: list[str] = []
     real = journal.search_text
 
     def counted(win: Win) -> str:
-        calls.append(win.id)
+        seen.append(win.id)
         return real(win)
 
     monkeypatch.setattr(journal, "search_text", counted)
+    return seen
+
+
+def test_each_wins_search_text_is_worked_out_once_not_per_keystroke(calls: list[str]) -> None:
     search = WinSearch(WINS)
     for text in ["#launch", "#launch *"]:  # no free words: no search text needed
         search.apply(parse(text))
@@ -174,7 +180,7 @@ def test_each_wins_search_text_is_worked_out_once_not_per_keystroke(monkeypatch)
 
 
 def test_a_new_career_reuses_the_text_of_unchanged_wins_and_sees_the_changed_one(
-    monkeypatch,
+    calls: list[str],
 ) -> None:
     before = WinSearch(WINS)
     assert before.apply(parse("launch")) != []
@@ -183,14 +189,7 @@ def test_a_new_career_reuses_the_text_of_unchanged_wins_and_sees_the_changed_one
     edited = WINS[3].touched(title="Quarterly business review")
     again = [w.model_copy() for w in WINS]
     again[3] = edited
-    calls: list[str] = []
-    real = journal.search_text
-
-    def counted(win: Win) -> str:
-        calls.append(win.id)
-        return real(win)
-
-    monkeypatch.setattr(journal, "search_text", counted)
+    calls.clear()  # from here, only what the new career works out
     after = WinSearch(again, previous=before)
     assert [w.id for w in after.apply(parse("quarterly"))] == [edited.id]
     assert calls == [edited.id]
