@@ -5,6 +5,8 @@ TinyDB's own JSONStorage rewrites the file in place and its caches outlive other
 writes, so neither is used. Each transaction takes the file lock, reads the file afresh,
 lets TinyDB work on that snapshot in memory (:class:`SnapshotStorage`), and commits it with a
 single atomic, fsynced replace. Readers need no lock: the file is only ever replaced whole.
+When the file still holds exactly what this process last wrote (same digest), the tables of
+that commit are used instead of parsing it again.
 
 An encrypted file (see :mod:`careertui.store.crypto`) is opened in memory and written back
 encrypted with a fresh salt and key; its backups are copies of the encrypted bytes.
