@@ -312,7 +312,10 @@ class Repository:
             seen[Vision.table] = known.get(Vision.table, {})
             vision = prior.vision
         else:
-            vision = next((v for v in records(Vision) if v.id == Vision.SINGLETON_ID), Vision())
+            stored = [v for v in records(Vision) if v.id == Vision.SINGLETON_ID]
+            # none stored: the blank vision handed out last time, if it was one, stays the same
+            blank = latest[1].vision if latest is not None and not known.get(Vision.table) else None
+            vision = stored[0] if stored else blank or Vision()
         career = Career(
             vision=vision,
             priorities=rows(Priority, lambda p: p.rank),

@@ -154,3 +154,13 @@ def test_an_abandoned_change_never_reaches_a_later_save(repo: Repository) -> Non
     assert [w.title for w in fresh.wins] == ["Later"]
     mine = repo.career()
     assert (mine.gaps, mine.wins) == (fresh.gaps, fresh.wins)
+
+
+def test_without_a_vision_a_save_elsewhere_leaves_the_blank_vision_as_it_was(
+    repo: Repository,
+) -> None:
+    before = repo.career()
+    repo.wins.add(Win(title="First win"))
+    after = repo.career()
+    assert after.changed_since(before) == {"wins"}
+    assert after.vision is before.vision
