@@ -213,11 +213,7 @@ def _snapshot(data_dir: Path) -> tuple[bytes, Tables]:
         raise _HandOver from exc
     if raw is None or not raw.startswith(b"{"):  # a new store, or an encrypted one
         raise _HandOver
-    try:
-        checked = (data_dir / f"{DATA_FILE}.checked").read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _HandOver from exc
-    if checked != digest(raw):  # changed since careertui last checked it: validate in full
+    if checked_digest(data_dir) != digest(raw):  # changed since careertui last checked it
         raise _HandOver
     try:
         tables = decode(path, raw)
@@ -266,15 +262,32 @@ def append_win(
             payload = encode(tables)
             backups.daily_backup(data_dir, raw, today())
             write_atomic(path, payload)
-            _remember_checked(data_dir, payload)
+            remember_checked(data_dir, payload)
     except _HandOver:
         return HAND_OVER
     return stored
 
 
-def _remember_checked(data_dir: Path, payload: bytes) -> None:
+def checked_digest(data_dir: Path) -> str | None:
+    """The digest written beside the data file after careertui's last write, every record
+    valid (None if there is none to read).
+
+    It saves re-validating years of records on every write; a file changed any other way
+    (edited, synced, damaged) no longer matches it and is checked in full. The Store keeps it
+    through this function and :func:`remember_checked` too.
+    """
+    try:
+        return (data_dir / f"{DATA_FILE}.checked").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def remember_checked(data_dir: Path, payload: bytes) -> str:
+    """Record ``payload``, just written as the data file, as checked; its digest."""
+    value = digest(payload)
     checked = data_dir / f"{DATA_FILE}.checked"
     try:
-        write_atomic(checked, (digest(payload) + "\n").encode("ascii"))
+        write_atomic(checked, (value + "\n").encode("ascii"))
     except StoreError:
         checked.unlink(missing_ok=True)  # next time, the records are checked
+    return value

@@ -28,11 +28,11 @@ from tinydb.table import Table
 
 from careertui.domain.clock import today
 from careertui.store import backups, schema
-from careertui.store.append import DATA_FILE, LOCK_TIMEOUT
+from careertui.store.append import DATA_FILE, LOCK_TIMEOUT, checked_digest, remember_checked
 from careertui.store.append import digest as _digest
 from careertui.store.collector import collector_paused
 from careertui.store.crypto import LockedStore, PassphraseSource, Sealer, is_encrypted, parse
-from careertui.store.errors import ReadOnlyStore, StoreBusy, StoreError, UnreadableStore
+from careertui.store.errors import ReadOnlyStore, StoreBusy, UnreadableStore
 from careertui.store.files import (
     FILE_MODE,
     Tables,
@@ -273,7 +273,7 @@ class Store:
                         payload = self.sealer.seal(self.path, payload, keyring=keyring)
                     backups.daily_backup(self.data_dir, raw, today())
                 write_atomic(self.path, payload)
-                digest = self._remember_checked(payload)
+                digest = remember_checked(self.data_dir, payload)
                 after = storage.tables
                 touched = frozenset(
                     name for name in {*before, *after} if before.get(name) is not after.get(name)
@@ -310,25 +310,8 @@ class Store:
 
     def _checked(self, digest: str) -> bool:
         """Whether the file with this digest ("": none) is exactly the file careertui last
-        wrote here, every record valid.
-
-        The digest beside the data file saves re-validating years of records on every write; a
-        file changed any other way (edited, synced, damaged) no longer matches and is checked.
-        """
-        if not digest:
-            return True
-        try:
-            return self.checked_path.read_text(encoding="ascii").strip() == digest
-        except (OSError, UnicodeDecodeError):
-            return False
-
-    def _remember_checked(self, payload: bytes) -> str:
-        digest = _digest(payload)
-        try:
-            write_atomic(self.checked_path, (digest + "\n").encode("ascii"))
-        except StoreError:
-            self.checked_path.unlink(missing_ok=True)  # next time, the records are checked
-        return digest
+        wrote here, every record valid (see :func:`~careertui.store.append.checked_digest`)."""
+        return not digest or checked_digest(self.data_dir) == digest
 
     def _remove_stale(self) -> None:
         """Temporary files left by a writer that was killed (we hold the lock, so it is dead)."""
