@@ -25,18 +25,36 @@ def _log(message: str) -> None:
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--runs", type=int, default=15,
-                        help="runs of each command per comparison (default 15)")
-    parser.add_argument("--runs-10k", type=int, default=9,
-                        help="runs at 10,000 entries, where jrnl takes seconds (default 9)")
-    parser.add_argument("--presses", type=int, default=40,
-                        help="keystrokes timed per case inside the app (default 40)")
-    parser.add_argument("--only", choices=["win", "paint", "keys"], action="append",
-                        help="run only these parts (repeatable; default all)")
-    parser.add_argument("--json", type=Path, default=HERE / "results.json",
-                        help="where to write the figures (default bench/results.json)")
-    parser.add_argument("--keep", action="store_true",
-                        help="keep the temporary directory and print its path")
+    parser.add_argument(
+        "--runs", type=int, default=15, help="runs of each command per comparison (default 15)"
+    )
+    parser.add_argument(
+        "--runs-10k",
+        type=int,
+        default=9,
+        help="runs at 10,000 entries, where jrnl takes seconds (default 9)",
+    )
+    parser.add_argument(
+        "--presses",
+        type=int,
+        default=40,
+        help="keystrokes timed per case inside the app (default 40)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["win", "paint", "keys"],
+        action="append",
+        help="run only these parts (repeatable; default all)",
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=HERE / "results.json",
+        help="where to write the figures (default bench/results.json)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary directory and print its path"
+    )
     return parser.parse_args(argv)
 
 

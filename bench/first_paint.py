@@ -21,9 +21,11 @@ def compare_first_paint(
     root: Path, env: dict[str, str], today: dt.date, runs: int, log: Callable[[str], None]
 ) -> list[Comparison]:
     store = root / "store-ten-years"
-    log(f"paint: writing a ten-year career ({TEN_YEARS.wins:,} wins, {TEN_YEARS.gaps} gaps, "
+    log(
+        f"paint: writing a ten-year career ({TEN_YEARS.wins:,} wins, {TEN_YEARS.gaps} gaps, "
         f"{TEN_YEARS.stakeholders} stakeholders, {TEN_YEARS.feedback} feedback, "
-        f"{TEN_YEARS.priorities} priorities)")
+        f"{TEN_YEARS.priorities} priorities)"
+    )
     write_career(store, TEN_YEARS, today)
 
     def careertui(_: int) -> list[str]:

@@ -44,45 +44,143 @@ class Shape:
 TEN_YEARS = Shape(wins=3650)
 
 _VERBS = (
-    "Shipped", "Led", "Launched", "Negotiated", "Cut", "Rebuilt", "Unblocked", "Mentored",
-    "Presented", "Designed", "Migrated", "Closed", "Hired", "Simplified", "Automated",
+    "Shipped",
+    "Led",
+    "Launched",
+    "Negotiated",
+    "Cut",
+    "Rebuilt",
+    "Unblocked",
+    "Mentored",
+    "Presented",
+    "Designed",
+    "Migrated",
+    "Closed",
+    "Hired",
+    "Simplified",
+    "Automated",
 )
 _THINGS = (
-    "the onboarding flow", "the pricing page experiment", "the quarterly roadmap review",
-    "the enterprise SSO integration", "the churn dashboard", "the partner API",
-    "the checkout redesign", "the data retention policy", "the mobile release train",
-    "the customer advisory board", "the incident review process", "the search relevance model",
-    "the billing migration", "the analytics event schema", "the accessibility audit",
+    "the onboarding flow",
+    "the pricing page experiment",
+    "the quarterly roadmap review",
+    "the enterprise SSO integration",
+    "the churn dashboard",
+    "the partner API",
+    "the checkout redesign",
+    "the data retention policy",
+    "the mobile release train",
+    "the customer advisory board",
+    "the incident review process",
+    "the search relevance model",
+    "the billing migration",
+    "the analytics event schema",
+    "the accessibility audit",
 )
 _WITH = (
-    "with the platform team", "ahead of schedule", "across three teams", "for the EMEA launch",
-    "in two sprints", "with no downtime", "for the board meeting", "with legal and finance",
+    "with the platform team",
+    "ahead of schedule",
+    "across three teams",
+    "for the EMEA launch",
+    "in two sprints",
+    "with no downtime",
+    "for the board meeting",
+    "with legal and finance",
 )
 _METRICS = (
-    ("activation rate", "%"), ("weekly active teams", ""), ("time to first value", " days"),
-    ("support tickets", "/week"), ("conversion", "%"), ("NPS", ""), ("p95 latency", " ms"),
-    ("ARR", "k"), ("churn", "%"), ("release lead time", " days"),
+    ("activation rate", "%"),
+    ("weekly active teams", ""),
+    ("time to first value", " days"),
+    ("support tickets", "/week"),
+    ("conversion", "%"),
+    ("NPS", ""),
+    ("p95 latency", " ms"),
+    ("ARR", "k"),
+    ("churn", "%"),
+    ("release lead time", " days"),
 )
 _TAGS = (
-    "launch", "growth", "platform", "leadership", "hiring", "strategy", "customers", "quality",
-    "data", "pricing", "mentoring", "process",
+    "launch",
+    "growth",
+    "platform",
+    "leadership",
+    "hiring",
+    "strategy",
+    "customers",
+    "quality",
+    "data",
+    "pricing",
+    "mentoring",
+    "process",
 )
 _GAP_TOPICS = (
-    "executive communication", "P&L ownership", "pricing strategy", "people management",
-    "ML product sense", "public speaking", "board-level storytelling", "platform strategy",
-    "enterprise sales", "hiring a team", "SQL and analytics", "design critique",
-    "negotiation", "org design", "international launches",
+    "executive communication",
+    "P&L ownership",
+    "pricing strategy",
+    "people management",
+    "ML product sense",
+    "public speaking",
+    "board-level storytelling",
+    "platform strategy",
+    "enterprise sales",
+    "hiring a team",
+    "SQL and analytics",
+    "design critique",
+    "negotiation",
+    "org design",
+    "international launches",
 )
 _FIRST = (
-    "Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kofi",
-    "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tara",
+    "Ada",
+    "Ben",
+    "Chloe",
+    "Dev",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kofi",
+    "Lena",
+    "Mateo",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tara",
 )
 _LAST = (
-    "Okafor", "Lindqvist", "Moreau", "Tanaka", "Silva", "Kowalski", "Haddad", "Nguyen",
-    "Fischer", "Reyes", "Patel", "O'Brien", "Mensah", "Rossi", "Novak",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Silva",
+    "Kowalski",
+    "Haddad",
+    "Nguyen",
+    "Fischer",
+    "Reyes",
+    "Patel",
+    "O'Brien",
+    "Mensah",
+    "Rossi",
+    "Novak",
 )
-_ROLES = ("VP Product", "Director of Engineering", "CPO", "Head of Sales", "Staff Engineer",
-          "Design Lead", "CFO", "Product Manager", "Customer Success Lead", "CEO")
+_ROLES = (
+    "VP Product",
+    "Director of Engineering",
+    "CPO",
+    "Head of Sales",
+    "Staff Engineer",
+    "Design Lead",
+    "CFO",
+    "Product Manager",
+    "Customer Success Lead",
+    "CEO",
+)
 _LOREM = (
     "We started from the support backlog and three customer interviews. ",
     "The first version was cut in half to ship before the quarter closed. ",
@@ -103,8 +201,13 @@ def synthetic_career(shape: Shape, today: dt.date, seed: int = 2026) -> dict[str
     start = today - dt.timedelta(days=max(shape.wins, 1) - 1)
     stamp = _when(0, start)
     priorities = [
-        Priority(title=f"Company priority {i + 1}: {rnd.choice(_THINGS)}", rank=i,
-                 description="One of this year's top priorities.", created=stamp, updated=stamp)
+        Priority(
+            title=f"Company priority {i + 1}: {rnd.choice(_THINGS)}",
+            rank=i,
+            description="One of this year's top priorities.",
+            created=stamp,
+            updated=stamp,
+        )
         for i in range(shape.priorities)
     ]
     people = [
@@ -153,13 +256,20 @@ def synthetic_career(shape: Shape, today: dt.date, seed: int = 2026) -> dict[str
                 title=f"{rnd.choice(_VERBS)} {rnd.choice(_THINGS)} {rnd.choice(_WITH)}",
                 body="".join(rnd.sample(_LOREM, 3)),
                 impact=f"Moved {name} and freed the team for the next priority.",
-                metrics=[Metric(name=name, before=f"{before}{unit}",
-                                after=f"{before + rnd.randint(1, 20)}{unit}")],
-                priority_id=rnd.choice(priorities).id if priorities and rnd.random() < 0.7
+                metrics=[
+                    Metric(
+                        name=name,
+                        before=f"{before}{unit}",
+                        after=f"{before + rnd.randint(1, 20)}{unit}",
+                    )
+                ],
+                priority_id=rnd.choice(priorities).id
+                if priorities and rnd.random() < 0.7
                 else None,
                 gap_ids=[rnd.choice(gaps).id] if gaps and rnd.random() < 0.4 else [],
                 stakeholder_ids=[p.id for p in rnd.sample(people, min(2, len(people)))]
-                if rnd.random() < 0.5 else [],
+                if rnd.random() < 0.5
+                else [],
                 tags=rnd.sample(_TAGS, rnd.randint(0, 3)),
                 starred=rnd.random() < 0.1,
                 created=created,

@@ -77,9 +77,7 @@ async def _settle(app, pilot, stamps: list[float], since: int, start: float) -> 
         await asyncio.sleep(0.005)
 
 
-async def _session(
-    data_dir: Path, case: str, presses: int
-) -> Samples:
+async def _session(data_dir: Path, case: str, presses: int) -> Samples:
     """One app over ``data_dir``; ``presses`` timed keystrokes of ``case``."""
     from textual.widgets import Input
 
@@ -150,8 +148,10 @@ def compare_keystrokes(
     write_career(stores["nearly empty"], NEARLY_EMPTY, today)
     comparisons: list[Comparison] = []
     notes: dict[str, object] = {}
-    for case, title in (("filter", "Journal filter key → repaint"),
-                        ("reorder", "Gap reorder key → repaint")):
+    for case, title in (
+        ("filter", "Journal filter key → repaint"),
+        ("reorder", "Gap reorder key → repaint"),
+    ):
         try:
             results = asyncio.run(_measure(stores, case, presses, log))
         except CaseUnavailable as exc:
@@ -159,8 +159,10 @@ def compare_keystrokes(
             log(f"keys: {case} not measured: {exc}")
             continue
         big, small = results["ten years"], results["nearly empty"]
-        for moment, mine, theirs in (("first repaint", big.first, small.first),
-                                     ("settled", big.settled, small.settled)):
+        for moment, mine, theirs in (
+            ("first repaint", big.first, small.first),
+            ("settled", big.settled, small.settled),
+        ):
             comparisons.append(
                 Comparison(
                     key=f"keystroke_{case}_{moment.replace(' ', '_')}",

@@ -114,14 +114,16 @@ def environment(runs: dict[str, int], load_at_start: list[float] | None) -> dict
         "cpus": os.cpu_count(),
         "load_average_at_start": load_at_start,
         "load_average_at_end": load_average(),
-        "versions": {d: _version(d) for d in ("careertui", "textual", "jrnl", "pydantic",
-                                              "tinydb", "orjson")},
+        "versions": {
+            d: _version(d) for d in ("careertui", "textual", "jrnl", "pydantic", "tinydb", "orjson")
+        },
         "runs": runs,
     }
 
 
-def write_json(path: Path, comparisons: list[Comparison], env: dict[str, object],
-               extra: dict[str, object]) -> None:
+def write_json(
+    path: Path, comparisons: list[Comparison], env: dict[str, object], extra: dict[str, object]
+) -> None:
     payload = {
         "environment": env,
         "comparisons": [c.as_json() for c in comparisons],

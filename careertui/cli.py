@@ -94,7 +94,18 @@ def build_parser() -> Parser:
 
     doctor = _command(sub, "doctor", "careertui.commands.doctor", help="check the store")
     doctor.add_argument(
-        "--restore", action="store_true", help="restore the newest backup that loads"
+        "--restore",
+        action="store_true",
+        help="put back the newest backup that loads, if the data file is damaged (it shows "
+        "what it would restore and asks first)",
+    )
+    doctor.add_argument(
+        "--force",
+        action="store_true",
+        help="with --restore: restore even though the data file loads",
+    )
+    doctor.add_argument(
+        "--yes", action="store_true", help="with --restore: do not ask (for scripts)"
     )
 
     demo = _command(sub, "demo", "careertui.commands.demo", help="open a sample career")
@@ -119,10 +130,24 @@ def build_parser() -> Parser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        # What this process changed before the interruption, never more nor less.
+        from careertui.store.errors import progress
+
+        sys.stderr.write(f"error: interrupted; {progress.describe()}\n")
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     # careertui uses no pydantic plugins; without this, building the first model scans every
     # installed distribution's entry points for them (about 9 ms of every command). A value
     # the user set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from careertui.store.errors import progress
+
+    progress.reset()
     args = build_parser().parse_args(argv)
     from careertui.domain.errors import CareerError
 
@@ -130,8 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = importlib.import_module(args.handler)
         return int(module.run(args) or 0)
     except CareerError as exc:
-        sys.stderr.write(f"error: {exc}\n")
+        from careertui.domain.text import terminal_safe
+
+        sys.stderr.write(f"error: {terminal_safe(str(exc))}\n")
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        sys.stderr.write("error: interrupted; nothing was saved\n")
-        return 130

@@ -36,89 +36,347 @@ PRIORITIES = [
 # name, title, relationship, influence, stance, cares about, moves the needle, how to help,
 # cadence in days, days since last contact (None: never)
 PEOPLE = [
-    ("Maya Chen", "VP Product", Relationship.MANAGER, 5, Stance.SUPPORTER,
-     "Hitting the NRR target; a product org that runs itself.",
-     "Crisp written narratives with numbers; teams that need less of her time.",
-     "Take the EMEA discovery off her plate.", 7, 3),
-    ("Daniel Okafor", "Chief Product Officer", Relationship.SKIP_LEVEL, 5, Stance.NEUTRAL,
-     "The board story for next year's growth.", "Bets framed as revenue and risk.",
-     "Bring customer evidence for the platform bet.", 30, 41),
-    ("Priya Raman", "VP Engineering", Relationship.PEER, 4, Stance.CHAMPION,
-     "Reliability and a sane on-call.", "PMs who protect engineering time.",
-     "Keep the reliability roadmap funded.", 14, 9),
-    ("Tom Becker", "Head of Sales, EMEA", Relationship.CUSTOMER, 4, Stance.SKEPTIC,
-     "Closing the first big EMEA deals.", "Dates he can promise customers.",
-     "A data-residency date he can rely on.", 14, 26),
-    ("Sofia Alvarez", "Director of Design", Relationship.PEER, 3, Stance.SUPPORTER,
-     "Design quality across the onboarding flow.", "Being in the room early.",
-     "Invite design to discovery from day one.", 14, 6),
-    ("James Whitfield", "CFO", Relationship.EXECUTIVE, 5, Stance.UNKNOWN,
-     "Margins and predictable revenue.", "Unit economics.",
-     "Show the cost side of self-serve.", 0, None),
-    ("Aisha Mohammed", "Principal PM, Payments", Relationship.MENTOR, 3, Stance.CHAMPION,
-     "Growing senior PMs.", "Candour and follow-through.",
-     "Share what I learn leading the platform work.", 21, 12),
-    ("Lukas Novak", "Staff Engineer", Relationship.PEER, 3, Stance.SUPPORTER,
-     "Clean architecture and fewer rewrites.", "Specs that name the trade-offs.",
-     "Pair on the platform API design.", 14, 20),
-    ("Hannah Lee", "Product Marketing Lead", Relationship.PEER, 2, Stance.NEUTRAL,
-     "A launch story customers repeat.", "Early access to the roadmap.",
-     "Give her the onboarding metrics each month.", 30, 35),
-    ("Rafael Costa", "Customer Success Director", Relationship.PEER, 3, Stance.SUPPORTER,
-     "Renewals and fewer escalations.", "Fixes for the top five support drivers.",
-     "Share the enterprise time-to-value plan.", 21, 15),
-    ("Grace Kim", "Senior PM", Relationship.DIRECT_REPORT, 2, Stance.SUPPORTER,
-     "Her own growth to senior PM.", "Ownership of a visible area.",
-     "Give her the activation experiments.", 7, 2),
-    ("Omar Haddad", "Chief Technology Officer", Relationship.EXECUTIVE, 5, Stance.SKEPTIC,
-     "Platform strategy and hiring.", "Architectural clarity.",
-     "Co-write the platform narrative with Priya.", 45, 80),
-    ("Elena Petrova", "Board advisor, ex-CPO", Relationship.SPONSOR, 4, Stance.CHAMPION,
-     "Seeing operators grow into leaders.", "Bold, well-argued bets.",
-     "Keep her posted on the promotion case.", 60, 50),
-    ("Ben Carter", "Data Science Manager", Relationship.PEER, 2, Stance.BLOCKER,
-     "His team's roadmap not being hijacked.", "Early, scoped asks.",
-     "Agree the experiment backlog a quarter ahead.", 30, 70),
-    ("Nina Schultz", "Engineering Manager, Growth", Relationship.PEER, 3, Stance.NEUTRAL,
-     "Predictable sprints.", "Fewer mid-sprint changes.", "Freeze scope two days earlier.",
-     14, 18),
+    (
+        "Maya Chen",
+        "VP Product",
+        Relationship.MANAGER,
+        5,
+        Stance.SUPPORTER,
+        "Hitting the NRR target; a product org that runs itself.",
+        "Crisp written narratives with numbers; teams that need less of her time.",
+        "Take the EMEA discovery off her plate.",
+        7,
+        3,
+    ),
+    (
+        "Daniel Okafor",
+        "Chief Product Officer",
+        Relationship.SKIP_LEVEL,
+        5,
+        Stance.NEUTRAL,
+        "The board story for next year's growth.",
+        "Bets framed as revenue and risk.",
+        "Bring customer evidence for the platform bet.",
+        30,
+        41,
+    ),
+    (
+        "Priya Raman",
+        "VP Engineering",
+        Relationship.PEER,
+        4,
+        Stance.CHAMPION,
+        "Reliability and a sane on-call.",
+        "PMs who protect engineering time.",
+        "Keep the reliability roadmap funded.",
+        14,
+        9,
+    ),
+    (
+        "Tom Becker",
+        "Head of Sales, EMEA",
+        Relationship.CUSTOMER,
+        4,
+        Stance.SKEPTIC,
+        "Closing the first big EMEA deals.",
+        "Dates he can promise customers.",
+        "A data-residency date he can rely on.",
+        14,
+        26,
+    ),
+    (
+        "Sofia Alvarez",
+        "Director of Design",
+        Relationship.PEER,
+        3,
+        Stance.SUPPORTER,
+        "Design quality across the onboarding flow.",
+        "Being in the room early.",
+        "Invite design to discovery from day one.",
+        14,
+        6,
+    ),
+    (
+        "James Whitfield",
+        "CFO",
+        Relationship.EXECUTIVE,
+        5,
+        Stance.UNKNOWN,
+        "Margins and predictable revenue.",
+        "Unit economics.",
+        "Show the cost side of self-serve.",
+        0,
+        None,
+    ),
+    (
+        "Aisha Mohammed",
+        "Principal PM, Payments",
+        Relationship.MENTOR,
+        3,
+        Stance.CHAMPION,
+        "Growing senior PMs.",
+        "Candour and follow-through.",
+        "Share what I learn leading the platform work.",
+        21,
+        12,
+    ),
+    (
+        "Lukas Novak",
+        "Staff Engineer",
+        Relationship.PEER,
+        3,
+        Stance.SUPPORTER,
+        "Clean architecture and fewer rewrites.",
+        "Specs that name the trade-offs.",
+        "Pair on the platform API design.",
+        14,
+        20,
+    ),
+    (
+        "Hannah Lee",
+        "Product Marketing Lead",
+        Relationship.PEER,
+        2,
+        Stance.NEUTRAL,
+        "A launch story customers repeat.",
+        "Early access to the roadmap.",
+        "Give her the onboarding metrics each month.",
+        30,
+        35,
+    ),
+    (
+        "Rafael Costa",
+        "Customer Success Director",
+        Relationship.PEER,
+        3,
+        Stance.SUPPORTER,
+        "Renewals and fewer escalations.",
+        "Fixes for the top five support drivers.",
+        "Share the enterprise time-to-value plan.",
+        21,
+        15,
+    ),
+    (
+        "Grace Kim",
+        "Senior PM",
+        Relationship.DIRECT_REPORT,
+        2,
+        Stance.SUPPORTER,
+        "Her own growth to senior PM.",
+        "Ownership of a visible area.",
+        "Give her the activation experiments.",
+        7,
+        2,
+    ),
+    (
+        "Omar Haddad",
+        "Chief Technology Officer",
+        Relationship.EXECUTIVE,
+        5,
+        Stance.SKEPTIC,
+        "Platform strategy and hiring.",
+        "Architectural clarity.",
+        "Co-write the platform narrative with Priya.",
+        45,
+        80,
+    ),
+    (
+        "Elena Petrova",
+        "Board advisor, ex-CPO",
+        Relationship.SPONSOR,
+        4,
+        Stance.CHAMPION,
+        "Seeing operators grow into leaders.",
+        "Bold, well-argued bets.",
+        "Keep her posted on the promotion case.",
+        60,
+        50,
+    ),
+    (
+        "Ben Carter",
+        "Data Science Manager",
+        Relationship.PEER,
+        2,
+        Stance.BLOCKER,
+        "His team's roadmap not being hijacked.",
+        "Early, scoped asks.",
+        "Agree the experiment backlog a quarter ahead.",
+        30,
+        70,
+    ),
+    (
+        "Nina Schultz",
+        "Engineering Manager, Growth",
+        Relationship.PEER,
+        3,
+        Stance.NEUTRAL,
+        "Predictable sprints.",
+        "Fewer mid-sprint changes.",
+        "Freeze scope two days earlier.",
+        14,
+        18,
+    ),
 ]
 
 # title, category, current, target, impact, effort, status, why, next action, due in days,
 # linked people (indices into PEOPLE)
 GAPS = [
-    ("Executive communication", GapCategory.SKILL, 2, 4, 5, 3, GapStatus.WORKING,
-     "Directors speak for the whole area to the exec team.",
-     "Write the quarterly platform memo for Daniel.", 20, [1, 0]),
-    ("Managing managers", GapCategory.EXPERIENCE, 1, 4, 5, 5, GapStatus.BACKLOG,
-     "The target role leads PMs who lead PMs.", "Ask Maya to move Grace's team under me.", 75,
-     [0]),
-    ("Visibility with the CTO", GapCategory.VISIBILITY, 1, 3, 4, 2, GapStatus.WORKING,
-     "Omar signs off director promotions in product and engineering.",
-     "Present the platform API plan at architecture review.", 12, [11, 2]),
-    ("Financial acumen", GapCategory.SKILL, 2, 4, 4, 3, GapStatus.BACKLOG,
-     "Directors own a P&L conversation.", "Build the self-serve cost model with finance.", 45,
-     [5]),
-    ("A sponsor on the exec team", GapCategory.RELATIONSHIP, 1, 4, 5, 3, GapStatus.WORKING,
-     "Nobody can argue my case in the calibration room yet.",
-     "Monthly 1:1 with Daniel on the growth story.", 30, [1, 12]),
-    ("Own a multi-team roadmap", GapCategory.SCOPE, 2, 4, 5, 4, GapStatus.BACKLOG,
-     "Scope is the promotion criterion most often missed.",
-     "Propose merging onboarding and activation under one roadmap.", 60, [0]),
-    ("Pricing and packaging", GapCategory.EXPERIENCE, 1, 3, 3, 3, GapStatus.BACKLOG,
-     "Self-serve needs a price page that converts.", "Shadow the pricing council.", None, []),
-    ("Hiring bar raiser", GapCategory.EXPERIENCE, 2, 3, 2, 2, GapStatus.CLOSED,
-     "Directors build teams.", "Done: certified as bar raiser.", None, [0]),
-    ("Data fluency", GapCategory.SKILL, 3, 4, 3, 2, GapStatus.CLOSED,
-     "Make calls from data without waiting for analysts.", "Done: SQL course and dashboards.",
-     None, [13]),
-    ("External thought leadership", GapCategory.VISIBILITY, 1, 3, 2, 3, GapStatus.BACKLOG,
-     "A public voice helps hiring and the next role.", "Submit a talk to ProductCon.", 90, []),
-    ("Relationship with sales leadership", GapCategory.RELATIONSHIP, 2, 4, 4, 2,
-     GapStatus.WORKING, "EMEA success depends on Tom's trust.",
-     "Weekly EMEA deal review with Tom.", -5, [3]),
-    ("Director title", GapCategory.SCOPE, 1, 5, 5, 5, GapStatus.BACKLOG,
-     "The destination itself.", "Agree the promotion criteria with Maya.", 180, [0, 1]),
+    (
+        "Executive communication",
+        GapCategory.SKILL,
+        2,
+        4,
+        5,
+        3,
+        GapStatus.WORKING,
+        "Directors speak for the whole area to the exec team.",
+        "Write the quarterly platform memo for Daniel.",
+        20,
+        [1, 0],
+    ),
+    (
+        "Managing managers",
+        GapCategory.EXPERIENCE,
+        1,
+        4,
+        5,
+        5,
+        GapStatus.BACKLOG,
+        "The target role leads PMs who lead PMs.",
+        "Ask Maya to move Grace's team under me.",
+        75,
+        [0],
+    ),
+    (
+        "Visibility with the CTO",
+        GapCategory.VISIBILITY,
+        1,
+        3,
+        4,
+        2,
+        GapStatus.WORKING,
+        "Omar signs off director promotions in product and engineering.",
+        "Present the platform API plan at architecture review.",
+        12,
+        [11, 2],
+    ),
+    (
+        "Financial acumen",
+        GapCategory.SKILL,
+        2,
+        4,
+        4,
+        3,
+        GapStatus.BACKLOG,
+        "Directors own a P&L conversation.",
+        "Build the self-serve cost model with finance.",
+        45,
+        [5],
+    ),
+    (
+        "A sponsor on the exec team",
+        GapCategory.RELATIONSHIP,
+        1,
+        4,
+        5,
+        3,
+        GapStatus.WORKING,
+        "Nobody can argue my case in the calibration room yet.",
+        "Monthly 1:1 with Daniel on the growth story.",
+        30,
+        [1, 12],
+    ),
+    (
+        "Own a multi-team roadmap",
+        GapCategory.SCOPE,
+        2,
+        4,
+        5,
+        4,
+        GapStatus.BACKLOG,
+        "Scope is the promotion criterion most often missed.",
+        "Propose merging onboarding and activation under one roadmap.",
+        60,
+        [0],
+    ),
+    (
+        "Pricing and packaging",
+        GapCategory.EXPERIENCE,
+        1,
+        3,
+        3,
+        3,
+        GapStatus.BACKLOG,
+        "Self-serve needs a price page that converts.",
+        "Shadow the pricing council.",
+        None,
+        [],
+    ),
+    (
+        "Hiring bar raiser",
+        GapCategory.EXPERIENCE,
+        2,
+        3,
+        2,
+        2,
+        GapStatus.CLOSED,
+        "Directors build teams.",
+        "Done: certified as bar raiser.",
+        None,
+        [0],
+    ),
+    (
+        "Data fluency",
+        GapCategory.SKILL,
+        3,
+        4,
+        3,
+        2,
+        GapStatus.CLOSED,
+        "Make calls from data without waiting for analysts.",
+        "Done: SQL course and dashboards.",
+        None,
+        [13],
+    ),
+    (
+        "External thought leadership",
+        GapCategory.VISIBILITY,
+        1,
+        3,
+        2,
+        3,
+        GapStatus.BACKLOG,
+        "A public voice helps hiring and the next role.",
+        "Submit a talk to ProductCon.",
+        90,
+        [],
+    ),
+    (
+        "Relationship with sales leadership",
+        GapCategory.RELATIONSHIP,
+        2,
+        4,
+        4,
+        2,
+        GapStatus.WORKING,
+        "EMEA success depends on Tom's trust.",
+        "Weekly EMEA deal review with Tom.",
+        -5,
+        [3],
+    ),
+    (
+        "Director title",
+        GapCategory.SCOPE,
+        1,
+        5,
+        5,
+        5,
+        GapStatus.BACKLOG,
+        "The destination itself.",
+        "Agree the promotion criteria with Maya.",
+        180,
+        [0, 1],
+    ),
 ]
 
 WIN_TEMPLATES = [
@@ -132,9 +390,18 @@ WIN_TEMPLATES = [
     ("Mentored Grace through her first launch", "She ran the launch end to end.", None, [1]),
 ]
 FEATURES = [
-    "usage-based billing", "SSO setup wizard", "workspace templates", "audit log",
-    "EU data residency", "guided onboarding", "API keys page", "bulk import",
-    "status page", "admin console", "team invites", "usage dashboard",
+    "usage-based billing",
+    "SSO setup wizard",
+    "workspace templates",
+    "audit log",
+    "EU data residency",
+    "guided onboarding",
+    "API keys page",
+    "bulk import",
+    "status page",
+    "admin console",
+    "team invites",
+    "usage dashboard",
 ]
 ACCOUNTS = ["Northwind", "Globex", "Initech", "Umbrella", "Hooli", "Stark Industries", "Acme"]
 # name, unit, low, high, +1 when higher is better, -1 when lower is better
@@ -155,8 +422,9 @@ def populate(repo: Repository, today: dt.date, seed: int = 7) -> None:
         repo.save_vision(_vision(today))
         priorities = []
         for rank, (title, description) in enumerate(PRIORITIES):
-            priorities.append(repo.priorities.add(
-                Priority(title=title, description=description, rank=rank)))
+            priorities.append(
+                repo.priorities.add(Priority(title=title, description=description, rank=rank))
+            )
         people = [repo.stakeholders.add(_person(row, today)) for row in PEOPLE]
         gaps = []
         for rank, row in enumerate(GAPS):
@@ -170,16 +438,20 @@ def populate(repo: Repository, today: dt.date, seed: int = 7) -> None:
                 continue
             step = dt.timedelta(days=max(person.cadence_days, 7))
             for back in range(3):
-                repo.interactions.add(Interaction(
-                    stakeholder_id=person.id,
-                    date=person.last_contact - back * step,
-                    note=rng.choice([
-                        "Walked through the roadmap; asked what would make it a clear yes.",
-                        "Shared last month's wins; they want the numbers in writing.",
-                        "Discussed the promotion criteria and where I fall short.",
-                        "Asked for feedback on the exec memo.",
-                    ]),
-                ))
+                repo.interactions.add(
+                    Interaction(
+                        stakeholder_id=person.id,
+                        date=person.last_contact - back * step,
+                        note=rng.choice(
+                            [
+                                "Walked through the roadmap; asked what would make it a clear yes.",
+                                "Shared last month's wins; they want the numbers in writing.",
+                                "Discussed the promotion criteria and where I fall short.",
+                                "Asked for feedback on the exec memo.",
+                            ]
+                        ),
+                    )
+                )
 
 
 def _vision(today: dt.date) -> Vision:
@@ -218,8 +490,15 @@ def _vision(today: dt.date) -> Vision:
 def _person(row: tuple, today: dt.date) -> Stakeholder:
     name, title, rel, influence, stance, cares, needle, helps, cadence, ago = row
     return Stakeholder(
-        name=name, title=title, relationship=rel, influence=influence, stance=stance,
-        cares_about=cares, moves_needle=needle, how_to_help=helps, cadence_days=cadence,
+        name=name,
+        title=title,
+        relationship=rel,
+        influence=influence,
+        stance=stance,
+        cares_about=cares,
+        moves_needle=needle,
+        how_to_help=helps,
+        cadence_days=cadence,
         last_contact=None if ago is None else today - dt.timedelta(days=ago),
     )
 
@@ -227,15 +506,28 @@ def _person(row: tuple, today: dt.date) -> Stakeholder:
 def _gap(row: tuple, rank: int, people: list[Stakeholder], today: dt.date) -> Gap:
     title, cat, cur, tgt, impact, effort, status, why, action, due, linked = row
     return Gap(
-        title=title, category=cat, current_level=cur, target_level=tgt, impact=impact,
-        effort=effort, status=status, why=why, next_action=action, rank=rank,
+        title=title,
+        category=cat,
+        current_level=cur,
+        target_level=tgt,
+        impact=impact,
+        effort=effort,
+        status=status,
+        why=why,
+        next_action=action,
+        rank=rank,
         due=None if due is None else today + dt.timedelta(days=due),
         stakeholder_ids=[people[i].id for i in linked],
     )
 
 
-def _wins(rng: random.Random, today: dt.date, priorities: list[Priority], gaps: list[Gap],
-          people: list[Stakeholder]) -> list[Win]:
+def _wins(
+    rng: random.Random,
+    today: dt.date,
+    priorities: list[Priority],
+    gaps: list[Gap],
+    people: list[Stakeholder],
+) -> list[Win]:
     wins: list[Win] = []
     quiet = range(200, 232)  # a quiet month about seven months ago: the brag document flags it
     for days_ago in range(364, -1, -1):
@@ -247,25 +539,34 @@ def _wins(rng: random.Random, today: dt.date, priorities: list[Priority], gaps: 
         name, unit, low, high, better = rng.choice(METRICS)
         before = rng.randint(low, high)
         after = max(0, before + better * rng.randint(2, max(3, (high - low) // 3)))
-        metrics = [Metric(name=name, kind="output", before=f"{before}{unit}",
-                          after=f"{after}{unit}")]
+        metrics = [
+            Metric(name=name, kind="output", before=f"{before}{unit}", after=f"{after}{unit}")
+        ]
         if rng.random() < 0.3:
-            metrics.append(Metric(name="experiments shipped", kind="input",
-                                  before=str(rng.randint(1, 3)), after=str(rng.randint(4, 8))))
+            metrics.append(
+                Metric(
+                    name="experiments shipped",
+                    kind="input",
+                    before=str(rng.randint(1, 3)),
+                    after=str(rng.randint(4, 8)),
+                )
+            )
         involved = rng.sample(people, k=rng.randint(0, 2))
-        wins.append(Win(
-            date=when,
-            title=title.format(feature=feature, account=account),
-            body=f"Context: {impact}\n\n- worked with {len(involved) or 'no'} partners\n"
-                 f"- next: follow up in the monthly review",
-            impact=impact.format(metric=name),
-            metrics=metrics,
-            priority_id=priorities[priority].id if priority is not None else None,
-            gap_ids=[gaps[i].id for i in gap_idx],
-            stakeholder_ids=[p.id for p in involved],
-            tags=rng.sample(TAGS, k=rng.randint(0, 2)),
-            starred=rng.random() < 0.12,
-        ))
+        wins.append(
+            Win(
+                date=when,
+                title=title.format(feature=feature, account=account),
+                body=f"Context: {impact}\n\n- worked with {len(involved) or 'no'} partners\n"
+                f"- next: follow up in the monthly review",
+                impact=impact.format(metric=name),
+                metrics=metrics,
+                priority_id=priorities[priority].id if priority is not None else None,
+                gap_ids=[gaps[i].id for i in gap_idx],
+                stakeholder_ids=[p.id for p in involved],
+                tags=rng.sample(TAGS, k=rng.randint(0, 2)),
+                starred=rng.random() < 0.12,
+            )
+        )
     return wins
 
 
@@ -274,20 +575,28 @@ def _feedback(today: dt.date, people: list[Stakeholder]) -> list[Feedback]:
         (0, 20, "Your written narratives are the best on the team.", "writing", "strength"),
         (2, 45, "Engineering trusts you; you protect focus time.", "partnership", "strength"),
         (1, 60, "I don't yet see you setting direction beyond your area.", "scope", "gap"),
-        (11, 90, "Architecture discussions need you to come with options, not asks.",
-         "technical depth", "gap"),
+        (
+            11,
+            90,
+            "Architecture discussions need you to come with options, not asks.",
+            "technical depth",
+            "gap",
+        ),
         (6, 120, "Ask for the stretch assignment; you're ready.", "ambition", "strength"),
-        (3, 35, "EMEA dates slipped twice; I need commitments I can sell.", "reliability",
-         "gap"),
+        (3, 35, "EMEA dates slipped twice; I need commitments I can sell.", "reliability", "gap"),
         (10, 15, "You give clear, kind feedback.", "people leadership", "strength"),
         (None, 150, "Presentations run long; lead with the ask.", "executive presence", "gap"),
     ]
     out = []
     for who, ago, quote, theme, kind in rows:
-        out.append(Feedback(
-            quote=quote,
-            giver_id=people[who].id if who is not None else None,
-            giver_name=people[who].name if who is not None else "Anonymous 360 reviewer",
-            date=today - dt.timedelta(days=ago), theme=theme, kind=kind,
-        ))
+        out.append(
+            Feedback(
+                quote=quote,
+                giver_id=people[who].id if who is not None else None,
+                giver_name=people[who].name if who is not None else "Anonymous 360 reviewer",
+                date=today - dt.timedelta(days=ago),
+                theme=theme,
+                kind=kind,
+            )
+        )
     return out

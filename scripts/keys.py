@@ -151,8 +151,11 @@ def _bindings(cls: type) -> list[object]:
             b.action in {"command_palette", "app.command_palette"} for b in declared
         ):
             declared.append(
-                Binding(cls.COMMAND_PALETTE_BINDING, "command_palette",
-                        "Command palette: every action by name")
+                Binding(
+                    cls.COMMAND_PALETTE_BINDING,
+                    "command_palette",
+                    "Command palette: every action by name",
+                )
             )
         return [b for b in declared if not b.system]
     return list(Binding.make_bindings(cls.__dict__["BINDINGS"]))
@@ -164,15 +167,20 @@ def rows() -> list[Row]:
     for cls in sorted(_classes(), key=_order):
         where = _where(cls)
         for binding in _bindings(cls):
-            row = Row(where, _keys(binding),
-                      binding.description or binding.action.replace("_", " "), binding.id or "")
+            row = Row(
+                where,
+                _keys(binding),
+                binding.description or binding.action.replace("_", " "),
+                binding.id or "",
+            )
             last = result[-1] if result else None
             if last and (last.where, last.does, last.binding_id) == (
-                row.where, row.does, row.binding_id
+                row.where,
+                row.does,
+                row.binding_id,
             ):
                 # One binding with several keys ("down,j") is one row.
-                result[-1] = Row(last.where, f"{last.keys} {row.keys}", last.does,
-                                 last.binding_id)
+                result[-1] = Row(last.where, f"{last.keys} {row.keys}", last.does, last.binding_id)
             else:
                 result.append(row)
     return result
@@ -219,8 +227,10 @@ def main(argv: list[str] | None = None) -> int:
             current.splitlines(), wanted.splitlines(), "README.md", "generated", lineterm=""
         )
         sys.stderr.write("\n".join(diff) + "\n")
-        sys.stderr.write("error: README.md's key table differs from the app's bindings; "
-                         "run python scripts/keys.py\n")
+        sys.stderr.write(
+            "error: README.md's key table differs from the app's bindings; "
+            "run python scripts/keys.py\n"
+        )
         return 1
     if wanted != current:
         args.readme.write_text(wanted, encoding="utf-8")

@@ -97,8 +97,7 @@ async def _shoot(shot: Shot, data_dir: Path, out: Path) -> Path:
             await pilot.press(key)
             await _settle(pilot)
         target = out / f"{shot.name}.svg"
-        target.write_text(app.export_screenshot(title=f"careertui · {shot.name}"),
-                          encoding="utf-8")
+        target.write_text(app.export_screenshot(title=f"careertui · {shot.name}"), encoding="utf-8")
         return target
 
 
@@ -129,23 +128,27 @@ def stale(out: Path = OUT) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="careertui-screenshots-check-") as fresh:
         made = asyncio.run(generate(Path(fresh)))
         return [
-            path.name for path in made
-            if not (out / path.name).exists()
-            or (out / path.name).read_bytes() != path.read_bytes()
+            path.name
+            for path in made
+            if not (out / path.name).exists() or (out / path.name).read_bytes() != path.read_bytes()
         ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 if screenshots/ differs from what the app shows now")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if screenshots/ differs from what the app shows now",
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="where to write (screenshots/)")
     args = parser.parse_args(argv)
     if args.check:
         differing = stale(args.out)
         if differing:
-            sys.stderr.write(f"error: out of date: {', '.join(differing)}; "
-                             "run python scripts/screenshots.py\n")
+            sys.stderr.write(
+                f"error: out of date: {', '.join(differing)}; run python scripts/screenshots.py\n"
+            )
             return 1
         return 0
     args.out.mkdir(parents=True, exist_ok=True)

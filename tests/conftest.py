@@ -75,8 +75,13 @@ class CLI:
 
     data_dir: Path
 
-    def __call__(self, *args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-                 data_dir: bool = True) -> Result:
+    def __call__(
+        self,
+        *args: str,
+        stdin: str | None = None,
+        env: dict[str, str] | None = None,
+        data_dir: bool = True,
+    ) -> Result:
         argv = [str(CAREERTUI)]
         if data_dir:
             argv += ["--data-dir", str(self.data_dir)]

@@ -44,7 +44,7 @@ def readme() -> str:
 # -- keys ----------------------------------------------------------------------------------------
 def test_the_key_table_is_the_apps_bindings(readme: str) -> None:
     keys = _script("keys")
-    block = readme[readme.index(keys.START) + len(keys.START): readme.index(keys.END)]
+    block = readme[readme.index(keys.START) + len(keys.START) : readme.index(keys.END)]
     assert block.strip() == keys.render(), (
         "README.md's key table differs from the app's bindings: run python scripts/keys.py"
     )
@@ -70,16 +70,21 @@ def test_the_key_table_holds_the_keys_a_person_uses_every_day() -> None:
     from careertui.tui.panes.stakeholders import StakeholdersPane
     from careertui.tui.panes.vision import VisionPane
 
-    for cls, where in ((DashboardScreen, "Dashboard"), (VisionPane, "Vision pane"),
-                       (GapsPane, "Gaps pane"), (StakeholdersPane, "Stakeholders pane"),
-                       (JournalPane, "Journal pane")):
+    for cls, where in (
+        (DashboardScreen, "Dashboard"),
+        (VisionPane, "Vision pane"),
+        (GapsPane, "Gaps pane"),
+        (StakeholdersPane, "Stakeholders pane"),
+        (JournalPane, "Journal pane"),
+    ):
         for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
             assert f"| {where} |" in table
             assert f"`{binding.id}`" in table, f"{where}: {binding.key} missing"
 
 
-def test_the_key_check_fails_when_the_readme_drifts(tmp_path: Path, readme: str,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_key_check_fails_when_the_readme_drifts(
+    tmp_path: Path, readme: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     keys = _script("keys")
     current = keys.with_table(readme, keys.render())
     copy = tmp_path / "README.md"
@@ -133,8 +138,14 @@ def test_the_command_line_reference_names_every_command_and_option(readme: str) 
 # -- screenshots ---------------------------------------------------------------------------------
 def test_the_readme_shows_every_screenshot_and_each_exists(readme: str) -> None:
     shots = _script("screenshots").SHOTS
-    assert {s.name for s in shots} >= {"dashboard", "vision", "gaps", "stakeholders", "journal",
-                                       "guided-start"}
+    assert {s.name for s in shots} >= {
+        "dashboard",
+        "vision",
+        "gaps",
+        "stakeholders",
+        "journal",
+        "guided-start",
+    }
     for shot in shots:
         assert f"](screenshots/{shot.name}.svg)" in readme
         assert (ROOT / "screenshots" / f"{shot.name}.svg").is_file()

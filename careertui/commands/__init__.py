@@ -20,7 +20,17 @@ KEYRING_SERVICE = "careertui"
 
 
 def data_dir(args: argparse.Namespace) -> Path:
-    return paths.data_dir(args.data_dir)
+    """The data directory the command works in; an InputError when a file is in its place."""
+    folder = paths.data_dir(args.data_dir)
+    blocker = next((p for p in (folder, *folder.parents) if os.path.lexists(p)), None)
+    if blocker is not None and not blocker.is_dir():
+        from careertui.domain.errors import InputError
+
+        raise InputError(
+            f"{blocker} is a file, not a directory; --data-dir (or {paths.ENV_VAR}) names the "
+            "directory that holds careertui's data"
+        )
+    return folder
 
 
 def repository(args: argparse.Namespace):  # -> Repository, imported lazily
@@ -90,6 +100,27 @@ def ask(prompt: str) -> str:
         return getpass.getpass(prompt)
     except EOFError as exc:
         raise LockedStore("no passphrase was given; nothing was changed") from exc
+
+
+def confirm(prompt: str) -> bool:
+    """Ask a yes/no question on the terminal (the answer is shown); True only for yes.
+
+    Raises InputError when there is no terminal to ask on."""
+    from careertui.domain.errors import InputError
+
+    if not terminal_available():
+        raise InputError("no terminal to ask for confirmation on; nothing was changed")
+    if os.name == "nt":  # pragma: no cover - no /dev/tty there
+        answer = input(prompt)
+    else:
+        fd = os.open("/dev/tty", os.O_RDWR | getattr(os, "O_NOCTTY", 0))
+        try:
+            os.write(fd, prompt.encode("utf-8", "replace"))
+            with open(fd, "rb", buffering=0, closefd=False) as tty:
+                answer = tty.readline().decode("utf-8", "replace")
+        finally:
+            os.close(fd)
+    return answer.strip().lower() in ("y", "yes")
 
 
 def passphrase_source(path: Path, *, interactive: bool = True) -> Callable[[], str]:

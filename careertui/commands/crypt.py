@@ -15,7 +15,7 @@ from careertui.commands import (
     passphrase_source,
 )
 from careertui.domain.errors import InputError
-from careertui.store.crypto import check_new_passphrase, is_encrypted
+from careertui.store.crypto import check_new_passphrase, is_encrypted, keyring_flag
 from careertui.store.database import DATA_FILE, PASSPHRASE_ENV, Store
 from careertui.store.encryption import decrypt_store, encrypt_store
 from careertui.store.errors import StoreError
@@ -67,15 +67,16 @@ def _encrypt(store: Store, *, keep_in_keyring: bool) -> int:
     try:
         result = encrypt_store(store, keyring=keep_in_keyring)
     except BaseException:
-        if saved_in_keyring:
-            _forget(store)
+        if saved_in_keyring and not _keeps_keyring(store):
+            _forget(store)  # the data file does not point at the keyring: nothing relies on it
         raise
     if result.already:
         print(f"{store.path} was already encrypted")
     else:
         print(f"encrypted {store.path}")
     if result.converted:
-        print(f"encrypted {len(result.converted)} backup(s) and copies")
+        finished = "finished the conversion: " if result.already else ""
+        print(f"{finished}encrypted {len(result.converted)} backup(s) and copies")
     if keep_in_keyring:
         print("the passphrase is kept in the OS keyring")
     print(LOST)
@@ -85,12 +86,23 @@ def _encrypt(store: Store, *, keep_in_keyring: bool) -> int:
 def _decrypt(store: Store) -> int:
     result = decrypt_store(store)
     _forget(store)
-    print(f"decrypted {store.path}: it is plain JSON again, readable by anyone with the file")
+    if result.already:
+        print(f"{store.path} was already plain JSON; finishing the conversion of its copies")
+    else:
+        print(f"decrypted {store.path}: it is plain JSON again, readable by anyone with the file")
     if result.converted:
         print(f"decrypted {len(result.converted)} backup(s) and copies")
     for path in result.skipped:
         sys.stderr.write(f"warning: {path} did not open with this passphrase; left encrypted\n")
     return 0
+
+
+def _keeps_keyring(store: Store) -> bool:
+    """Whether the data file, as it is now, says its passphrase is in the keyring."""
+    try:
+        return keyring_flag(store.path, read_bytes(store.path))
+    except StoreError:
+        return False
 
 
 def _forget(store: Store) -> None:

@@ -8,15 +8,19 @@ import tempfile
 from pathlib import Path
 
 from careertui import paths
+from careertui.commands import data_dir
+from careertui.commands.dashboard import require_terminal
 from careertui.domain.clock import today
 from careertui.domain.errors import InputError
 from careertui.store.repository import Repository
 
 
 def run(args: argparse.Namespace) -> int:
-    chosen = args.data_dir or os.environ.get(paths.ENV_VAR)
-    if chosen:
-        target = Path(chosen).expanduser()
+    on = today()
+    if not args.no_open:
+        require_terminal("to only write the sample career, use careertui demo --no-open")
+    if args.data_dir or os.environ.get(paths.ENV_VAR):
+        target = data_dir(args)
     else:
         target = Path(tempfile.mkdtemp(prefix="careertui-demo-"))
     repo = Repository.at(target)
@@ -26,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         )
     from careertui.demo import populate
 
-    populate(repo, today())
+    populate(repo, on)
     print(f"demo career written to {target}")
     if not args.no_open:
         from careertui.tui.app import make_app

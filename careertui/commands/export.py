@@ -13,7 +13,8 @@ from careertui.commands import repository
 from careertui.domain.clock import today
 from careertui.domain.dates import parse_when
 from careertui.domain.errors import InputError
-from careertui.exchange.files import render, write_private
+from careertui.domain.text import json_terminal_safe, terminal_safe
+from careertui.exchange.files import refuse_store_paths, render, write_private
 
 NAMES = {"brag": "brag document", "case": "promotion case", "json": "JSON export"}
 
@@ -27,14 +28,16 @@ def run(args: argparse.Namespace) -> int:
     if start and end and start > end:
         raise InputError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
     repo = repository(args)
+    if args.out:  # never over the live data file or a backup
+        refuse_store_paths(Path(args.out), repo.store.data_dir)
     career = repo.career()
     content = render(args.what, career, today=on, start=start, end=end)
     if args.out:
         path = write_private(Path(args.out), content)
         print(f"{NAMES[args.what]} written to {path.resolve()}")
-    else:
-        sys.stdout.write(content)
+    else:  # made safe for a terminal, whatever the store holds (JSON stays valid JSON)
+        safe = json_terminal_safe if args.what == "json" else terminal_safe
+        sys.stdout.write(safe(content))
     if repo.store.encrypted():
-        print(f"note: the data file is encrypted; this {NAMES[args.what]} is not",
-              file=sys.stderr)
+        print(f"note: the data file is encrypted; this {NAMES[args.what]} is not", file=sys.stderr)
     return 0

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from careertui.commands import repository
+from careertui.domain.text import terminal_safe
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
         from careertui.exchange.jrnl import import_jrnl
 
         report = import_jrnl(repo, path)
-    print(f"imported {path} into {repo.store.path}")
+    print(terminal_safe(f"imported {path} into {repo.store.path}"))
     for line in report.lines():
-        print(line)
+        print(terminal_safe(line))
     return 0

@@ -23,7 +23,8 @@ from careertui.commands import data_dir
 from careertui.domain.clock import today
 from careertui.domain.errors import InputError
 from careertui.domain.metrics import metric_doc
-from careertui.domain.win_record import new_win
+from careertui.domain.text import terminal_safe
+from careertui.domain.win_record import link_names, new_win
 
 
 def _title_and_body(args: argparse.Namespace) -> tuple[str, str]:
@@ -46,12 +47,13 @@ def run(args: argparse.Namespace) -> int:
     title, body = _title_and_body(args)
     when = today()
     if args.date:
-        from careertui.domain.dates import parse_when
+        from careertui.domain.dates import parse_win_date
 
-        when = parse_when(args.date, when)
+        when = parse_win_date(args.date, when)
     metrics = [metric_doc(m, "output") for m in args.metric]
     metrics += [metric_doc(m, "input") for m in args.input_metric]
     body = "\n".join(p for p in (body, args.body or "") if p)
+    link_names(priority=args.priority, gaps=args.gap, people=args.with_)
     # Validated before the store is touched; the links are filled in under the lock.
     doc = new_win(
         date=when,
@@ -70,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if stored is HAND_OVER:
         stored = _full_path(args, when, title, body, metrics)
     star = " ★" if stored["starred"] else ""
-    print(f"saved win {stored['id']} on {stored['date']}{star}: {stored['title']}")
+    print(terminal_safe(f"saved win {stored['id']} on {stored['date']}{star}: {stored['title']}"))
     return 0
 
 

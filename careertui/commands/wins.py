@@ -16,6 +16,7 @@ from typing import Any
 from careertui.commands import repository
 from careertui.domain.clock import today
 from careertui.domain.errors import InputError
+from careertui.domain.text import json_terminal_safe, terminal_safe
 
 _OLDEST = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 #: Fractional seconds of any length, and a "Z" zone: what Python 3.10's fromisoformat refuses.
@@ -54,19 +55,21 @@ def run(args: argparse.Namespace) -> int:
 
     repo = repository(args)
     tables = repo.tables()
-    chosen = [
+    stored = tables.get(Win.table, {})
+    matching = [
         doc
-        for doc in newest_first(list(tables.get(Win.table, {}).values()))
+        for doc in newest_first(list(stored.values()))
         if (start is None or str(doc.get("date", "")) >= start)
         and (end is None or str(doc.get("date", "")) <= end)
         and (tag is None or tag in (doc.get("tags") or []))
-    ][: args.n]
-    wins = [load_record(Win, doc, repo.store.path) for doc in chosen]
+    ]
+    wins = [load_record(Win, doc, repo.store.path) for doc in matching[: args.n]]
     if args.json:
         import orjson
 
         payload = [w.model_dump(mode="json") for w in wins]
-        sys.stdout.write(orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode() + "\n")
+        text = orjson.dumps(payload, option=orjson.OPT_INDENT_2).decode()
+        sys.stdout.write(json_terminal_safe(text) + "\n")
         return 0
     priorities = {}
     if any(w.priority_id for w in wins):
@@ -83,7 +86,19 @@ def run(args: argparse.Namespace) -> int:
             extras.append(str(win.headline_metric))
         extras += [f"#{t}" for t in win.tags]
         line = f"{win.date.isoformat()} {star} {win.title}"
-        print(f"{line}  {'  '.join(extras)}" if extras else line)
-    if not wins:
+        print(terminal_safe(f"{line}  {'  '.join(extras)}" if extras else line))
+    if not stored:
         print("no wins yet: log one with careertui win 'what you did'", file=sys.stderr)
+    elif not matching:
+        print(f"no wins match {_filters(args)}", file=sys.stderr)
     return 0
+
+
+def _filters(args: argparse.Namespace) -> str:
+    """The filters as typed, to say which ones matched nothing."""
+    typed = [
+        (f"--from {args.from_}" if args.from_ else ""),
+        (f"--to {args.to}" if args.to else ""),
+        (f"--tag {args.tag}" if args.tag else ""),
+    ]
+    return terminal_safe(" ".join(t for t in typed if t))

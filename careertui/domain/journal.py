@@ -9,12 +9,18 @@ Free words must all appear in the win (title, body, impact, metrics, tags). ``#t
 tag; ``priority:`` (``p:``), ``gap:`` (``g:``) and ``with:`` (``@``) match a priority, gap or
 stakeholder whose name contains the text (``priority:none`` finds wins tied to no priority);
 ``*`` (or ``is:starred``) keeps starred wins; ``from:``/``to:`` take a date or a phrase such as
-``"3 months ago"``. Quote values that contain spaces.
+``"3 months ago"``; ``tag:launch`` is ``#launch``. Quote values that contain spaces.
+
+Any other ``word:`` at the start of a word is an unknown key and is reported in ``problems``
+(it would otherwise match nothing without a word why). A word is a key only when the part
+before the colon is letters and is not quoted, and the colon is not followed by ``//``: so
+``"note: x"``, ``10:30`` and ``https://example.com`` are free words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +36,17 @@ _PRIORITY = ("priority:", "p:")
 _GAP = ("gap:", "g:")
 _WITH = ("with:", "@")
 _STARRED = ("*", "is:starred", "is:star")
+_TAG = ("tag:",)
+_DATES = (("from:", "since:"), ("to:", "until:"))
+#: Every ``key:`` the filter understands (``is:`` only as ``is:starred``).
+KEYS = frozenset(
+    prefix[:-1]
+    for group in (_PRIORITY, _GAP, _WITH, _TAG, *_DATES)
+    for prefix in group
+    if prefix.endswith(":")
+) | {"is"}
+#: The keys as the error names them (short forms and synonyms left out), as the help lists them.
+KNOWN_KEYS = ("priority:", "gap:", "with:", "tag:", "from:", "to:", "is:starred")
 
 
 def search_text(win: Win) -> str:
@@ -86,9 +103,16 @@ class WinFilter:
     @property
     def words_only(self) -> bool:
         """Only free words to look for: nothing about a win but its search text matters."""
-        return not (self.starred or self.untied or self.tags or self.gap_ids
-                    or self.stakeholder_ids or self.priority_ids is not None
-                    or self.start is not None or self.end is not None)
+        return not (
+            self.starred
+            or self.untied
+            or self.tags
+            or self.gap_ids
+            or self.stakeholder_ids
+            or self.priority_ids is not None
+            or self.start is not None
+            or self.end is not None
+        )
 
     def narrows(self, other: WinFilter) -> bool:
         """Whether every win this filter keeps is also kept by ``other``, so this filter can be
@@ -109,8 +133,10 @@ class WinFilter:
             return False
         if any(tag not in self.tags for tag in other.tags):
             return False
-        for mine, theirs in ((self.gap_ids, other.gap_ids),
-                             (self.stakeholder_ids, other.stakeholder_ids)):
+        for mine, theirs in (
+            (self.gap_ids, other.gap_ids),
+            (self.stakeholder_ids, other.stakeholder_ids),
+        ):
             # a win meets each of their id sets if it meets one of mine inside it
             if any(not any(ids <= wanted for ids in mine) for wanted in theirs):
                 return False
@@ -139,7 +165,8 @@ class WinSearch:
         self._earlier: tuple[Sequence[Win], list[str]] | None = None
         if previous is not None:
             self._earlier = (
-                (previous.wins, previous._haystacks) if previous._haystacks is not None
+                (previous.wins, previous._haystacks)
+                if previous._haystacks is not None
                 else previous._earlier
             )
         self._results: list[tuple[WinFilter, list[int], list[Win]]] = []
@@ -149,13 +176,13 @@ class WinSearch:
             known: dict[str, tuple[dt.datetime, str]] = {}
             if self._earlier is not None:
                 wins, texts = self._earlier
-                known = {win.id: (win.updated, text)
-                         for win, text in zip(wins, texts, strict=True)}
+                known = {win.id: (win.updated, text) for win, text in zip(wins, texts, strict=True)}
             self._haystacks = []
             for win in self.wins:
                 seen = known.get(win.id)
-                self._haystacks.append(seen[1] if seen is not None and seen[0] == win.updated
-                                       else search_text(win))
+                self._haystacks.append(
+                    seen[1] if seen is not None and seen[0] == win.updated else search_text(win)
+                )
             self._earlier = None
         return self._haystacks
 
@@ -195,18 +222,40 @@ class WinSearch:
         return wins
 
 
-def _tokens(text: str) -> list[str]:
+#: A word as the user typed it: runs of quoted text and other characters up to unquoted
+#: white space (an unfinished quote runs to the end).
+_RAW_WORD = re.compile(r"""(?:"(?:[^"\\]|\\.)*(?:"|$)|'[^']*(?:'|$)|\\.|\\$|[^\s"'\\])+""")
+#: ``key:`` at the start of an unquoted word: letters only (so ``10:30`` is a word) and not
+#: the ``//`` of an address (so ``https://…`` is a word).
+_KEY = re.compile(r"([A-Za-z]+):(?!//)")
+
+
+def _unquoted(word: str) -> str:
     try:
-        return shlex.split(text)
+        return " ".join(shlex.split(word))
     except ValueError:  # an unfinished quote while the user is still typing
-        return text.replace('"', "").replace("'", "").split()
+        return word.replace('"', "").replace("'", "")
+
+
+def _tokens(text: str) -> list[tuple[str, str | None]]:
+    """Each word of ``text`` without its quotes, with the key it starts with (``foo`` for
+    ``foo:bar``, ``foo:"two words"``), or None for a plain word. A quoted word, ``10:30`` and
+    ``https://…`` have no key."""
+    found = []
+    for raw in _RAW_WORD.findall(text):
+        token = _unquoted(raw)
+        if not token:
+            continue
+        key = _KEY.match(raw)
+        found.append((token, key.group(1).casefold() if key else None))
+    return found
 
 
 def _value(token: str, prefixes: Sequence[str]) -> str | None:
     lowered = token.casefold()
     for prefix in prefixes:
         if lowered.startswith(prefix):
-            return token[len(prefix):].strip()
+            return token[len(prefix) :].strip()
     return None
 
 
@@ -229,11 +278,20 @@ def parse_filter(
     """Read the filter the user typed. Never raises: what cannot be used is in ``problems``
     (and a name that matches nothing matches no win)."""
     result = WinFilter(text=text)
-    for token in _tokens(text):
+    for token, key in _tokens(text):
         if token.casefold() in _STARRED:
             result.starred = True
         elif token.startswith("#") and len(token) > 1:
             result.tags.append(token[1:].casefold())
+        elif key is not None and key not in KEYS:
+            result.problems.append(
+                f"unknown key {key + ':'!r} (known: {' '.join(KNOWN_KEYS)}; "
+                "quote a word to search for it)"
+            )
+        elif key == "is":
+            result.problems.append(f"{token!r}: the only 'is:' filter is is:starred")
+        elif (value := _value(token, _TAG)) is not None and value:
+            result.tags.append(value.lstrip("#").casefold())
         elif (value := _value(token, _PRIORITY)) is not None and value:
             if value.casefold() == "none":
                 result.untied = True
@@ -243,16 +301,16 @@ def parse_filter(
                 found if result.priority_ids is None else result.priority_ids & found
             )
         elif (value := _value(token, _GAP)) is not None and value:
-            result.gap_ids.append(_ids("gap", value, ((g.id, g.title) for g in gaps),
-                                       result.problems))
+            result.gap_ids.append(
+                _ids("gap", value, ((g.id, g.title) for g in gaps), result.problems)
+            )
         elif (value := _value(token, _WITH)) is not None and value:
             result.stakeholder_ids.append(
-                _ids("stakeholder", value, ((s.id, s.name) for s in stakeholders),
-                     result.problems)
+                _ids("stakeholder", value, ((s.id, s.name) for s in stakeholders), result.problems)
             )
-        elif (value := _value(token, ("from:", "since:"))) is not None and value:
+        elif (value := _value(token, _DATES[0])) is not None and value:
             result.start = _date(value, today, result.problems)
-        elif (value := _value(token, ("to:", "until:"))) is not None and value:
+        elif (value := _value(token, _DATES[1])) is not None and value:
             result.end = _date(value, today, result.problems)
         else:
             result.words.append(token.casefold())
@@ -300,12 +358,16 @@ class Alignment:
     def __str__(self) -> str:
         if self.percent is None:
             return f"no wins in the last {self.days} days"
-        return (f"{self.percent}% of the last {self.days} days' wins serve a company priority "
-                f"({self.tied} of {self.total})")
+        return (
+            f"{self.percent}% of the last {self.days} days' wins serve a company priority "
+            f"({self.tied} of {self.total})"
+        )
 
 
 def alignment(
-    wins: Iterable[Win], priorities: Iterable[Priority], today: dt.date,
+    wins: Iterable[Win],
+    priorities: Iterable[Priority],
+    today: dt.date,
     days: int = ALIGNMENT_DAYS,
 ) -> Alignment:
     known = {p.id for p in priorities}
@@ -315,7 +377,7 @@ def alignment(
 
 
 # -- completing what the user types in the filter ---------------------------------------------
-_KEYWORDS = ("priority:", "gap:", "with:", "from:", "to:", "is:starred")
+_KEYWORDS = ("priority:", "gap:", "with:", "tag:", "from:", "to:", "is:starred")
 
 
 def _complete_name(typed: str, names: Iterable[str]) -> str | None:
@@ -326,7 +388,7 @@ def _complete_name(typed: str, names: Iterable[str]) -> str | None:
     wanted = typed.lstrip('"').casefold()
     for name in sorted(names, key=str.casefold):
         if name.casefold().startswith(wanted) and len(name) > len(wanted):
-            rest = name[len(wanted):]
+            rest = name[len(wanted) :]
             if quoted:
                 return rest + '"'
             return rest.split(" ")[0] or None
@@ -351,15 +413,15 @@ def completion(
         (_PRIORITY, [p.title for p in priorities]),
         (_GAP, [g.title for g in gaps]),
         (_WITH, [s.name for s in stakeholders]),
-        (("#",), sorted(set(tags))),
+        (("#", *_TAG), sorted(set(tags))),
     )
     for prefixes, names in choices:
         for prefix in prefixes:
             if folded.startswith(prefix):
-                rest = _complete_name(last[len(prefix):], names)
+                rest = _complete_name(last[len(prefix) :], names)
                 return text + rest if rest else None
     if len(folded) >= 2:
         for keyword in _KEYWORDS:
             if keyword.startswith(folded) and keyword != folded:
-                return text + keyword[len(folded):]
+                return text + keyword[len(folded) :]
     return None

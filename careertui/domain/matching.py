@@ -14,6 +14,23 @@ def _attribute_id(item: object) -> object:
     return getattr(item, "id", None)
 
 
+#: How many candidates an error names before saying "and N more".
+SHOWN = 5
+
+
+def plural(kind: str) -> str:
+    """``kind`` in the plural: gap → gaps, priority → priorities."""
+    if kind.endswith("y") and kind[-2:-1] not in tuple("aeiou"):
+        return kind[:-1] + "ies"
+    return kind + "s"
+
+
+def _listed(names: Sequence[str]) -> str:
+    shown = ", ".join(repr(n) for n in names[:SHOWN])
+    more = len(names) - SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
 def find_one(
     items: Sequence[T],
     typed: str,
@@ -21,31 +38,44 @@ def find_one(
     kind: str,
     ident: Callable[[T], object] = _attribute_id,
 ) -> T:
-    """The item whose id or name matches ``typed`` (case-insensitive), or an InputError that
-    lists the closest names.
+    """The item whose id or name matches ``typed`` (case-insensitive), or whose name is the
+    only one that starts with it; else an InputError that says why: the candidates when the
+    words fit more than one name, the closest names when they fit none.
 
     ``ident`` gives an item's id (by default its ``id`` attribute), so the same rules apply to
     records and to stored documents (``lambda doc: doc["id"]``).
     """
     wanted = typed.strip().casefold()
-    by_name = {name(item).casefold(): item for item in items}
-    if wanted in by_name:
-        return by_name[wanted]
+    exact = [item for item in items if name(item).casefold() == wanted]
+    if len(exact) == 1:
+        return exact[0]
     for item in items:
         if ident(item) == typed.strip():
             return item
-    starts = [item for key, item in by_name.items() if key.startswith(wanted)] if wanted else []
+    if len(exact) > 1:  # the same name twice: only an id tells them apart
+        ids = ", ".join(str(ident(item)) for item in exact[:SHOWN])
+        raise InputError(
+            f"{typed!r} matches {len(exact)} {plural(kind)} with that name "
+            f"(ids {ids}); give the id instead"
+        )
+    starts = [item for item in items if name(item).casefold().startswith(wanted)] if wanted else []
     if len(starts) == 1:
         return starts[0]
+    if len(starts) > 1:
+        names = sorted((name(item) for item in starts), key=str.casefold)
+        raise InputError(
+            f"{typed!r} matches {len(starts)} {plural(kind)}: {_listed(names)}; "
+            "give more of the name"
+        )
     import difflib  # only on the error path: it is not free to import
 
+    by_name = {name(item).casefold(): item for item in items}
     close = difflib.get_close_matches(wanted, list(by_name), n=3, cutoff=0.4)
-    close += [name(s).casefold() for s in starts if name(s).casefold() not in close]
-    originals = [name(by_name[key]) for key in close[:3]]
+    originals = [name(by_name[key]) for key in close]
     if originals:
         hint = "closest: " + ", ".join(repr(o) for o in originals)
     elif items:
         hint = "known: " + ", ".join(repr(name(i)) for i in list(items)[:5])
     else:
-        hint = f"there are no {kind}s yet"
+        hint = f"there are no {plural(kind)} yet"
     raise InputError(f"no {kind} named {typed!r} ({hint})")

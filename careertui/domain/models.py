@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Mapping
 from enum import Enum
+from types import MappingProxyType
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -21,10 +25,43 @@ from pydantic import (
 )
 
 from careertui.domain.clock import now, today
+from careertui.domain.text import control_refusal, neutralise, one_line_ending
+
+#: The validation context of a record read from the store (``model_validate(doc,
+#: context=FROM_STORE)``): its text is taken as it is, control characters shown as U+FFFD.
+#: Without it (a form, the command line, an import) control characters are refused.
+FROM_STORE: Mapping[str, bool] = MappingProxyType({"from_store": True})
+
+
+def _line_endings(value: object) -> object:
+    return one_line_ending(value) if isinstance(value, str) else value
+
+
+def _no_control(value: str, info: ValidationInfo) -> str:
+    """The rule for every text field: input holding a control character (ESC, BEL, NUL, …,
+    which would drive the terminal it is printed on) is refused, naming the field; text
+    already stored is kept, its control characters neutralised, so an old store still opens
+    and never reaches a terminal raw."""
+    context = info.context
+    if isinstance(context, Mapping) and context.get("from_store"):
+        return neutralise(value)
+    problem = control_refusal(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+#: Line endings made newlines first; control characters checked last, after the stripping
+#: and the length limits (the order ``careertui.domain.win_record`` mirrors).
+LINE_ENDINGS = BeforeValidator(_line_endings)
+NO_CONTROL = AfterValidator(_no_control)
 
 Level = Annotated[int, Field(ge=1, le=5)]
-Text = Annotated[str, Field(max_length=20_000)]
-Title = Annotated[str, Field(min_length=1, max_length=300)]
+#: Text of any kind: every str field a person writes is one of these.
+Plain = Annotated[str, LINE_ENDINGS, NO_CONTROL]
+Text = Annotated[str, Field(max_length=20_000), LINE_ENDINGS, NO_CONTROL]
+Title = Annotated[str, Field(min_length=1, max_length=300), LINE_ENDINGS, NO_CONTROL]
+Short = Annotated[str, Field(max_length=300), LINE_ENDINGS, NO_CONTROL]
 
 
 def new_id(prefix: str) -> str:
@@ -77,15 +114,15 @@ class Vision(Record):
     id: str = "vision"
     statement: Text = ""
     horizon: dt.date | None = None
-    target_role: Annotated[str, Field(max_length=300)] = ""
-    company_kinds: list[str] = Field(default_factory=list)
-    values: list[str] = Field(default_factory=list)
-    methods: list[str] = Field(default_factory=list)
-    obstacles: list[str] = Field(default_factory=list)
-    measures: list[str] = Field(default_factory=list)
-    strengths: list[str] = Field(default_factory=list)
-    usps: list[str] = Field(default_factory=list)
-    underused_skills: list[str] = Field(default_factory=list)
+    target_role: Short = ""
+    company_kinds: list[Plain] = Field(default_factory=list)
+    values: list[Plain] = Field(default_factory=list)
+    methods: list[Plain] = Field(default_factory=list)
+    obstacles: list[Plain] = Field(default_factory=list)
+    measures: list[Plain] = Field(default_factory=list)
+    strengths: list[Plain] = Field(default_factory=list)
+    usps: list[Plain] = Field(default_factory=list)
+    underused_skills: list[Plain] = Field(default_factory=list)
 
     class ScopeItem(BaseModel):
         """One responsibility: how much of it the user holds today, and what the target role
@@ -111,7 +148,7 @@ class Vision(Record):
 
         answer: Literal["not asked", "yes", "not yet", "no", "unclear"] = "not asked"
         asked_on: dt.date | None = Field(default=None, validate_default=True)
-        asked_whom: Annotated[str, Field(max_length=300)] = ""
+        asked_whom: Short = ""
         management_said: Text = ""
         openings: Text = ""
 
@@ -232,7 +269,7 @@ class Stakeholder(Record):
     id_prefix: ClassVar[str] = "stk"
 
     name: Title
-    title: Annotated[str, Field(max_length=300)] = ""
+    title: Short = ""
     relationship: Relationship = Relationship.PEER
     influence: Level = 3
     stance: Stance = Stance.UNKNOWN
@@ -248,10 +285,10 @@ class Metric(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Annotated[str, Field(min_length=1, max_length=200), LINE_ENDINGS, NO_CONTROL]
     kind: Literal["input", "output"] = "output"
-    before: Annotated[str, Field(max_length=100)] = ""
-    after: Annotated[str, Field(min_length=1, max_length=100)]
+    before: Annotated[str, Field(max_length=100), LINE_ENDINGS, NO_CONTROL] = ""
+    after: Annotated[str, Field(min_length=1, max_length=100), LINE_ENDINGS, NO_CONTROL]
 
     def __str__(self) -> str:
         if self.before:
@@ -273,7 +310,7 @@ class Win(Record):
     priority_id: str | None = None
     gap_ids: list[str] = Field(default_factory=list)
     stakeholder_ids: list[str] = Field(default_factory=list)
-    tags: list[str] = Field(default_factory=list)
+    tags: list[Plain] = Field(default_factory=list)
     starred: bool = False
 
     @field_validator("tags")
@@ -302,11 +339,11 @@ class Feedback(Record):
     table: ClassVar[str] = "feedback"
     id_prefix: ClassVar[str] = "fb"
 
-    quote: Annotated[str, Field(min_length=1, max_length=20_000)]
+    quote: Annotated[str, Field(min_length=1, max_length=20_000), LINE_ENDINGS, NO_CONTROL]
     giver_id: str | None = None
-    giver_name: Annotated[str, Field(max_length=300)] = ""
+    giver_name: Short = ""
     date: dt.date = Field(default_factory=today)
-    theme: Annotated[str, Field(max_length=300)] = ""
+    theme: Short = ""
     kind: Literal["strength", "gap"] = "strength"
 
 

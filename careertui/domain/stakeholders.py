@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from careertui.domain.dates import shift
 from careertui.domain.models import (
     Feedback,
     Gap,
@@ -97,30 +98,32 @@ def by_quadrant(people: Iterable[Stakeholder]) -> dict[Quadrant, list[Stakeholde
 
 
 # -- check-in cadence --------------------------------------------------------------------------
+def added_on(person: Stakeholder) -> dt.date:
+    """The local day ``person`` was added to the map (their record's ``created``)."""
+    try:
+        return person.created.astimezone().date()
+    except (OverflowError, ValueError, OSError):  # a moment at the edge of the calendar
+        return person.created.date()
+
+
 def next_check_in(person: Stakeholder, today: dt.date) -> dt.date | None:
     """When the next check-in is due: last contact + cadence.
 
     A cadence of 0 means no regular check-in (None). Someone with a cadence who has never been
-    contacted is due ``today``.
+    contacted falls due one cadence after they were added to the map (not on the day they are
+    added: nobody is late for a meeting they have just decided to have).
     """
     if person.cadence_days <= 0:
         return None
-    if person.last_contact is None:
-        return today
-    return person.last_contact + dt.timedelta(days=person.cadence_days)
+    start = person.last_contact if person.last_contact is not None else added_on(person)
+    return shift(start, person.cadence_days)
 
 
 def days_overdue(person: Stakeholder, today: dt.date) -> int | None:
-    """Days past the due check-in (0 or more), or None when nothing is overdue.
-
-    Never having been in touch with someone you mean to see regularly counts as overdue (0 days:
-    it is due now and always was).
-    """
+    """Days past the due check-in (1 or more), or None when nothing is overdue."""
     due = next_check_in(person, today)
     if due is None:
         return None
-    if person.last_contact is None:
-        return 0
     late = (today - due).days
     return late if late > 0 else None
 
@@ -130,13 +133,13 @@ def is_overdue(person: Stakeholder, today: dt.date) -> bool:
 
 
 def overdue_text(person: Stakeholder, today: dt.date) -> str:
-    """How overdue, in words: "never contacted", "1 day", "12 days"; "" when not overdue."""
+    """How overdue, in words: "1 day overdue", "12 days overdue", "never contacted, 3 days
+    overdue"; "" when not overdue."""
     late = days_overdue(person, today)
     if late is None:
         return ""
-    if person.last_contact is None:
-        return "never contacted"
-    return f"{late} day{'s' if late != 1 else ''} overdue"
+    text = f"{late} day{'s' if late != 1 else ''} overdue"
+    return f"never contacted, {text}" if person.last_contact is None else text
 
 
 # -- warnings ----------------------------------------------------------------------------------
@@ -205,31 +208,60 @@ def warnings(people: Sequence[Stakeholder], today: dt.date) -> list[MapWarning]:
 
 
 # -- the check-in agenda -----------------------------------------------------------------------
-_WORD = re.compile(r"[a-z0-9][a-z0-9'+-]*")
-_STOP = frozenset(
-    {
-        "about", "above", "after", "again", "against", "also", "among", "and", "any", "are",
-        "around", "because", "been", "before", "being", "below", "between", "both", "but", "can",
-        "could", "did", "does", "doing", "down", "during", "each", "even", "ever", "every", "few",
-        "for", "from", "further", "get", "gets", "getting", "good", "great", "had", "has", "have",
-        "having", "her", "here", "hers", "him", "his", "how", "into", "its", "just", "less", "like",
-        "lot", "lots", "make", "makes", "many", "more", "most", "much", "must", "need", "needs",
-        "not", "now", "off", "once", "only", "other", "our", "ours", "out", "over", "own", "really",
-        "same", "she", "should", "some", "such", "than", "that", "the", "their", "theirs", "them",
-        "then", "there", "these", "they", "this", "those", "through", "too", "under", "until",
-        "very", "want", "wants", "was", "way", "well", "were", "what", "when", "where", "which",
-        "while", "who", "whom", "why", "will", "with", "within", "without", "would", "you", "your",
-        "yours", "team", "teams", "work", "works", "thing", "things", "people", "person", "time",
-        "next", "year", "years", "month", "months", "week", "weeks", "days", "first", "last",
-        "able", "sure", "clear", "better", "best", "give", "keep", "take", "takes", "know",
-    }
+_WORD = re.compile(r"[a-z0-9][a-z0-9'+&-]*")
+#: The English stop words of NLTK's widely used list (Porter's SMART list cut down, 179 words).
+ENGLISH_STOP_WORDS = frozenset(
+    """
+    i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself
+    yourselves he him his himself she she's her hers herself it it's its itself they them their
+    theirs themselves what which who whom this that that'll these those am is are was were be
+    been being have has had having do does did doing a an the and but if or because as until
+    while of at by for with about against between into through during before after above below
+    to from up down in out on off over under again further then once here there when where why
+    how all any both each few more most other some such no nor not only own same so than too
+    very s t can will just don don't should should've now d ll m o re ve y ain aren aren't
+    couldn couldn't didn didn't doesn doesn't hadn hadn't hasn hasn't haven haven't isn isn't ma
+    mightn mightn't mustn mustn't needn needn't shan shan't shouldn shouldn't wasn wasn't weren
+    weren't won won't wouldn wouldn't
+    """.split()  # noqa: SIM905 - a word list reads better as words
 )
+#: Words too common in career notes to say anything about what someone cares about.
+CAREER_STOP_WORDS = frozenset(
+    """
+    also among around could even ever every get gets getting good great just less like lot lots
+    make makes many much must need needs really should want wants way well would team teams work
+    works working thing things people person time times next year years month months week weeks
+    day days first last able sure clear better best give keep take takes know new done via per
+    one two three four five six seven eight nine ten top fewer lead led help helps helped
+    """.split()  # noqa: SIM905 - a word list reads better as words
+)
+_STOP = ENGLISH_STOP_WORDS | CAREER_STOP_WORDS
+#: A text-only match needs this many meaningful words in common (or one phrase of two).
+SHARED_WORDS = 2
+
+
+#: Where a phrase ends: punctuation between clauses, and line breaks.
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]{}\"\n\u2014\u2013]+")
+
+
+def _words(text: str) -> list[str | None]:
+    """The words of ``text`` in order, lower-cased, possessives dropped; a stop word, a number,
+    a one- or two-letter word and the end of a clause are None (they break a phrase)."""
+    found: list[str | None] = []
+    for clause in _CLAUSE_END.split(text.casefold()):
+        for raw in _WORD.findall(clause):
+            word = raw.strip("'+&-")
+            word = word[:-2] if word.endswith("'s") else word
+            meaningful = len(word) >= 3 and word not in _STOP and any(c.isalpha() for c in word)
+            found.append(word if meaningful else None)
+        found.append(None)
+    return found
 
 
 def keywords(text: str) -> frozenset[str]:
-    """The meaningful words of ``text``: lower-cased, four letters or more, no stop words."""
-    words = (w.strip("'+-") for w in _WORD.findall(text.casefold()))
-    return frozenset(w for w in words if len(w) >= 4 and w not in _STOP)
+    """The meaningful words of ``text``: lower-cased, three letters or more, not a number,
+    not an English stop word nor a word every career note has."""
+    return frozenset(w for w in _words(text) if w is not None)
 
 
 def _stem(word: str) -> str:
@@ -244,20 +276,85 @@ def _stems(words: Iterable[str]) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class _Said:
+    """What a piece of text says, ready to compare: its meaningful words by stem, and its
+    phrases (two meaningful words in a row) by their stems."""
+
+    words: dict[str, str]
+    phrases: dict[tuple[str, str], str]
+
+    @classmethod
+    def of(cls, text: str) -> _Said:
+        words: dict[str, str] = {}
+        phrases: dict[tuple[str, str], str] = {}
+        previous: str | None = None
+        for word in _words(text):
+            if word is not None:
+                words.setdefault(_stem(word), word)
+                if previous is not None and _stem(previous) != _stem(word):
+                    phrases.setdefault((_stem(previous), _stem(word)), f"{previous} {word}")
+            previous = word
+        return cls(words, phrases)
+
+
+@dataclass(frozen=True)
+class _Overlap:
+    """What a win and one of the person's interests have in common."""
+
+    topics: tuple[str, ...]
+    phrase: str
+
+    @property
+    def meaningful(self) -> bool:
+        return bool(self.phrase) or len(self.topics) >= SHARED_WORDS
+
+
+def _overlap(theirs: _Said, win: _Said) -> _Overlap:
+    topics = tuple(word for stem, word in theirs.words.items() if stem in win.words)
+    phrase = next((text for key, text in theirs.phrases.items() if key in win.phrases), "")
+    return _Overlap(topics, phrase)
+
+
+@dataclass(frozen=True)
 class WinToShare:
+    """A win worth bringing up with someone, and why."""
+
     win: Win
-    #: Why it is on the agenda: the gaps of theirs it is evidence for, the words it shares
-    #: with what they care about.
+    #: The gaps linked to them that the win is evidence for.
     gaps: tuple[Gap, ...] = ()
+    #: The meaningful words it shares with what they care about, in their words and order
+    #: (empty unless enough do).
     topics: tuple[str, ...] = ()
+    #: A phrase of theirs the win shares, the clearest reason of all.
+    phrase: str = ""
+    #: Which of their interests the words come from ("what they care about", …).
+    interest: str = ""
+    #: The win's priority, when the shared words are in its title.
+    priority: str = ""
+    #: They are on the win.
+    worked_with: bool = False
+    #: The win names them (their full name, or their first name as a tag).
+    named: bool = False
 
     @property
     def reason(self) -> str:
         parts = []
+        if self.worked_with:
+            parts.append("you worked on it with them")
+        elif self.named:
+            parts.append("it names them")
         if self.gaps:
-            parts.append("evidence for " + ", ".join(g.title for g in self.gaps))
+            titles = " and ".join(f"'{g.title}'" for g in self.gaps)
+            kind = "a gap" if len(self.gaps) == 1 else "gaps"
+            parts.append(f"evidence for {titles}, {kind} they can help with")
         if self.topics:
-            parts.append("touches " + ", ".join(self.topics))
+            shared = (
+                f"'{self.phrase}'"
+                if self.phrase
+                else " and ".join(f"'{t}'" for t in self.topics[:3])
+            )
+            serves = f"serves '{self.priority}', which " if self.priority else ""
+            parts.append(f"{serves}shares {shared} with {self.interest}")
         return "; ".join(parts)
 
 
@@ -297,6 +394,16 @@ def check_ins_with(person: Stakeholder, interactions: Iterable[Interaction]) -> 
     return sorted(found, key=lambda i: (i.date, i.created), reverse=True)
 
 
+def _names_them(person: Stakeholder, win: Win) -> bool:
+    """Whether the win's text names the person in full, or tags their first name (``@maya``)."""
+    name = " ".join(person.name.casefold().split())
+    text = " ".join(f"{win.title}\n{win.body}\n{win.impact}".casefold().split())
+    if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        return True
+    first = name.split(" ")[0] if name else ""
+    return len(first) >= 3 and first in win.tags
+
+
 def select_wins(
     person: Stakeholder,
     wins: Iterable[Win],
@@ -304,41 +411,62 @@ def select_wins(
     today: dt.date,
     priorities: Iterable[Priority] = (),
 ) -> list[WinToShare]:
-    """Wins since the last contact that touch what the person cares about or a gap linked to
-    them, newest first.
+    """Wins since the last contact worth bringing up with the person, newest first, each with
+    the reason.
 
     "Since the last contact" is strictly after it (a win on that day was already part of that
     contact); with no contact on record, the last :data:`FIRST_CONTACT_LOOKBACK_DAYS` days.
-    A win "touches what they care about" when it shares a meaningful word (or its stem) with
-    what they care about or what moves their needle, counting the win's title, body, impact,
-    metrics, tags and company priority.
+    A win is worth it when they are on it or it names them, when it is evidence for a gap
+    linked to them, or when it has real overlap with what they care about or what moves their
+    needle: a phrase of theirs (two meaningful words in a row), or :data:`SHARED_WORDS`
+    meaningful words (stems, stop words left out) in its title, body, impact, metrics, tags
+    or company priority. One common word is not a reason.
     """
     since = person.last_contact
-    start = since + dt.timedelta(days=1) if since else today - dt.timedelta(
-        days=FIRST_CONTACT_LOOKBACK_DAYS
-    )
+    start = shift(since, 1) if since else today - dt.timedelta(days=FIRST_CONTACT_LOOKBACK_DAYS)
     theirs = {g.id: g for g in linked_gaps(person, gaps)}
-    interests = _stems(keywords(f"{person.cares_about}\n{person.moves_needle}"))
+    interests = [
+        (_Said.of(person.cares_about), "what they care about"),
+        (_Said.of(person.moves_needle), "what moves their needle"),
+    ]
+    everything = _Said.of(f"{person.cares_about}\n{person.moves_needle}")
     priority_titles = {p.id: p.title for p in priorities}
     chosen: list[WinToShare] = []
     for win in wins:
         if not (start <= win.date <= today):
             continue
         gap_hits = tuple(theirs[g] for g in win.gap_ids if g in theirs)
-        text = " ".join(
-            [
-                win.title,
-                win.body,
-                win.impact,
-                " ".join(str(m) for m in win.metrics),
-                " ".join(win.tags),
-                priority_titles.get(win.priority_id or "", ""),
-            ]
+        worked_with = person.id in win.stakeholder_ids
+        named = not worked_with and _names_them(person, win)
+        own = " ".join([win.title, win.body, win.impact, *(str(m) for m in win.metrics), *win.tags])
+        priority = priority_titles.get(win.priority_id or "", "")
+        said = _Said.of(f"{own}\n{priority}")
+        overlap, label = max(
+            ((_overlap(interest, said), label) for interest, label in interests),
+            key=lambda found: (bool(found[0].phrase), len(found[0].topics)),
         )
-        win_stems = {_stem(w) for w in keywords(text)}
-        topics = tuple(sorted(interests[s] for s in interests.keys() & win_stems))
-        if gap_hits or topics:
-            chosen.append(WinToShare(win, gap_hits, topics))
+        both = _overlap(everything, said)  # words spread over both of their interests
+        if not overlap.meaningful and both.meaningful:
+            overlap, label = both, "what they care about"
+        in_priority = ""
+        if overlap.meaningful and priority:
+            own_words = _Said.of(own).words
+            if not any(_stem(t) in own_words for t in overlap.topics):
+                in_priority = priority
+        if not (gap_hits or worked_with or named or overlap.meaningful):
+            continue
+        chosen.append(
+            WinToShare(
+                win,
+                gap_hits,
+                topics=overlap.topics if overlap.meaningful else (),
+                phrase=overlap.phrase if overlap.meaningful else "",
+                interest=label if overlap.meaningful else "",
+                priority=in_priority,
+                worked_with=worked_with,
+                named=named,
+            )
+        )
     chosen.sort(key=lambda s: (s.win.date, s.win.created), reverse=True)
     return chosen
 

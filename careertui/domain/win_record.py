@@ -21,6 +21,7 @@ from typing import Any
 
 from careertui.domain.clock import now
 from careertui.domain.errors import InputError
+from careertui.domain.text import CONTROL, control_refusal, one_line_ending
 
 #: The characters pydantic's ``str_strip_whitespace`` removes (Unicode ``White_Space``, what
 #: Rust's ``str::trim`` removes). Python's ``str.strip()`` also removes U+001C–U+001F, which
@@ -109,11 +110,15 @@ def _unicode(value: str) -> bool:
 
 
 def _text(errors: list[tuple[str, str]], field: str, value: str, low: int, high: int) -> str:
+    """A text field as the models take it: line endings made newlines, whitespace trimmed,
+    then the length limits and the models' own control-character rule
+    (:func:`careertui.domain.text.control_refusal`), in that order."""
+    value = one_line_ending(value)
     if not _unicode(value):
         errors.append((field, NOT_UNICODE))
         return value
     value = trim(value)
-    problem = _length(value, low, high)
+    problem = _length(value, low, high) or control_refusal(value)
     if problem:
         errors.append((field, problem))
     return value
@@ -134,12 +139,17 @@ def metric_document(
     return (None if errors else doc), errors
 
 
+def _tag_refusal(tag: str) -> str | None:
+    """Why one tag (its line endings already made newlines) fails as a list item."""
+    return NOT_UNICODE if not _unicode(tag) else control_refusal(trim(tag))
+
+
 def _tags(errors: list[tuple[str, str]], tags: Iterable[str]) -> list[str]:
     """The ``Win._normal_tags`` validator, after pydantic has stripped each tag."""
-    tags = list(tags)
-    broken = [(f"tags.{i}", NOT_UNICODE) for i, tag in enumerate(tags) if not _unicode(tag)]
-    if broken:  # the list is not a list[str] to pydantic, so the validator does not run
-        errors.extend(broken)
+    tags = [one_line_ending(tag) for tag in tags]
+    broken = [(f"tags.{i}", _tag_refusal(tag)) for i, tag in enumerate(tags)]
+    if any(problem for _, problem in broken):  # an item failed: the validator does not run
+        errors.extend((field, problem) for field, problem in broken if problem)
         return []
     seen: list[str] = []
     for raw in tags:
@@ -152,6 +162,19 @@ def _tags(errors: list[tuple[str, str]], tags: Iterable[str]) -> list[str]:
         if tag not in seen:
             seen.append(tag)
     return seen
+
+
+def link_names(
+    *, priority: str | None, gaps: Iterable[str] = (), people: Iterable[str] = ()
+) -> None:
+    """Refuse a ``--priority``, ``--gap`` or ``--with`` name that holds a control character,
+    by the models' rule, naming the option (an InputError)."""
+    named = [("--priority", [priority] if priority else []), ("--gap", gaps), ("--with", people)]
+    for option, names in named:
+        for name in names:
+            problem = control_refusal(one_line_ending(name))
+            if problem:
+                raise InputError(f"{option}: {problem}")
 
 
 def new_win(
@@ -239,7 +262,14 @@ def canonical_id(value: object) -> bool:
 
 
 def _canonical_text(value: object, low: int, high: int) -> bool:
-    return isinstance(value, str) and trim(value) == value and low <= len(value) <= high
+    """Whether the models keep ``value`` as stored: trimmed, within the limits, and free of the
+    control characters (carriage returns included) they would change on reading it."""
+    return (
+        isinstance(value, str)
+        and trim(value) == value
+        and low <= len(value) <= high
+        and CONTROL.search(value) is None
+    )
 
 
 def _canonical_int(value: object, low: int, high: int) -> bool:

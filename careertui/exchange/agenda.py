@@ -1,4 +1,5 @@
-"""The next check-in's agenda as Markdown, and saving it beside the data (0600)."""
+"""The next check-in's agenda as Markdown, and saving it with the exports (0600), outside the
+data directory."""
 
 from __future__ import annotations
 
@@ -7,9 +8,6 @@ import re
 from pathlib import Path
 
 from careertui.domain.stakeholders import Agenda
-from careertui.store.files import ensure_private_dir, write_atomic
-
-AGENDA_DIR = "agendas"
 
 
 def _days_ago(since: dt.date, today: dt.date) -> str:
@@ -96,9 +94,11 @@ def file_name(agenda: Agenda) -> str:
 
 
 def save(agenda: Agenda, data_dir: Path) -> Path:
-    """Write the agenda to ``data_dir/agendas/`` (directory 0700, file 0600); return the path."""
-    folder = Path(data_dir) / AGENDA_DIR
-    ensure_private_dir(folder)
-    path = folder / file_name(agenda)
-    write_atomic(path, to_markdown(agenda).encode("utf-8"))
-    return path
+    """Write the agenda to the export directory, outside the data directory ``data_dir``
+    (:func:`careertui.exchange.files.export_directory`: created 0700, the file 0600, never
+    through a symbolic link); return the file's full path."""
+    from careertui.exchange.files import export_directory, make_private_dir, write_private
+
+    folder = export_directory(data_dir)
+    make_private_dir(folder)
+    return write_private(folder / file_name(agenda), to_markdown(agenda))

@@ -10,11 +10,15 @@ The file::
 
 Every record keeps its id and timestamps, so an import merges by id. A file from an older
 schema is migrated in memory with the store's own migrations; a file from a newer one is
-refused. Every record is validated before anything is written.
+refused. Control characters (ESC, BEL, NUL, …) are removed from every text of the file and
+counted in the report; a timestamp without a zone is taken as UTC; a record without
+``updated`` is added when new and never replaces the copy here. Every record is validated
+before anything is written.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +30,7 @@ from careertui import __version__
 from careertui.domain.clock import now
 from careertui.domain.errors import InputError, describe
 from careertui.domain.models import Record, Vision
+from careertui.domain.text import one_line_ending, strip_control
 from careertui.exchange.files import read_json
 from careertui.exchange.merge import MODELS, NOUNS, ImportReport, merge
 from careertui.store import schema
@@ -67,6 +72,10 @@ class Backup:
     path: Path
     schema: int
     records: dict[str, list[Record]] = field(default_factory=dict)
+    #: The records, as (table, id), the file gives no ``updated`` time.
+    undated: set[tuple[str, str]] = field(default_factory=set)
+    #: How many text fields of the file held control characters (removed).
+    cleaned: int = 0
 
     def __len__(self) -> int:
         return sum(len(rs) for rs in self.records.values())
@@ -75,8 +84,14 @@ class Backup:
 def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "a boolean"
-    return {dict: "an object", list: "a list", str: "a string", int: "a number",
-            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
 
 
 def _tables(path: Path, data: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
@@ -107,6 +122,58 @@ def _tables(path: Path, data: dict[str, Any]) -> dict[str, dict[str, dict[str, A
     return tables
 
 
+def _without_control(value: Any) -> tuple[Any, int]:
+    """``value`` (JSON) with control characters removed from every string in it, and how many
+    strings held one (line endings alone are not counted: the models make them newlines)."""
+    if isinstance(value, str):
+        clean = strip_control(value)
+        return clean, int(clean != one_line_ending(value))
+    if isinstance(value, list):
+        items = [_without_control(item) for item in value]
+        return [item for item, _ in items], sum(n for _, n in items)
+    if isinstance(value, dict):
+        pairs = {key: _without_control(item) for key, item in value.items()}
+        return {key: item for key, (item, _) in pairs.items()}, sum(n for _, n in pairs.values())
+    return value, 0
+
+
+def _cleaned(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """The file's records with control characters removed, and how many fields held one."""
+    out, total = dict(data), 0
+    for key in ("vision", *LIST_TABLES):
+        if key in out:
+            out[key], count = _without_control(out[key])
+            total += count
+    return out, total
+
+
+def _missing(doc: dict[str, Any], name: str) -> bool:
+    return doc.get(name) is None
+
+
+def _fill_timestamps(doc: dict[str, Any]) -> bool:
+    """Give ``doc`` the timestamps it lacks, from each other or from now; True when it has no
+    ``updated`` of its own (it then cannot be said to be newer than anything)."""
+    undated = _missing(doc, "updated")
+    if undated and _missing(doc, "created"):
+        doc["created"] = doc["updated"] = now()
+    elif undated:
+        doc["updated"] = doc["created"]
+    elif _missing(doc, "created"):
+        doc["created"] = doc["updated"]
+    return undated
+
+
+def _in_utc(record: Record) -> Record:
+    """``record`` with a ``created`` or ``updated`` that has no zone taken as UTC."""
+    naive = {
+        name: moment.replace(tzinfo=dt.timezone.utc)
+        for name in _TIMESTAMPS
+        if (moment := getattr(record, name)).tzinfo is None
+    }
+    return record.model_copy(update=naive) if naive else record
+
+
 def _schema_version(path: Path, data: dict[str, Any]) -> int:
     version = data.get("schema")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -128,26 +195,33 @@ def load_backup(path: Path) -> Backup:
         found = "" if isinstance(data, dict) else f", found {_kind(data)}"
         raise InputError(
             f"{path}: not a careertui JSON export (expected an object with "
-            f"\"format\": \"{FORMAT}\"{found}); make one with careertui export json"
+            f'"format": "{FORMAT}"{found}); make one with careertui export json'
         )
     version = _schema_version(path, data)
+    data, cleaned = _cleaned(data)
     tables = _tables(path, data)
     schema.stamp(tables, version)
     try:
         schema.migrate(tables)
     except Exception as exc:  # a migration tripped over a malformed record
-        raise InputError(f"{path}: cannot be brought from schema {version} to "
-                         f"{schema.CURRENT_VERSION}: {exc}") from exc
-    backup = Backup(path, version)
+        raise InputError(
+            f"{path}: cannot be brought from schema {version} to {schema.CURRENT_VERSION}: {exc}"
+        ) from exc
+    backup = Backup(path, version, cleaned=cleaned)
     problems: list[str] = []
     for table, model in MODELS.items():
         records: list[Record] = []
         for number, (record_id, doc) in enumerate(tables.get(table, {}).items(), start=1):
+            undated = _fill_timestamps(doc)
             try:
-                records.append(model.model_validate(doc))
+                record = _in_utc(model.model_validate(doc))
             except ValidationError as exc:
                 label = "vision" if table == "vision" else f"{NOUNS[table]} #{number}"
                 problems.append(f"{label} {record_id!r}: {describe(exc)}")
+                continue
+            records.append(record)
+            if undated:
+                backup.undated.add((table, record.id))
         backup.records[table] = records
     if problems:
         more = f" (and {len(problems) - 1} more invalid records)" if len(problems) > 1 else ""
@@ -158,4 +232,6 @@ def load_backup(path: Path) -> Backup:
 def import_backup(repo: Repository, path: Path) -> ImportReport:
     """Validate the export at ``path`` and merge it into ``repo`` by id, all or nothing."""
     backup = load_backup(path)
-    return merge(repo, backup.records, str(backup.path))
+    report = merge(repo, backup.records, str(backup.path), undated=backup.undated)
+    report.cleaned = backup.cleaned
+    return report

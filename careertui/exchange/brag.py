@@ -11,14 +11,25 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from careertui.domain.dates import shift
 from careertui.domain.errors import InputError
 from careertui.domain.models import Priority, Win
 from careertui.exchange import markdown as md
 from careertui.store.repository import Career
 
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 OTHER_HEADING = "Other wins"
 #: A stretch this many days or longer without a win is flagged, even across a month boundary.
@@ -45,8 +56,9 @@ class Period:
     end: dt.date
 
 
-def period(wins: Iterable[Win], start: dt.date | None, end: dt.date | None,
-           today: dt.date) -> Period:
+def period(
+    wins: Iterable[Win], start: dt.date | None, end: dt.date | None, today: dt.date
+) -> Period:
     """The period asked for; by default from the first win to today."""
     end = end or today
     if start is None:
@@ -57,6 +69,49 @@ def period(wins: Iterable[Win], start: dt.date | None, end: dt.date | None,
             f"the period starts ({start.isoformat()}) after it ends ({end.isoformat()})"
         )
     return Period(start, end)
+
+
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+
+
+def _and(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def _whole_months(start: dt.date, end: dt.date) -> tuple[int, int]:
+    """Whole calendar months from ``start`` (a day of the month no later than the 28th, so no
+    month is cut short) that fit in ``start``..``end``, and the days left over."""
+    after = shift(end, 1)
+    months_in = (after.year - start.year) * 12 + after.month - start.month
+    while months_in > 0:
+        year, month = divmod(start.month - 1 + months_in, 12)
+        try:
+            anchor = start.replace(year=start.year + year, month=month + 1)
+        except ValueError:  # beyond year 9999
+            anchor = dt.date.max
+        if anchor <= after:
+            return months_in, (after - anchor).days
+        months_in -= 1
+    return 0, (after - start).days
+
+
+def length(span: Period) -> str:
+    """How long ``span`` is, both ends included, in words that are exact: "1 day", "32 days",
+    "7 weeks", "3 months", "1 year, 2 months and 3 days"."""
+    days = (span.end - span.start).days + 1
+    if days < 60 and not (span.start.day == 1 and shift(span.end, 1).day == 1):
+        return _plural(days // 7, "week") if days % 7 == 0 else _plural(days, "day")
+    if span.start.day > 28:  # "a month from the 31st" is not one length: count the days
+        return _plural(days, "day")
+    months_in, rest = _whole_months(span.start, span.end)
+    years, months_left = divmod(months_in, 12)
+    parts = [
+        _plural(n, unit)
+        for n, unit in ((years, "year"), (months_left, "month"), (rest, "day"))
+        if n
+    ]
+    return _and(parts)
 
 
 @dataclass(frozen=True)
@@ -88,17 +143,17 @@ def summarise(wins: list[Win], priorities: list[Priority], span: Period) -> Brag
 def quiet_stretches(wins: list[Win], span: Period, min_days: int = QUIET_DAYS) -> list[Period]:
     """The runs of at least ``min_days`` days in ``span`` with no win, oldest first."""
     dates = sorted({w.date for w in wins if span.start <= w.date <= span.end})
-    one = dt.timedelta(days=1)
-    edges = [span.start - one, *dates, span.end + one]
+    edges = [shift(span.start, -1), *dates, shift(span.end, 1)]
     return [
-        Period(before + one, after - one)
+        Period(shift(before, 1), shift(after, -1))
         for before, after in zip(edges, edges[1:], strict=False)
         if (after - before).days - 1 >= min_days
     ]
 
 
-def brag_document(career: Career, *, start: dt.date | None = None,
-                  end: dt.date | None = None, today: dt.date) -> str:
+def brag_document(
+    career: Career, *, start: dt.date | None = None, end: dt.date | None = None, today: dt.date
+) -> str:
     """The brag document for ``start``..``end`` (both included) as CommonMark."""
     span = period(career.wins, start, end, today)
     wins = sorted(
@@ -140,10 +195,10 @@ def _count(n: int) -> str:
 
 
 def _summary_blocks(summary: BragSummary, span: Period) -> list[list[str]]:
-    n_months = len(months(span.start, span.end))
     lines = [
-        md.bullet(f"**Period:** {span.start.isoformat()} to {span.end.isoformat()} "
-                  f"({n_months} month{'s' if n_months != 1 else ''})"),
+        md.bullet(
+            f"**Period:** {span.start.isoformat()} to {span.end.isoformat()} ({length(span)})"
+        ),
         md.bullet(f"**Wins:** {summary.wins}, {summary.starred} starred"),
         md.bullet(
             f"**Tied to the top priorities:** {summary.tied_to_priorities} of {summary.wins} "
@@ -152,25 +207,27 @@ def _summary_blocks(summary: BragSummary, span: Period) -> list[list[str]]:
     ]
     if summary.empty_months:
         empty = ", ".join(month_name(y, m) for y, m in summary.empty_months)
-        lines.append(md.bullet(
-            f"**⚠ Months with no win:** {empty}. Look back through notes, launches and "
-            "feedback for those months before the review; recency bias is the classic failure."
-        ))
+        lines.append(
+            md.bullet(
+                f"**⚠ Months with no win:** {empty}. Look back through notes, launches and "
+                "feedback for those months before the review; recency bias is the classic failure."
+            )
+        )
     else:
         lines.append(md.bullet("**Months with no win:** none; every month has at least one."))
     for stretch in summary.quiet_stretches:
         days = (stretch.end - stretch.start).days + 1
-        lines.append(md.bullet(
-            f"**⚠ Quiet stretch:** no win from {stretch.start.isoformat()} to "
-            f"{stretch.end.isoformat()} ({days} days)."
-        ))
+        lines.append(
+            md.bullet(
+                f"**⚠ Quiet stretch:** no win from {stretch.start.isoformat()} to "
+                f"{stretch.end.isoformat()} ({days} days)."
+            )
+        )
     return [[md.heading(2, "Summary")], lines]
 
 
 def _people(career: Career) -> dict[str, str]:
-    return {
-        s.id: f"{s.name} ({s.title})" if s.title else s.name for s in career.stakeholders
-    }
+    return {s.id: f"{s.name} ({s.title})" if s.title else s.name for s in career.stakeholders}
 
 
 def _win_blocks(win: Win, names: dict[str, str], gap_titles: dict[str, str]) -> list[list[str]]:

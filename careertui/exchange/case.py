@@ -57,15 +57,15 @@ def promotion_case(career: Career, *, today: dt.date) -> str:
     return md.document(blocks)
 
 
-def strongest_wins(wins: Sequence[Win], priority_ids: set[str],
-                   limit: int = STRONGEST_WINS) -> list[Win]:
+def strongest_wins(
+    wins: Sequence[Win], priority_ids: set[str], limit: int = STRONGEST_WINS
+) -> list[Win]:
     """Starred first, then tied to a top priority, then with a measured before → after, then
     with an impact statement; newest first among equals."""
 
     def strength(win: Win) -> tuple[bool, bool, bool, bool, dt.date]:
         measured = any(m.before and m.kind == "output" for m in win.metrics)
-        return (win.starred, win.priority_id in priority_ids, measured, bool(win.impact),
-                win.date)
+        return (win.starred, win.priority_id in priority_ids, measured, bool(win.impact), win.date)
 
     return sorted(wins, key=strength, reverse=True)[:limit]
 
@@ -77,8 +77,9 @@ def _person(person: Stakeholder) -> str:
 def _role(vision: Vision, today: dt.date) -> list[list[str]]:
     blocks: list[list[str]] = [[md.heading(2, "The role")]]
     if not vision.target_role and not vision.statement:
-        blocks.append(["No target role yet: write the vision first (the role, the statement, "
-                       "the measures)."])
+        blocks.append(
+            ["No target role yet: write the vision first (the role, the statement, the measures)."]
+        )
         return blocks
     facts = [md.bullet(f"**Target role:** {md.inline(vision.target_role or 'not named yet')}")]
     if vision.horizon:
@@ -94,10 +95,12 @@ def _role(vision: Vision, today: dt.date) -> list[list[str]]:
         blocks.append([md.bullet(md.inline(m)) for m in vision.measures])
     if vision.scope:
         blocks.append(["What the role asks, against what I hold today:"])
-        blocks.append([
-            md.bullet(f"{md.inline(item.responsibility)}: {item.target} (today: {item.today})")
-            for item in vision.scope
-        ])
+        blocks.append(
+            [
+                md.bullet(f"{md.inline(item.responsibility)}: {item.target} (today: {item.today})")
+                for item in vision.scope
+            ]
+        )
     return blocks
 
 
@@ -150,10 +153,13 @@ def _gaps(career: Career, today: dt.date) -> list[list[str]]:
     return blocks
 
 
-def _gap(gap: Gap, wins: Sequence[Win], feedback: dict[str, Feedback],
-         today: dt.date) -> list[list[str]]:
-    heading = (f"{gap.title} ({gap.category.value}, level {gap.current_level} → "
-               f"{gap.target_level}, {gap.status.value})")
+def _gap(
+    gap: Gap, wins: Sequence[Win], feedback: dict[str, Feedback], today: dt.date
+) -> list[list[str]]:
+    heading = (
+        f"{gap.title} ({gap.category.value}, level {gap.current_level} → "
+        f"{gap.target_level}, {gap.status.value})"
+    )
     lines: list[str] = []
     if gap.why:
         lines.append(md.bullet(f"**Why it matters:** {md.inline(gap.why)}"))
@@ -161,10 +167,12 @@ def _gap(gap: Gap, wins: Sequence[Win], feedback: dict[str, Feedback],
     if evidence:
         shown = "; ".join(f"{w.date.isoformat()} {w.title}" for w in evidence[:3])
         more = f" and {len(evidence) - 3} more" if len(evidence) > 3 else ""
-        lines.append(md.bullet(
-            f"**Evidence ({len(evidence)} win{'s' if len(evidence) != 1 else ''}):** "
-            f"{md.inline(shown)}{more}"
-        ))
+        lines.append(
+            md.bullet(
+                f"**Evidence ({len(evidence)} win{'s' if len(evidence) != 1 else ''}):** "
+                f"{md.inline(shown)}{more}"
+            )
+        )
     else:
         lines.append(md.bullet("**Evidence:** no win yet."))
     source = feedback.get(gap.source_feedback_id or "")
@@ -189,16 +197,19 @@ def _still_open(gap: Gap, today: dt.date) -> str:
 
 def _stakeholder_line(person: Stakeholder, *, win_over: bool = False) -> str:
     role = person.relationship.value
-    line = (f"**{md.inline(_person(person))}**: {person.stance.value}, {role}, "
-            f"influence {person.influence}/5")
+    line = (
+        f"**{md.inline(_person(person))}**: {person.stance.value}, {role}, "
+        f"influence {person.influence}/5"
+    )
     details = [("cares about", person.cares_about)]
     if win_over:
         details += [
             ("what moves them", person.moves_needle),
             ("how I can help", person.how_to_help),
         ]
-    extra = "; ".join(f"{label}: {md.inline(value.rstrip('.'))}" for label, value in details
-                      if value)
+    extra = "; ".join(
+        f"{label}: {md.inline(value.rstrip('.'))}" for label, value in details if value
+    )
     return md.bullet(f"{line}. {extra}." if extra else f"{line}.")
 
 
@@ -208,8 +219,10 @@ def _supporters(people: Sequence[Stakeholder]) -> list[list[str]]:
     champions = [p for p in ordered if people_rules.is_champion_or_sponsor(p)]
     others = [p for p in ordered if people_rules.is_supportive(p) and p not in champions]
     blocks.append([md.heading(3, "Champions and sponsors")])
-    blocks.append([_stakeholder_line(p) for p in champions]
-                  or ["Nobody yet who argues the case where it is decided."])
+    blocks.append(
+        [_stakeholder_line(p) for p in champions]
+        or ["Nobody yet who argues the case where it is decided."]
+    )
     if others:
         blocks.append([md.heading(3, "Supporters")])
         blocks.append([_stakeholder_line(p) for p in others])
@@ -224,8 +237,10 @@ def _not_won(people: Sequence[Stakeholder]) -> list[Stakeholder]:
 def _to_win_over(people: Sequence[Stakeholder]) -> list[list[str]]:
     blocks: list[list[str]] = [[md.heading(2, "Who still needs to be won over")]]
     waiting = _not_won(people)
-    blocks.append([_stakeholder_line(p, win_over=True) for p in waiting]
-                  or ["Nobody: everyone on the map supports the move."])
+    blocks.append(
+        [_stakeholder_line(p, win_over=True) for p in waiting]
+        or ["Nobody: everyone on the map supports the move."]
+    )
     return blocks
 
 
@@ -243,8 +258,9 @@ def _asks(career: Career, role: str, today: dt.date) -> list[list[str]]:
         f"Agree with {manager} that {role} is the next step"
         + (f", and that ready means: {ready}." if ready else ", and what ready looks like.")
     )
-    open_gaps = [g for g in by_score(career.gaps, career.stakeholders, today)
-                 if g.status != GapStatus.CLOSED]
+    open_gaps = [
+        g for g in by_score(career.gaps, career.stakeholders, today) if g.status != GapStatus.CLOSED
+    ]
     for gap in open_gaps[:ASK_GAPS]:
         step = gap.next_action.rstrip(".") if gap.next_action else "an opportunity to close it"
         asks.append(f"Support to close “{gap.title}”: {step}.")

@@ -1,23 +1,33 @@
-"""Export files: written whole, private (0600), and named so the user can find them.
+"""Export files: written whole, private (0600), never through a symbolic link, and named so
+the user can find them.
 
 :func:`write_export` is what the app's command palette calls: it renders one export from a
-:class:`~careertui.store.repository.Career` snapshot, saves it in a directory and returns the
-path to show the user.
+:class:`~careertui.store.repository.Career` snapshot, saves it in the export directory
+(:func:`export_directory`, outside the data directory: exports are plain text, the data
+directory may be encrypted and synced) and returns the path to show the user.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import os
+import stat
 from pathlib import Path
 
 from careertui.domain.clock import today as clock_today
 from careertui.domain.errors import InputError
 from careertui.store.errors import StoreError
-from careertui.store.files import DIR_MODE, write_atomic
+from careertui.store.files import DIR_MODE, remove_stale_temps, write_atomic
 from careertui.store.repository import Career
 
-#: Where the app saves exports: beside the data, like the check-in agendas.
-EXPORT_DIR = "exports"
+#: Overrides where the app saves exports and check-in agendas.
+EXPORT_DIR_ENV = "CAREERTUI_EXPORT_DIR"
+#: The folder for them inside the user's documents folder.
+EXPORT_DIR = "careertui"
+#: The folder in the home directory when there is no documents folder.
+FALLBACK_EXPORT_DIR = "careertui-exports"
 
 #: The exports, by the name the CLI and the palette use: (file stem, file extension).
 KINDS: dict[str, tuple[str, str]] = {
@@ -27,8 +37,14 @@ KINDS: dict[str, tuple[str, str]] = {
 }
 
 
-def render(kind: str, career: Career, *, today: dt.date | None = None,
-           start: dt.date | None = None, end: dt.date | None = None) -> str:
+def render(
+    kind: str,
+    career: Career,
+    *,
+    today: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> str:
     """The text of one export. ``start`` and ``end`` bound the brag document only."""
     on = today or clock_today()
     if kind == "brag":
@@ -70,33 +86,148 @@ def read_json(path: Path) -> object:
 def write_private(path: Path, content: str) -> Path:
     """Write ``content`` to ``path`` atomically, readable by the user only (0600).
 
-    The directory must exist: a mistyped ``--out`` directory is an error, not a new folder.
+    The directory must exist: a mistyped ``--out`` directory is an error, not a new folder. A
+    symbolic link at ``path`` is refused, never written through (someone else may have planted
+    it in a shared folder). A temporary file a killed export to ``path`` left is removed first.
     """
     path = Path(path).expanduser()
-    if path.is_dir():
-        raise InputError(f"{path} is a directory; give a file name, e.g. {path / 'export.md'}")
-    if not path.parent.is_dir():
-        raise InputError(f"cannot write {path}: the directory {path.parent} does not exist")
+    _refuse_unusable(path)
+    remove_stale_temps(path)
     try:
-        write_atomic(path, content.encode("utf-8"))
+        write_atomic(path, content.encode("utf-8"), follow_symlink=False)
     except StoreError as exc:
-        raise InputError(f"cannot write {path}: {exc}") from exc
+        reason = getattr(exc, "reason", None) or str(exc)
+        raise InputError(f"cannot write {path}: {reason}; nothing was written") from exc
     return path
 
 
+def _refuse_unusable(path: Path) -> None:
+    """An InputError when ``path`` is not a file name careertui may write."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {_reason(exc)}") from exc
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        raise InputError(
+            f"{path} is a symbolic link; careertui does not write through links — remove it "
+            "or choose another name"
+        )
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path} is a directory; give a file name, e.g. {path / 'export.md'}")
+    try:
+        parent_is_dir = stat.S_ISDIR(os.stat(path.parent).st_mode)
+    except FileNotFoundError:
+        parent_is_dir = False
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {_reason(exc)}") from exc
+    if not parent_is_dir:
+        raise InputError(f"cannot write {path}: the directory {path.parent} does not exist")
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOTDIR:
+        return "a part of the path is a file, not a directory"
+    return exc.strerror or str(exc)
+
+
+def refuse_store_paths(path: Path, data_dir: Path) -> None:
+    """An InputError when ``path`` is careertui's own data file (or one of its companions)
+    or lies among its backups: an export written there would replace the live data."""
+    from careertui.store.append import DATA_FILE
+    from careertui.store.backups import backup_dir
+
+    target = Path(os.path.realpath(Path(path).expanduser().parent)) / Path(path).name
+    home = Path(os.path.realpath(Path(data_dir).expanduser()))
+    if target.parent == home and target.name.startswith(DATA_FILE):
+        raise InputError(
+            f"{path} is careertui's own data file; write the export somewhere else "
+            f"(e.g. ~/careertui-export.json)"
+        )
+    backups = Path(os.path.realpath(backup_dir(home)))
+    if target == backups or backups in target.parents:
+        raise InputError(
+            f"{path} is in careertui's backups ({backups}); write the export somewhere else"
+        )
+
+
+def export_directory(data_dir: Path | None = None) -> Path:
+    """Where the app saves exports and check-in agendas: ``$CAREERTUI_EXPORT_DIR``, else
+    ``careertui`` in the user's documents folder, else ``~/careertui-exports``; never inside
+    the data directory ``data_dir`` (exports are plain text, the data may be encrypted and is
+    often synced). An absolute path; nothing is created here."""
+    chosen = os.environ.get(EXPORT_DIR_ENV, "").strip()
+    if chosen:
+        folder = Path(os.path.abspath(Path(chosen).expanduser()))
+        if data_dir is not None and _inside(folder, data_dir):
+            raise InputError(
+                f"{EXPORT_DIR_ENV}={chosen} is inside the data directory {data_dir}; exports "
+                "are plain text, so choose a folder outside it"
+            )
+        return folder
+    candidates = [Path.home() / FALLBACK_EXPORT_DIR]
+    documents = _documents_dir()
+    if documents is not None:
+        candidates.insert(0, documents / EXPORT_DIR)
+    for folder in candidates:
+        if data_dir is None or not _inside(folder, data_dir):
+            return Path(os.path.abspath(folder))
+    raise InputError(
+        f"the data directory {data_dir} holds the usual export folders; set "
+        f"{EXPORT_DIR_ENV} to a folder outside it"
+    )
+
+
+def _documents_dir() -> Path | None:
+    """The user's documents folder, if there is one on this machine."""
+    import platformdirs
+
+    try:
+        documents = Path(platformdirs.user_documents_dir())
+    except Exception:  # noqa: BLE001 - no documents folder known on this platform
+        return None
+    return documents if documents.is_dir() else None
+
+
+def _inside(folder: Path, data_dir: Path) -> bool:
+    real = Path(os.path.realpath(folder))
+    home = Path(os.path.realpath(Path(data_dir).expanduser()))
+    return real == home or home in real.parents
+
+
+def make_private_dir(directory: Path) -> None:
+    """Create ``directory`` and any missing parent as 0700 (an existing one is left as it
+    is: it may be a folder the user shares on purpose)."""
+    missing = [p for p in (directory, *directory.parents) if not p.exists()]
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, DIR_MODE)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise InputError(f"cannot create {folder}: {_reason(exc)}") from exc
+        with contextlib.suppress(OSError):
+            os.chmod(folder, DIR_MODE)  # whatever the umask
+    if not directory.is_dir():
+        raise InputError(f"cannot create {directory}: a file is in the way")
+
+
 def export_path(kind: str, directory: Path, on: dt.date) -> Path:
-    """A new file in ``directory`` for ``kind``, dated ``on``; never one that exists."""
+    """A new file in ``directory`` for ``kind``, dated ``on``; never one that exists (nor a
+    dangling link)."""
     stem, extension = KINDS[kind]
     candidate = directory / f"{stem}-{on.isoformat()}.{extension}"
     number = 2
-    while candidate.exists():
+    while os.path.lexists(candidate):
         candidate = directory / f"{stem}-{on.isoformat()}-{number}.{extension}"
         number += 1
     return candidate
 
 
-def write_export(kind: str, career: Career, directory: Path, *,
-                 today: dt.date | None = None) -> Path:
+def write_export(
+    kind: str, career: Career, directory: Path, *, today: dt.date | None = None
+) -> Path:
     """Render ``kind`` ("brag", "case" or "json") from ``career`` and save it in ``directory``
     (created 0700 if missing) as a new 0600 file; return its path.
 
@@ -108,14 +239,11 @@ def write_export(kind: str, career: Career, directory: Path, *,
     on = today or clock_today()
     content = render(kind, career, today=on)
     directory = Path(directory).expanduser()
-    try:
-        directory.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create {directory}: {exc.strerror or exc}") from exc
+    make_private_dir(directory)
     return write_private(export_path(kind, directory, on), content)
 
 
-def save_export(kind: str, career: Career, data_dir: Path, *,
-                today: dt.date | None = None) -> Path:
-    """:func:`write_export` into ``data_dir/exports/`` (the app's command palette uses this)."""
-    return write_export(kind, career, Path(data_dir) / EXPORT_DIR, today=today)
+def save_export(kind: str, career: Career, data_dir: Path, *, today: dt.date | None = None) -> Path:
+    """:func:`write_export` into :func:`export_directory` (the app's command palette uses
+    this); ``data_dir`` is the data directory, which the export stays out of."""
+    return write_export(kind, career, export_directory(data_dir), today=today)

@@ -2,13 +2,16 @@
 
 A record whose id is new is added. One whose id exists is left alone when it is the same, and
 replaced when the imported copy was updated more recently; when the copy here is as new or
-newer, it is kept. Importing the same file twice therefore adds and changes nothing.
+newer, it is kept. A record the file gives no ``updated`` time (``undated``) cannot be newer:
+when its id exists here, the copy here is kept. A time without a zone is taken as UTC.
+Importing the same file twice therefore adds and changes nothing.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +21,7 @@ from tinydb.table import Document
 
 from careertui.domain.errors import InputError
 from careertui.domain.models import (
+    FROM_STORE,
     Feedback,
     Gap,
     Interaction,
@@ -63,24 +67,38 @@ class ImportReport:
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
     kept_newer: Counter[str] = field(default_factory=Counter)
+    #: Records here kept because the file's copy has no ``updated`` time to compare.
+    kept_undated: Counter[str] = field(default_factory=Counter)
+    #: Text fields of the file that held control characters, removed before the merge.
+    cleaned: int = 0
 
     @property
     def skipped(self) -> int:
-        return self.unchanged.total() + self.kept_newer.total()
+        return self.unchanged.total() + self.kept_newer.total() + self.kept_undated.total()
 
     def lines(self) -> list[str]:
-        """Three lines: added, updated, skipped (and why)."""
+        """Three lines: added, updated, skipped (and why); a fourth when fields were cleaned."""
         reasons = []
         if self.unchanged:
             reasons.append(f"{self.unchanged.total()} already here and the same")
         if self.kept_newer:
             reasons.append(f"{self.kept_newer.total()} newer or as new here, kept")
+        if self.kept_undated:
+            undated = self.kept_undated.total()
+            reasons.append(f"{undated} with no 'updated' time in the file, the copy here kept")
         skipped = f"{self.skipped}" + (f" ({', '.join(reasons)})" if reasons else "")
-        return [
+        lines = [
             f"added:   {_counts(self.added)}",
             f"updated: {_counts(self.updated)}",
             f"skipped: {skipped}",
         ]
+        if self.cleaned:
+            fields = "field" if self.cleaned == 1 else "fields"
+            lines.append(
+                f"cleaned: {self.cleaned} {fields} held control characters (ESC, BEL, …); "
+                "they were removed"
+            )
+        return lines
 
 
 def _counts(counter: Counter[str]) -> str:
@@ -96,16 +114,20 @@ def _counts(counter: Counter[str]) -> str:
 
 #: Ids a record points at: (field, table it must be found in).
 REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "wins": (("priority_id", "priorities"), ("gap_ids", "gaps"),
-             ("stakeholder_ids", "stakeholders")),
+    "wins": (
+        ("priority_id", "priorities"),
+        ("gap_ids", "gaps"),
+        ("stakeholder_ids", "stakeholders"),
+    ),
     "gaps": (("stakeholder_ids", "stakeholders"), ("source_feedback_id", "feedback")),
     "feedback": (("giver_id", "stakeholders"),),
     "interactions": (("stakeholder_id", "stakeholders"),),
 }
 
 
-def check_references(incoming: Mapping[str, Sequence[Record]],
-                     stored: Mapping[str, Mapping[str, Any]], source: str) -> None:
+def check_references(
+    incoming: Mapping[str, Sequence[Record]], stored: Mapping[str, Mapping[str, Any]], source: str
+) -> None:
     """Every id a record points at must be in the import or already in the store."""
     known = {
         table: {r.id for r in incoming.get(table, ())} | set(stored.get(table, {}))
@@ -137,8 +159,26 @@ def _put_all(db: TinyDB, table: str, records: Sequence[Record]) -> None:
     target.insert_multiple(Document(r.model_dump(mode="json"), doc_id=r.id) for r in records)
 
 
-def merge(repo: Repository, incoming: Mapping[str, Sequence[Record]], source: str) -> ImportReport:
-    """Merge ``incoming`` (records by table) into ``repo`` in one transaction."""
+def _utc(moment: dt.datetime) -> dt.datetime:
+    """``moment``, a time without a zone taken as UTC, so any two compare."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
+
+
+_TIMESTAMPS = {"created", "updated"}
+
+
+def merge(
+    repo: Repository,
+    incoming: Mapping[str, Sequence[Record]],
+    source: str,
+    *,
+    undated: Set[tuple[str, str]] = frozenset(),
+) -> ImportReport:
+    """Merge ``incoming`` (records by table) into ``repo`` in one transaction.
+
+    ``undated`` names the records, as (table, id), whose source gave no ``updated`` time: they
+    are added when new and never replace a record here.
+    """
     report = ImportReport()
     with repo.transaction():
         stored = repo.tables()
@@ -153,14 +193,18 @@ def merge(repo: Repository, incoming: Mapping[str, Sequence[Record]], source: st
                     changes.setdefault(table, []).append(record)
                     continue
                 try:
-                    here = model.model_validate(doc)
+                    here = model.model_validate(doc, context=FROM_STORE)
                 except ValidationError:  # the store's own copy is damaged: the import repairs it
                     here = None
-                if here is not None and here.model_dump(mode="json") == record.model_dump(
-                    mode="json"
-                ):
+                # an undated copy's timestamps were made up on reading: compare the rest
+                ignored = _TIMESTAMPS if (table, record.id) in undated else None
+                if here is not None and here.model_dump(
+                    mode="json", exclude=ignored
+                ) == record.model_dump(mode="json", exclude=ignored):
                     report.unchanged[table] += 1
-                elif here is None or record.updated > here.updated:
+                elif here is not None and ignored:
+                    report.kept_undated[table] += 1
+                elif here is None or _utc(record.updated) > _utc(here.updated):
                     report.updated[table] += 1
                     changes.setdefault(table, []).append(record)
                 else:

@@ -36,6 +36,7 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from careertui.domain.clock import now, today
@@ -48,13 +49,14 @@ from careertui.domain.win_record import (
     trim,
 )
 from careertui.store import backups, schema
-from careertui.store.errors import StoreBusy, StoreError, UnreadableStore
+from careertui.store.errors import StoreBusy, StoreError, UnreadableStore, progress
 from careertui.store.files import (
     FILE_MODE,
     Tables,
     decode,
     encode,
     ensure_private_dir,
+    interrupts_held,
     read_bytes,
     remove_stale_temps,
     write_atomic,
@@ -113,7 +115,11 @@ def store_lock(data_dir: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 if exc.errno not in (errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK):
                     raise _HandOver from exc  # e.g. no flock here: filelock goes soft
             else:
-                if os.fstat(fd).st_nlink > 0:  # not unlinked by a peer before we got it
+                info = os.fstat(fd)
+                if not S_ISREG(info.st_mode):  # a pipe or a device: the full path says so
+                    os.close(fd)
+                    raise _HandOver
+                if info.st_nlink > 0:  # not unlinked by a peer before we got it
                     break
                 os.close(fd)
         if time.perf_counter() >= deadline:
@@ -191,8 +197,10 @@ def _links(
 
 
 def _contacted(tables: Tables, stakeholder_ids: Sequence[str], on: str) -> None:
-    """Move the last contact of each stakeholder to ``on`` where it is earlier or unset, as
-    ``Repository._contacted`` does (and ``updated`` with it)."""
+    """Move the last contact of each stakeholder to ``on`` where it is earlier or unset (and
+    ``updated`` with it): the "contact added" case of the one rule,
+    :func:`careertui.store.repository.settled_contact`, which :meth:`Repository.log_win` applies.
+    A new win only ever adds a contact, so no other win or check-in needs reading here."""
     day = canonical_date(on)
     for stakeholder_id in stakeholder_ids:
         doc = tables[STAKEHOLDERS][stakeholder_id]
@@ -216,7 +224,7 @@ def _snapshot(data_dir: Path) -> tuple[bytes, Tables]:
     if checked_digest(data_dir) != digest(raw):  # changed since careertui last checked it
         raise _HandOver
     try:
-        tables = decode(path, raw)
+        tables = decode(path, raw, trusted=True)  # exactly what careertui wrote and checked
     except UnreadableStore as exc:
         raise _HandOver from exc
     # Exactly the current version's stamp, which the full path's migrate() rewrites unchanged.
@@ -261,8 +269,11 @@ def append_win(
             _contacted(tables, stored["stakeholder_ids"], stored["date"])
             payload = encode(tables)
             backups.daily_backup(data_dir, raw, today())
-            write_atomic(path, payload)
-            remember_checked(data_dir, payload)
+            with interrupts_held():  # a landed save is always recorded as saved
+                write_atomic(path, payload)
+                progress.record(path)
+                remember_checked(data_dir, payload)
+            backups.keep_version(data_dir, payload)
     except _HandOver:
         return HAND_OVER
     return stored
@@ -277,8 +288,9 @@ def checked_digest(data_dir: Path) -> str | None:
     through this function and :func:`remember_checked` too.
     """
     try:
-        return (data_dir / f"{DATA_FILE}.checked").read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
+        raw = read_bytes(data_dir / f"{DATA_FILE}.checked")  # never blocks on a pipe
+        return None if raw is None else raw.decode("ascii").strip()
+    except (StoreError, UnicodeDecodeError):
         return None
 
 
@@ -287,7 +299,8 @@ def remember_checked(data_dir: Path, payload: bytes) -> str:
     value = digest(payload)
     checked = data_dir / f"{DATA_FILE}.checked"
     try:
-        write_atomic(checked, (value + "\n").encode("ascii"))
+        write_atomic(checked, (value + "\n").encode("ascii"), follow_symlink=False)
     except StoreError:
-        checked.unlink(missing_ok=True)  # next time, the records are checked
+        with contextlib.suppress(OSError):  # next time, the records are checked
+            checked.unlink(missing_ok=True)
     return value

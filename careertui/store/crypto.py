@@ -10,8 +10,11 @@ An encrypted file is::
 Every write draws a fresh random salt and nonce and derives a fresh key from the passphrase with
 scrypt (memory-hard); the parameters travel in the header, which is authenticated as the
 cipher's associated data, so a changed byte anywhere is detected. ``check`` is a short value
-derived from the key, so a wrong passphrase is told apart from a damaged file. Plaintext only
-ever exists in memory: sealing and opening work on bytes, never on files.
+derived from the key, so a wrong passphrase is told apart from a damaged file; ``sum``, a
+digest of the header's other fields (no secret), tells a damaged header (a changed salt gives
+a different key, so a different ``check``) apart from a wrong passphrase. Files written before
+``sum`` existed open as before. Plaintext only ever exists in memory: sealing and opening work
+on bytes, never on files.
 """
 
 from __future__ import annotations
@@ -72,6 +75,8 @@ class Header:
     nonce: bytes
     check: bytes
     keyring: bool = False
+    #: Whether the header carried its own digest (every file written since it was added).
+    summed: bool = True
 
     def to_bytes(self) -> bytes:
         fields: dict[str, Any] = {
@@ -85,7 +90,14 @@ class Header:
             "check": _b64(self.check),
             "keyring": self.keyring,
         }
+        fields["sum"] = _header_sum(fields)
         return orjson.dumps(fields, option=orjson.OPT_SORT_KEYS) + b"\n"
+
+
+def _header_sum(fields: dict[str, Any]) -> str:
+    """A digest of the header's fields (all but ``sum``), to tell damage from a wrong key."""
+    canonical = orjson.dumps(fields, option=orjson.OPT_SORT_KEYS)
+    return _b64(hashlib.sha256(MAGIC + canonical).digest()[:8])
 
 
 def is_encrypted(raw: bytes) -> bool:
@@ -103,6 +115,8 @@ def parse(path: Path, raw: bytes) -> tuple[Header, bytes, bytes]:
         raise UnreadableStore(path, "the encrypted file's header is damaged") from exc
     if not isinstance(fields, dict):
         raise UnreadableStore(path, "the encrypted file's header is damaged")
+    summed = "sum" in fields
+    stated = fields.pop("sum", None)
     if fields.get("cipher") != CIPHER or fields.get("kdf") != KDF:
         raise UnreadableStore(
             path,
@@ -122,8 +136,10 @@ def parse(path: Path, raw: bytes) -> tuple[Header, bytes, bytes]:
         raise UnreadableStore(path, "the encrypted file's header is damaged") from exc
     if len(salt) < 8 or len(nonce) != NONCE_BYTES or len(check) != CHECK_BYTES:
         raise UnreadableStore(path, "the encrypted file's header is damaged")
+    if summed and stated != _header_sum(fields):
+        raise UnreadableStore(path, "the encrypted file's header is damaged")
     keyring = fields.get("keyring", False)
-    header = Header(n, r, p, salt, nonce, check, keyring is True)
+    header = Header(n, r, p, salt, nonce, check, keyring is True, summed)
     body = raw[end + 1 :]
     if len(body) < 16:
         raise UnreadableStore(path, "the encrypted data is cut short")
@@ -157,7 +173,15 @@ class Sealer:
                     f"{path} is encrypted; give its passphrase (run careertui in a terminal, "
                     "or set CAREERTUI_PASSPHRASE)"
                 )
-            self._passphrase = self._source()
+            passphrase = self._source()
+            try:
+                passphrase.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise LockedStore(
+                    "the passphrase is not valid text (it holds bytes that are not UTF-8); "
+                    "nothing was changed"
+                ) from exc
+            self._passphrase = passphrase
         return self._passphrase
 
     def _derive(self, path: Path, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
@@ -185,7 +209,7 @@ class Sealer:
         header, _, _ = parse(path, raw)
         _, check = self._derive(path, header.salt, header.n, header.r, header.p)
         if not hmac.compare_digest(check, header.check):
-            raise WrongPassphrase(f"{path}: the passphrase is wrong; nothing was changed")
+            raise _wrong(path, header)
 
     def open(self, path: Path, raw: bytes) -> bytes:
         """The plaintext inside ``raw``; plaintext input is returned as it is."""
@@ -200,9 +224,7 @@ class Sealer:
             return AESGCM(key).decrypt(header.nonce, body, prefix)
         except InvalidTag as exc:
             if not hmac.compare_digest(check, header.check):
-                raise WrongPassphrase(
-                    f"{path}: the passphrase is wrong; nothing was changed"
-                ) from exc
+                raise _wrong(path, header) from exc
             raise UnreadableStore(
                 path, "the encrypted data failed its integrity check (it was changed or damaged)"
             ) from exc
@@ -220,6 +242,14 @@ class Sealer:
         return prefix + AESGCM(key).encrypt(header.nonce, plain, prefix)
 
 
+def _wrong(path: Path, header: Header) -> WrongPassphrase:
+    if header.summed:
+        return WrongPassphrase(f"{path}: the passphrase is wrong; nothing was changed")
+    return WrongPassphrase(  # a file from before ``sum``: a damaged salt looks the same
+        f"{path}: the passphrase is wrong, or the file's header is damaged; nothing was changed"
+    )
+
+
 def keyring_flag(path: Path, raw: bytes | None) -> bool:
     """Whether the user chose to keep this encrypted file's passphrase in the OS keyring."""
     if raw is None or not is_encrypted(raw):
@@ -233,7 +263,19 @@ def keyring_flag(path: Path, raw: bytes | None) -> bool:
 def check_new_passphrase(passphrase: str) -> str:
     from careertui.domain.errors import InputError
 
-    if len(passphrase) < MIN_PASSPHRASE:
+    if not passphrase.strip():
+        raise InputError(
+            "the passphrase is only spaces; use at least "
+            f"{MIN_PASSPHRASE} characters (a few unrelated words make a good one)"
+        )
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            "the passphrase is not valid text (it holds bytes that are not UTF-8); nothing "
+            "was changed"
+        ) from exc
+    if len(passphrase.strip()) < MIN_PASSPHRASE:
         raise InputError(
             f"the passphrase is too short; use at least {MIN_PASSPHRASE} characters "
             "(a few unrelated words make a good one)"

@@ -32,14 +32,23 @@ from careertui.store.append import DATA_FILE, LOCK_TIMEOUT, checked_digest, reme
 from careertui.store.append import digest as _digest
 from careertui.store.collector import collector_paused
 from careertui.store.crypto import LockedStore, PassphraseSource, Sealer, is_encrypted, parse
-from careertui.store.errors import ReadOnlyStore, StoreBusy, UnreadableStore
+from careertui.store.errors import (
+    ReadOnlyStore,
+    StoreBusy,
+    StoreError,
+    UnreadableStore,
+    progress,
+)
 from careertui.store.files import (
     FILE_MODE,
     Tables,
     decode,
     encode,
     ensure_private_dir,
+    interrupts_held,
     read_bytes,
+    reason,
+    regular_file_problem,
     remove_stale_temps,
     write_atomic,
 )
@@ -66,12 +75,12 @@ def validate_records(path: Path, tables: Tables) -> None:
     from pydantic import ValidationError
 
     from careertui.domain.errors import describe
-    from careertui.domain.models import RECORD_TYPES
+    from careertui.domain.models import FROM_STORE, RECORD_TYPES
 
     for model in RECORD_TYPES:
         for key, doc in tables.get(model.table, {}).items():
             try:
-                model.model_validate(doc)
+                model.model_validate(doc, context=FROM_STORE)
             except ValidationError as exc:
                 raise UnreadableStore(
                     path, f"record {doc.get('id', key)!r} in {model.table!r}: {describe(exc)}"
@@ -194,7 +203,8 @@ class Store:
             return Snapshot(
                 commit.tables, schema.CURRENT_VERSION, False, digest, commit.parent, commit.touched
             )
-        tables = {} if raw is None else self.decode(self.path, raw)
+        trusted = raw is not None and checked_digest(self.data_dir) == digest
+        tables = {} if raw is None else self.decode(self.path, raw, trusted=trusted)
         version = self._version(tables)
         if version < schema.CURRENT_VERSION:
             schema.migrate(tables)
@@ -209,10 +219,12 @@ class Store:
     def exists(self) -> bool:
         return self.path.exists()
 
-    def decode(self, path: Path, raw: bytes) -> Tables:
-        """Parse ``raw`` (the bytes of the data file or a backup), decrypting it in memory."""
+    def decode(self, path: Path, raw: bytes, *, trusted: bool = False) -> Tables:
+        """Parse ``raw`` (the bytes of the data file or a backup), decrypting it in memory.
+
+        ``trusted``: the bytes are exactly what careertui last wrote and checked here."""
         with collector_paused():
-            return decode(path, self.sealer.open(path, raw))
+            return decode(path, self.sealer.open(path, raw), trusted=trusted)
 
     def encrypted(self) -> bool:
         raw = read_bytes(self.path)
@@ -224,7 +236,10 @@ class Store:
         Raises WrongPassphrase (or LockedStore when none can be had). A damaged header is left
         for the read that follows to report.
         """
-        raw = read_bytes(self.path)
+        try:
+            raw = read_bytes(self.path)
+        except UnreadableStore:
+            return  # the read that follows reports it (and doctor describes it)
         if raw is None or not is_encrypted(raw):
             return
         try:
@@ -246,8 +261,9 @@ class Store:
             raw = read_bytes(self.path)
             parent = "" if raw is None else _digest(raw)
             tables = self._committed(parent)
+            checked = self._checked(parent)
             if tables is None:
-                tables = {} if raw is None else self.decode(self.path, raw)
+                tables = {} if raw is None else self.decode(self.path, raw, trusted=checked)
             version = self._version(tables)
             if version > schema.CURRENT_VERSION:
                 raise ReadOnlyStore(
@@ -259,7 +275,7 @@ class Store:
             if version < schema.CURRENT_VERSION and raw is not None:
                 backups.labelled_backup(self.data_dir, raw, f"pre-migration-v{version}")
             schema.migrate(tables)
-            if not self._checked(parent):
+            if not checked:
                 validate_records(self.path, tables)  # a damaged record stops the write
             before = dict(tables)  # TinyDB replaces the dict of every table it changes
             storage = SnapshotStorage(tables)
@@ -272,20 +288,16 @@ class Store:
                         keyring = parse(self.path, raw)[0].keyring
                         payload = self.sealer.seal(self.path, payload, keyring=keyring)
                     backups.daily_backup(self.data_dir, raw, today())
-                write_atomic(self.path, payload)
-                digest = remember_checked(self.data_dir, payload)
+                with interrupts_held():  # a landed save is always recorded as saved
+                    write_atomic(self.path, payload)
+                    progress.record(self.path)
+                    digest = remember_checked(self.data_dir, payload)
+                backups.keep_version(self.data_dir, payload)
                 after = storage.tables
                 touched = frozenset(
                     name for name in {*before, *after} if before.get(name) is not after.get(name)
                 )
                 self.last_commit = Commit(digest, after, None if migrated else parent, touched)
-
-    def replace_bytes(self, raw: bytes) -> None:
-        """Write ``raw`` as the data file, under the lock (used by restore)."""
-        ensure_private_dir(self.data_dir)
-        with self._lock():
-            self._remove_stale()
-            write_atomic(self.path, raw)
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -326,6 +338,15 @@ class Store:
 
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
+        try:
+            problem = regular_file_problem(os.lstat(self.lock_path).st_mode)
+        except FileNotFoundError:
+            problem = None
+        if problem:
+            raise StoreError(
+                f"{self.lock_path}: the lock file cannot be used ({problem}); move it away "
+                "(careertui makes a new one). Nothing was changed"
+            )
         lock = filelock.FileLock(self.lock_path, timeout=self.lock_timeout, mode=FILE_MODE)
         try:
             lock.acquire()
@@ -333,6 +354,11 @@ class Store:
             raise StoreBusy(
                 f"{self.path}: another careertui process has held the lock for more than "
                 f"{self.lock_timeout:g} seconds ({self.lock_path}); try again"
+            ) from exc
+        except OSError as exc:
+            raise StoreError(
+                f"{self.lock_path}: the lock file cannot be used ({reason(exc)}); nothing was "
+                "changed"
             ) from exc
         try:
             yield

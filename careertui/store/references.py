@@ -67,6 +67,8 @@ def delete_stakeholder(repo: Repository, stakeholder_id: str) -> References:
         person = repo.stakeholders.get(stakeholder_id)
         if person is None:
             raise RecordNotFound(f"no stakeholder with id {stakeholder_id}")
+        # First, so unlinking their wins and check-ins has no last contact of theirs to move.
+        repo.stakeholders.delete(stakeholder_id)
         wins = gaps = feedback = check_ins = 0
         for win in repo.wins.list():
             if stakeholder_id in win.stakeholder_ids:
@@ -90,5 +92,4 @@ def delete_stakeholder(repo: Repository, stakeholder_id: str) -> References:
             if interaction.stakeholder_id == stakeholder_id:
                 repo.interactions.delete(interaction.id)
                 check_ins += 1
-        repo.stakeholders.delete(stakeholder_id)
     return References(wins=wins, gaps=gaps, feedback=feedback, check_ins=check_ins)

@@ -28,15 +28,25 @@ WIDE = (120, 32)
 
 class DashboardScreen(Screen[None]):
     AUTO_FOCUS = None
+    #: Escape un-zooms through a binding, not before everything else as Textual would: the
+    #: widget with the focus has it first (Escape closes the journal filter, then un-zooms).
+    ESCAPE_TO_MINIMIZE = False
     BINDINGS = [
+        Binding("escape", "unzoom", "Restore the panes", id="dashboard.unzoom", show=False),
         Binding("1", "focus_pane('vision')", "Vision", id="dashboard.vision", show=False),
         Binding("2", "focus_pane('gaps')", "Gaps", id="dashboard.gaps", show=False),
-        Binding("3", "focus_pane('stakeholders')", "Stakeholders", id="dashboard.stakeholders",
-                show=False),
+        Binding(
+            "3",
+            "focus_pane('stakeholders')",
+            "Stakeholders",
+            id="dashboard.stakeholders",
+            show=False,
+        ),
         Binding("4", "focus_pane('journal')", "Journal", id="dashboard.journal", show=False),
         Binding("tab", "cycle(1)", "Next pane", id="dashboard.next_pane", show=False),
-        Binding("shift+tab", "cycle(-1)", "Previous pane", id="dashboard.previous_pane",
-                show=False),
+        Binding(
+            "shift+tab", "cycle(-1)", "Previous pane", id="dashboard.previous_pane", show=False
+        ),
         Binding("z", "zoom", "Zoom", id="dashboard.zoom"),
         Binding("w", "app.quick_win", "Log a win", id="dashboard.log_win"),
         Binding("q", "app.quit", "Quit", id="dashboard.quit"),
@@ -46,8 +56,12 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Tabs(
-            *(Tab(f"{n} {title}", id=f"tab-{pane_id}") for n, (pane_id, title) in enumerate(
-                zip(PANE_IDS, ("Vision", "Gaps", "Stakeholders", "Journal"), strict=True), 1)),
+            *(
+                Tab(f"{n} {title}", id=f"tab-{pane_id}")
+                for n, (pane_id, title) in enumerate(
+                    zip(PANE_IDS, ("Vision", "Gaps", "Stakeholders", "Journal"), strict=True), 1
+                )
+            ),
             id="pane-tabs",
             active=f"tab-{PANE_IDS[-1]}",
         )
@@ -126,6 +140,14 @@ class DashboardScreen(Screen[None]):
     def action_cycle(self, step: int) -> None:
         index = PANE_IDS.index(self.active_pane_id())
         self.action_focus_pane(PANE_IDS[(index + step) % len(PANE_IDS)])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "unzoom":
+            return self.maximized is not None
+        return True
+
+    def action_unzoom(self) -> None:
+        self.minimize()
 
     def action_zoom(self) -> None:
         if self.maximized is not None:

@@ -1,5 +1,7 @@
 """The exports the command palette offers: rendered and saved off the event loop, as a new
-private (0600) file under the data directory's ``exports/``; the path is shown when done."""
+private (0600) file in the export directory, outside the data directory
+(:func:`careertui.exchange.files.export_directory`: ``$CAREERTUI_EXPORT_DIR``, else the
+documents folder's ``careertui/``); the full path is shown when done."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ if TYPE_CHECKING:
 
 #: (palette name, help, export kind as careertui.exchange.files knows it)
 EXPORTS = (
-    ("Export brag document", "Every win by month, as Markdown", "brag"),
+    ("Export brag document", "Every win, grouped by company priority, as Markdown", "brag"),
     ("Export promotion case", "The case for the target role, as Markdown", "case"),
     ("Export JSON backup", "Everything on record, as JSON that import reads back", "json"),
 )
@@ -23,9 +25,13 @@ def export(app: CareerApp, kind: str) -> None:
 
     career, data_dir = app.career, app.repo.store.data_dir
     app.write(
-        save_export, kind, career, data_dir,
-        on_done=lambda path: app.notify(f"Saved {path}", title="Exported", timeout=10,
-                                        markup=False),
+        save_export,
+        kind,
+        career,
+        data_dir,
+        on_done=lambda path: app.notify(
+            f"Saved {path}", title="Exported", timeout=10, markup=False
+        ),
         refresh=False,
     )
 

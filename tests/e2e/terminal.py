@@ -168,8 +168,7 @@ class Terminal:
                 )
             if time.monotonic() > deadline:
                 raise AssertionError(
-                    f"{what} did not appear within {timeout:.0f}s; the screen shows:\n"
-                    f"{self.dump()}"
+                    f"{what} did not appear within {timeout:.0f}s; the screen shows:\n{self.dump()}"
                 )
             time.sleep(0.05)
 
@@ -200,8 +199,12 @@ class Terminal:
 
     def wait_cursor_leaves_row(self, row: int, timeout: float = TIMEOUT) -> None:
         """Wait until the cursor rests on another row than ``row`` (the focus moved on)."""
-        self.wait_until(lambda _: self.cursor()[1] != row, f"the cursor to leave row {row}",
-                        timeout, settled=True)
+        self.wait_until(
+            lambda _: self.cursor()[1] != row,
+            f"the cursor to leave row {row}",
+            timeout,
+            settled=True,
+        )
 
     def next_field(self, key: str = "enter") -> None:
         """Press ``key`` to move to the next field and wait until the focus has moved there, as

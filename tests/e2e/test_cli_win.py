@@ -18,16 +18,28 @@ def test_win_with_every_option(demo_repo: Repository, cli: CLI) -> None:
     career = demo_repo.career()
     maya = next(s for s in career.stakeholders if s.name == "Maya Chen")
     result = cli(
-        "win", "Shipped self-serve onboarding",
-        "--body", "Rolled out to **all** new teams.",
-        "--impact", "New teams live without sales",
-        "--metric", "activation rate: 31% -> 38%",
-        "--input-metric", "experiments run: 2 -> 6",
-        "--priority", "launch self-serve",
-        "--gap", "Executive communication",
-        "--with", "maya chen",
-        "--tag", "launch", "--tag", "#Growth",
-        "--date", "yesterday",
+        "win",
+        "Shipped self-serve onboarding",
+        "--body",
+        "Rolled out to **all** new teams.",
+        "--impact",
+        "New teams live without sales",
+        "--metric",
+        "activation rate: 31% -> 38%",
+        "--input-metric",
+        "experiments run: 2 -> 6",
+        "--priority",
+        "launch self-serve",
+        "--gap",
+        "Executive communication",
+        "--with",
+        "maya chen",
+        "--tag",
+        "launch",
+        "--tag",
+        "#Growth",
+        "--date",
+        "yesterday",
         "--star",
     )
     assert result.returncode == 0, result.stderr
@@ -153,7 +165,8 @@ def test_where_help_version_and_module_entry(cli: CLI, data_dir: Path) -> None:
 
     proc = subprocess.run(
         [sys.executable, "-m", "careertui", "--data-dir", str(data_dir), "where"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert proc.stdout.strip() == str(data_dir / "careertui.json")
 

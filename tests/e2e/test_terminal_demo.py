@@ -15,8 +15,9 @@ def test_the_demo_opens_the_sample_career_as_tabs_on_an_80_by_24_terminal(
 ) -> None:
     with careertui(data_dir, "demo", size=(80, 24)) as term:
         # Too small for four panes at once: tabs, the journal in front.
-        term.wait_for("1 Vision  2 Gaps  3 Stakeholders  4 Journal", "╭─ 4 Journal",
-                      NEWEST_DEMO_WIN)
+        term.wait_for(
+            "1 Vision  2 Gaps  3 Stakeholders  4 Journal", "╭─ 4 Journal", NEWEST_DEMO_WIN
+        )
         assert "╭─ 2 Gaps" not in term.text()
 
         term.press("2")

@@ -80,12 +80,14 @@ def _gaps(term: Terminal) -> None:
         term.press("ctrl+s")
         term.wait_gone(GAP_FORM[1])
         term.wait_for(title)
-    term.wait_until(lambda _: _above(term, GAPS[0], GAPS[1]),
-                    f"{GAPS[0]!r} above {GAPS[1]!r} in the backlog")
+    term.wait_until(
+        lambda _: _above(term, GAPS[0], GAPS[1]), f"{GAPS[0]!r} above {GAPS[1]!r} in the backlog"
+    )
     # g selects the first card, J moves it down one place.
     term.press("g", "J")
-    term.wait_until(lambda _: _above(term, GAPS[1], GAPS[0]),
-                    f"{GAPS[1]!r} above {GAPS[0]!r} after J")
+    term.wait_until(
+        lambda _: _above(term, GAPS[1], GAPS[0]), f"{GAPS[1]!r} above {GAPS[0]!r} after J"
+    )
 
 
 def _stakeholder_and_check_in(term: Terminal) -> None:
@@ -107,8 +109,10 @@ def _stakeholder_and_check_in(term: Terminal) -> None:
 
 def _above(term: Terminal, upper: str, lower: str) -> bool:
     lines = term.lines()
-    rows = {text: next((i for i, line in enumerate(lines) if text in line), None)
-            for text in (upper, lower)}
+    rows = {
+        text: next((i for i, line in enumerate(lines) if text in line), None)
+        for text in (upper, lower)
+    }
     return None not in rows.values() and rows[upper] < rows[lower]  # type: ignore[operator]
 
 
@@ -130,8 +134,9 @@ def test_a_first_day_in_a_real_terminal(data_dir: Path) -> None:
     assert [p.title for p in sorted(career.priorities, key=lambda p: p.rank)] == PRIORITIES
     assert career.vision.strengths[:3] == STRENGTHS
     assert [(w.title, w.date) for w in career.wins] == [(WIN, TODAY)]
-    backlog = sorted((g for g in career.gaps if g.status is GapStatus.BACKLOG),
-                     key=lambda g: g.rank)
+    backlog = sorted(
+        (g for g in career.gaps if g.status is GapStatus.BACKLOG), key=lambda g: g.rank
+    )
     assert [g.title for g in backlog] == [GAPS[1], GAPS[0]]
     (maya,) = career.stakeholders
     assert (maya.name, maya.last_contact) == (PERSON, TODAY)

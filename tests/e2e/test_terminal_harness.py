@@ -15,8 +15,16 @@ PYTHON = Path(sys.executable)
 
 @pytest.mark.parametrize(
     ("key", "sent"),
-    [("enter", "\r"), ("escape", "\x1b"), ("shift+tab", "\x1b[Z"), ("ctrl+p", "\x10"),
-     ("ctrl+s", "\x13"), ("up", "\x1b[A"), ("J", "J"), ("*", "*")],
+    [
+        ("enter", "\r"),
+        ("escape", "\x1b"),
+        ("shift+tab", "\x1b[Z"),
+        ("ctrl+p", "\x10"),
+        ("ctrl+s", "\x13"),
+        ("up", "\x1b[A"),
+        ("J", "J"),
+        ("*", "*"),
+    ],
 )
 def test_keys_are_sent_as_a_terminal_sends_them(key: str, sent: str) -> None:
     assert encode(key) == sent
@@ -41,8 +49,7 @@ def test_typing_reaches_the_program_and_its_output_reaches_the_screen() -> None:
 
 
 def test_a_failed_wait_shows_the_screen() -> None:
-    term = Terminal(["-c", "print('what the person sees'); input()"], program=PYTHON,
-                    size=(40, 5))
+    term = Terminal(["-c", "print('what the person sees'); input()"], program=PYTHON, size=(40, 5))
     try:
         term.wait_for("what the person sees")
         with pytest.raises(AssertionError) as failure:
@@ -55,8 +62,7 @@ def test_a_failed_wait_shows_the_screen() -> None:
 
 def test_a_traceback_fails_the_run_even_with_exit_status_zero() -> None:
     crash = (
-        "import traceback\n"
-        "try:\n    1 / 0\nexcept ZeroDivisionError:\n    traceback.print_exc()\n"
+        "import traceback\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n    traceback.print_exc()\n"
     )
     term = Terminal(["-c", crash], program=PYTHON, size=(60, 10))
     try:

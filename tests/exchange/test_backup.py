@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from careertui.domain.errors import InputError
 from careertui.domain.models import Metric, Vision, Win
+from careertui.domain.text import strip_control
 from careertui.exchange.backup import FORMAT, export_data, export_json, import_backup
 from careertui.store import schema
 from careertui.store.repository import Career, Repository
@@ -134,19 +135,24 @@ def test_a_file_that_is_not_json(small_repo: Repository, tmp_path: Path) -> None
 
 def test_json_that_is_not_an_export(small_repo: Repository, tmp_path: Path) -> None:
     _refused(small_repo, _write(tmp_path / "x.json", [1, 2]), "not a careertui JSON export")
-    _refused(small_repo, _write(tmp_path / "y.json", {"entries": []}),
-             "not a careertui JSON export")
+    _refused(
+        small_repo, _write(tmp_path / "y.json", {"entries": []}), "not a careertui JSON export"
+    )
 
 
 def test_a_newer_schema(small_repo: Repository, tmp_path: Path) -> None:
     data = export_data(small_repo.career())
     data["schema"] = schema.CURRENT_VERSION + 1
-    _refused(small_repo, _write(tmp_path / "new.json", data),
-             rf"schema: written by a newer careertui \(schema {schema.CURRENT_VERSION + 1}")
+    _refused(
+        small_repo,
+        _write(tmp_path / "new.json", data),
+        rf"schema: written by a newer careertui \(schema {schema.CURRENT_VERSION + 1}",
+    )
 
 
-def test_an_invalid_record_is_named_with_its_field(repo: Repository, small_repo: Repository,
-                                                    tmp_path: Path) -> None:
+def test_an_invalid_record_is_named_with_its_field(
+    repo: Repository, small_repo: Repository, tmp_path: Path
+) -> None:
     data = export_data(small_repo.career())
     data["wins"][1]["title"] = ""
     data["gaps"][0]["impact"] = 9
@@ -157,8 +163,7 @@ def test_an_invalid_record_is_named_with_its_field(repo: Repository, small_repo:
     _refused(small_repo, _write(path, data), rf"win #2 '{bad_id}': title: String should have")
 
 
-def test_a_record_without_an_id_or_with_a_duplicate(small_repo: Repository,
-                                                    tmp_path: Path) -> None:
+def test_a_record_without_an_id_or_with_a_duplicate(small_repo: Repository, tmp_path: Path) -> None:
     data = export_data(small_repo.career())
     del data["stakeholders"][0]["id"]
     _refused(small_repo, _write(tmp_path / "a.json", data), r"stakeholder #1: id: missing")
@@ -171,13 +176,15 @@ def test_a_dangling_link_is_refused(tmp_path: Path, small_repo: Repository) -> N
     data = export_data(small_repo.career())
     data["wins"][0]["priority_id"] = "pri_gone"
     fresh = Repository.at(tmp_path / "fresh")
-    _refused(fresh, _write(tmp_path / "d.json", data),
-             r"win '.*': priority_id: no priority with id 'pri_gone'")
+    _refused(
+        fresh,
+        _write(tmp_path / "d.json", data),
+        r"win '.*': priority_id: no priority with id 'pri_gone'",
+    )
     assert not fresh.store.exists()
 
 
-def test_a_valid_file_into_a_newer_store_is_refused(small_repo: Repository,
-                                                     tmp_path: Path) -> None:
+def test_a_valid_file_into_a_newer_store_is_refused(small_repo: Repository, tmp_path: Path) -> None:
     path = _write(tmp_path / "e.json", export_data(small_repo.career()))
     raw = json.loads(small_repo.store.path.read_text())
     raw["_meta"]["schema"]["version"] = schema.CURRENT_VERSION + 1
@@ -198,9 +205,13 @@ def test_blank_vision_round_trip_leaves_vision_unset(repo: Repository, tmp_path:
     assert fresh.vision().target_role == "" and fresh.store.exists()
 
 
-_WORDS = st.text(
-    alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30
-).filter(str.strip)
+_WORDS = (
+    st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30)
+    .map(strip_control)
+    .filter(str.strip)
+)  # control characters are refused on input
+#: Any text a person can type (control characters are refused on input).
+_TEXT = st.text(max_size=60).map(strip_control)
 
 
 @st.composite
@@ -210,13 +221,19 @@ def _wins(draw: st.DrawFn) -> list[Win]:
         Win(
             date=draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))),
             title=draw(_WORDS),
-            body=draw(st.text(max_size=60)),
-            impact=draw(st.text(max_size=30)),
-            metrics=[Metric(name=draw(_WORDS), before=draw(st.text(max_size=8)),
-                            after=draw(_WORDS.map(lambda s: s[:20])))
-                     for _ in range(draw(st.integers(0, 2)))],
-            tags=draw(st.lists(st.from_regex(r"[a-z0-9][a-z0-9-]{0,9}", fullmatch=True),
-                               max_size=3)),
+            body=draw(_TEXT),
+            impact=draw(_TEXT.map(lambda s: s[:30])),
+            metrics=[
+                Metric(
+                    name=draw(_WORDS),
+                    before=draw(_TEXT.map(lambda s: s[:8])),
+                    after=draw(_WORDS.map(lambda s: s[:20])),
+                )
+                for _ in range(draw(st.integers(0, 2)))
+            ],
+            tags=draw(
+                st.lists(st.from_regex(r"[a-z0-9][a-z0-9-]{0,9}", fullmatch=True), max_size=3)
+            ),
             starred=draw(st.booleans()),
         )
         for _ in range(count)

@@ -38,10 +38,14 @@ def test_demo_brag_groups_every_win_under_its_priority_then_other(
     heads = outline(doc)
     assert heads[0] == (1, f"Brag document: {min(w.date for w in career.wins)} to {TODAY}")
     level2 = [text for level, text in heads if level == 2]
-    expected = ["Summary"] + [
-        f"{n}. {p.title} ({sum(w.priority_id == p.id for w in career.wins)} wins)"
-        for n, p in enumerate(career.priorities, start=1)
-    ] + [f"Other wins ({sum(w.priority_id is None for w in career.wins)} wins)"]
+    expected = (
+        ["Summary"]
+        + [
+            f"{n}. {p.title} ({sum(w.priority_id == p.id for w in career.wins)} wins)"
+            for n, p in enumerate(career.priorities, start=1)
+        ]
+        + [f"Other wins ({sum(w.priority_id is None for w in career.wins)} wins)"]
+    )
     assert level2 == expected
 
     groups = _wins_by_section(doc)
@@ -51,8 +55,9 @@ def test_demo_brag_groups_every_win_under_its_priority_then_other(
         if heading == "Summary":
             assert entries == []
             continue
-        priority = next((p for p in career.priorities if heading.split(". ", 1)[-1]
-                         .startswith(p.title)), None)
+        priority = next(
+            (p for p in career.priorities if heading.split(". ", 1)[-1].startswith(p.title)), None
+        )
         for key in entries:
             assert by_key[key].priority_id == (priority.id if priority else None), heading
         assert entries == sorted(entries), "oldest first within a priority"
@@ -66,8 +71,10 @@ def test_demo_brag_summary_counts_and_share_tied_to_priorities(demo_repo: Reposi
     starred = sum(w.starred for w in career.wins)
     assert f"<strong>Wins:</strong> {len(career.wins)}, {starred} starred" in summary
     share = round(100 * tied / len(career.wins))
-    assert f"<strong>Tied to the top priorities:</strong> {tied} of {len(career.wins)} " \
-           f"({share}%)" in summary
+    assert (
+        f"<strong>Tied to the top priorities:</strong> {tied} of {len(career.wins)} "
+        f"({share}%)" in summary
+    )
 
 
 def test_demo_brag_shows_metrics_before_and_after_and_the_people(demo_repo: Repository) -> None:
@@ -89,8 +96,11 @@ def test_demo_brag_flags_the_quiet_stretch(demo_repo: Repository) -> None:
     doc = brag_document(demo_repo.career(), today=TODAY)
     summary = section(doc, "Summary")
     # the demo leaves about a month with no win, seven months before today
-    assert re.search(r"Quiet stretch:</strong> no win from 2026-04-\d\d to 2026-05-\d\d "
-                     r"\((\d+) days\)", summary)
+    assert re.search(
+        r"Quiet stretch:</strong> no win from 2026-04-\d\d to 2026-05-\d\d "
+        r"\((\d+) days\)",
+        summary,
+    )
 
 
 def test_demo_brag_date_range_keeps_only_wins_inside_it(demo_repo: Repository) -> None:
@@ -102,18 +112,17 @@ def test_demo_brag_date_range_keeps_only_wins_inside_it(demo_repo: Repository) -
     inside = [w for w in career.wins if start <= w.date <= end]
     assert len(shown) == len(inside) > 0
     assert all(start <= day <= end for day, _ in shown)
-    assert "<strong>Period:</strong> 2026-06-01 to 2026-08-31 (3 months)" in section(
-        doc, "Summary")
+    assert "<strong>Period:</strong> 2026-06-01 to 2026-08-31 (3 months)" in section(doc, "Summary")
 
 
 def test_months_with_no_win_are_named(small_repo: Repository) -> None:
     doc = brag_document(small_repo.career(), start=dt.date(2026, 6, 1), today=TODAY)
     summary = section(doc, "Summary")
-    assert "Months with no win:</strong> August 2026, September 2026, November 2026." \
-        in summary
+    assert "Months with no win:</strong> August 2026, September 2026, November 2026." in summary
     assert "Old win" not in doc  # before the period
-    every = brag_document(small_repo.career(), start=dt.date(2026, 6, 1),
-                          end=dt.date(2026, 7, 31), today=TODAY)
+    every = brag_document(
+        small_repo.career(), start=dt.date(2026, 6, 1), end=dt.date(2026, 7, 31), today=TODAY
+    )
     assert "none; every month has at least one" in section(every, "Summary")
 
 
@@ -148,15 +157,19 @@ def test_a_priority_with_no_win_says_so(small_repo: Repository) -> None:
 
 def test_empty_career_still_makes_a_document(repo: Repository) -> None:
     doc = brag_document(repo.career(), today=TODAY)
-    assert outline(doc) == [(1, f"Brag document: {TODAY} to {TODAY}"), (2, "Summary"),
-                            (2, "Other wins (0 wins)")]
+    assert outline(doc) == [
+        (1, f"Brag document: {TODAY} to {TODAY}"),
+        (2, "Summary"),
+        (2, "Other wins (0 wins)"),
+    ]
     assert "November 2026" in section(doc, "Summary")
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(small_repo: Repository) -> None:
     with pytest.raises(InputError, match="starts .2026-09-01. after it ends .2026-08-01."):
-        brag_document(small_repo.career(), start=dt.date(2026, 9, 1),
-                      end=dt.date(2026, 8, 1), today=TODAY)
+        brag_document(
+            small_repo.career(), start=dt.date(2026, 9, 1), end=dt.date(2026, 8, 1), today=TODAY
+        )
 
 
 def test_quiet_stretches_count_the_days_between_wins(small_repo: Repository) -> None:

@@ -38,8 +38,9 @@ def test_demo_case_today_shows_strengths_and_the_strongest_wins(demo_repo: Repos
     for strength in career.vision.strengths + career.vision.usps:
         assert strength in today
     praise = [f for f in career.feedback if f.kind == "strength"]
-    assert praise and all(f.quote.replace("'", "&#x27;") in today or f.quote in today
-                          for f in praise)
+    assert praise and all(
+        f.quote.replace("'", "&#x27;") in today or f.quote in today for f in praise
+    )
     best = strongest_wins(career.wins, {p.id for p in career.priorities})
     assert len(best) == 5 and all(w.starred for w in best)
     shown = re.findall(r"<strong>(\d{4}-\d\d-\d\d): ", today)
@@ -56,8 +57,10 @@ def test_demo_case_gaps_each_with_evidence_and_what_is_open(demo_repo: Repositor
     assert f"{len(open_gaps)} of {len(career.gaps)} still open." in gaps_html
     headings = [t for level, t in outline(doc) if level == 3]
     for gap in career.gaps:
-        title = (f"{gap.title} ({gap.category.value}, level {gap.current_level} → "
-                 f"{gap.target_level}, {gap.status.value})")
+        title = (
+            f"{gap.title} ({gap.category.value}, level {gap.current_level} → "
+            f"{gap.target_level}, {gap.status.value})"
+        )
         assert title in headings
         evidence = sum(gap.id in w.gap_ids for w in career.wins)
         block = gaps_html.split(f"<h3>{title.replace('&', '&amp;')}</h3>", 1)[1].split("<h3>")[0]

@@ -74,21 +74,37 @@ def test_export_json_then_import_into_an_empty_store(demo_cli: CLI, tmp_path: Pa
     again_export = json.loads(other("export", "json").stdout)
     for table in ("priorities", "gaps", "stakeholders", "wins", "feedback", "interactions"):
         assert sorted(again_export[table], key=lambda r: r["id"]) == sorted(
-            data[table], key=lambda r: r["id"])
+            data[table], key=lambda r: r["id"]
+        )
     assert again_export["vision"] == data["vision"]
 
 
 def test_import_jrnl_from_the_command_line(cli: CLI, tmp_path: Path) -> None:
     path = tmp_path / "j.json"
-    path.write_text(json.dumps({"tags": {"#launch": 1}, "entries": [
-        {"title": "Shipped it.", "body": "", "date": "2026-02-03", "time": "10:00",
-         "tags": ["#launch"], "starred": True}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "tags": {"#launch": 1},
+                "entries": [
+                    {
+                        "title": "Shipped it.",
+                        "body": "",
+                        "date": "2026-02-03",
+                        "time": "10:00",
+                        "tags": ["#launch"],
+                        "starred": True,
+                    }
+                ],
+            }
+        )
+    )
     result = cli("import", "jrnl", str(path))
     assert result.returncode == 0, result.stderr
     assert "added:   1 win" in result.stdout
     wins = json.loads(cli("wins", "--json").stdout)
     assert [(w["date"], w["title"], w["tags"], w["starred"]) for w in wins] == [
-        ("2026-02-03", "Shipped it.", ["launch"], True)]
+        ("2026-02-03", "Shipped it.", ["launch"], True)
+    ]
 
 
 # -- bad input ------------------------------------------------------------------------------
@@ -97,16 +113,32 @@ def test_import_jrnl_from_the_command_line(cli: CLI, tmp_path: Path) -> None:
     [
         ("json", None, ["missing.json: no such file"]),
         ("json", "not json at all", ["not valid JSON"]),
-        ("json", json.dumps({"format": "careertui-export", "schema": 99}),
-         ["schema: written by a newer careertui (schema 99"]),
-        ("json", json.dumps({"format": "careertui-export", "schema": 2,
-                             "wins": [{"id": "win_x", "title": "ok"},
-                                      {"id": "win_y", "title": "ok", "date": "soon"}]}),
-         ["win #2 'win_y': date: "]),
+        (
+            "json",
+            json.dumps({"format": "careertui-export", "schema": 99}),
+            ["schema: written by a newer careertui (schema 99"],
+        ),
+        (
+            "json",
+            json.dumps(
+                {
+                    "format": "careertui-export",
+                    "schema": 2,
+                    "wins": [
+                        {"id": "win_x", "title": "ok"},
+                        {"id": "win_y", "title": "ok", "date": "soon"},
+                    ],
+                }
+            ),
+            ["win #2 'win_y': date: "],
+        ),
         ("jrnl", None, ["missing.json: no such file"]),
         ("jrnl", "{", ["not valid JSON"]),
-        ("jrnl", json.dumps({"entries": [{"title": "", "date": "2026-01-01"}]}),
-         ["entry #1", "title:"]),
+        (
+            "jrnl",
+            json.dumps({"entries": [{"title": "", "date": "2026-01-01"}]}),
+            ["entry #1", "title:"],
+        ),
     ],
 )
 def test_bad_import_files_get_one_error_line_and_nothing_is_written(
@@ -132,8 +164,10 @@ def test_bad_import_into_no_store_creates_nothing(cli: CLI, tmp_path: Path) -> N
     ("args", "needles"),
     [
         (["export", "case", "--from", "2026-01-01"], ["apply to 'export brag' only"]),
-        (["export", "brag", "--from", "2026-09-01", "--to", "2026-08-01"],
-         ["--from 2026-09-01 is after --to 2026-08-01"]),
+        (
+            ["export", "brag", "--from", "2026-09-01", "--to", "2026-08-01"],
+            ["--from 2026-09-01 is after --to 2026-08-01"],
+        ),
         (["export", "brag", "--from", "the day after never"], ["cannot understand the date"]),
         (["export", "brag", "--out", "/nonexistent-dir/brag.md"], ["does not exist"]),
     ],
@@ -158,13 +192,11 @@ def test_exports_never_load_textual(demo_cli: CLI, tmp_path: Path) -> None:
     )
     import subprocess
 
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
 
 
-def test_an_encrypted_store_exports_and_imports_with_a_note(demo_cli: CLI,
-                                                           tmp_path: Path) -> None:
+def test_an_encrypted_store_exports_and_imports_with_a_note(demo_cli: CLI, tmp_path: Path) -> None:
     secret = {"CAREERTUI_PASSPHRASE": "correct horse battery"}
     assert demo_cli("encrypt", env=secret).returncode == 0
     out = tmp_path / "all.json"

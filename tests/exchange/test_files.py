@@ -17,13 +17,24 @@ from tests.exchange.conftest import TODAY, outline
 @pytest.mark.parametrize(
     ("kind", "name", "check"),
     [
-        ("brag", "brag-document-2026-11-23.md",
-         lambda text: outline(text)[:2] == [(1, "Brag document: 2025-01-05 to 2026-11-23"),
-                                            (2, "Summary")]),
-        ("case", "promotion-case-2026-11-23.md",
-         lambda text: outline(text)[0] == (1, "Promotion case: Group PM, Platform")),
-        ("json", "careertui-export-2026-11-23.json",
-         lambda text: len(json.loads(text)["wins"]) == 4),
+        (
+            "brag",
+            "brag-document-2026-11-23.md",
+            lambda text: (
+                outline(text)[:2]
+                == [(1, "Brag document: 2025-01-05 to 2026-11-23"), (2, "Summary")]
+            ),
+        ),
+        (
+            "case",
+            "promotion-case-2026-11-23.md",
+            lambda text: outline(text)[0] == (1, "Promotion case: Group PM, Platform"),
+        ),
+        (
+            "json",
+            "careertui-export-2026-11-23.json",
+            lambda text: len(json.loads(text)["wins"]) == 4,
+        ),
     ],
 )
 def test_each_export_is_saved_privately_in_the_directory(
@@ -53,18 +64,20 @@ def test_an_unknown_kind_is_refused(small_repo: Repository, tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == [small_repo.store.data_dir]
 
 
-def test_a_directory_that_cannot_be_made_is_an_error(small_repo: Repository,
-                                                      tmp_path: Path) -> None:
+def test_a_directory_that_cannot_be_made_is_an_error(
+    small_repo: Repository, tmp_path: Path
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
     with pytest.raises(InputError, match="cannot create"):
         write_export("brag", small_repo.career(), blocker / "exports")
 
 
-def test_save_export_puts_files_beside_the_data(small_repo: Repository) -> None:
+def test_save_export_puts_files_outside_the_data(small_repo: Repository) -> None:
     from careertui.exchange.files import save_export
 
     data_dir = small_repo.store.data_dir
     path = save_export("brag", small_repo.career(), data_dir)
-    assert path == data_dir / "exports" / "brag-document-2026-11-23.md"
+    # No documents folder in the test's empty home: the fallback in the home directory.
+    assert path == Path.home() / "careertui-exports" / "brag-document-2026-11-23.md"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

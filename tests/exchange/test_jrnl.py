@@ -55,7 +55,10 @@ class Jrnl:
     def __call__(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         proc = subprocess.run(
             [str(JRNL), "--config-file", str(self.config), *args],
-            input=stdin, capture_output=True, text=True, timeout=60,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
             env={**os.environ, "NO_COLOR": "1"},
         )
         assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -89,8 +92,11 @@ def test_a_real_jrnl_export_imports_with_dates_titles_bodies_tags_and_stars(
     report = import_jrnl(repo, exported)
     assert report.added == {"wins": 3}
     wins = sorted(repo.wins.list(), key=lambda w: w.date)
-    assert [w.date for w in wins] == [dt.date(2026, 3, 14), dt.date(2026, 4, 2),
-                                      dt.date(2026, 5, 20)]
+    assert [w.date for w in wins] == [
+        dt.date(2026, 3, 14),
+        dt.date(2026, 4, 2),
+        dt.date(2026, 5, 20),
+    ]
     first, second, third = wins
     assert first.title == "Shipped the onboarding redesign with @maya."
     assert first.body == "Activation went from 31% to 38%. #launch #growth"
@@ -135,30 +141,61 @@ def test_a_win_edited_here_is_kept_on_a_second_import(
 def test_a_very_long_first_sentence_keeps_its_words_in_the_body(tmp_path: Path) -> None:
     long_title = " ".join(["word"] * 100)
     path = tmp_path / "j.json"
-    path.write_text(json.dumps({"tags": {}, "entries": [
-        {"title": long_title, "body": "Rest.", "date": "2026-01-02", "time": "08:00",
-         "tags": [], "starred": False}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "tags": {},
+                "entries": [
+                    {
+                        "title": long_title,
+                        "body": "Rest.",
+                        "date": "2026-01-02",
+                        "time": "08:00",
+                        "tags": [],
+                        "starred": False,
+                    }
+                ],
+            }
+        )
+    )
     (win,) = load_jrnl(path)
     assert len(win.title) <= 300 and win.title.endswith("…")
-    assert (win.title[:-1] + " " + win.body).replace("\n\n", " ").split() == \
-        long_title.split() + ["Rest."]
+    assert (win.title[:-1] + " " + win.body).replace("\n\n", " ").split() == long_title.split() + [
+        "Rest."
+    ]
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         (None, r"j\.json: no such file"),
-        ("Dear diary", r"j\.json: not valid JSON"),
+        # not JSON: read as a jrnl journal file (issue 14 item 2), which it is not either
+        ("Dear diary", r"j\.json: line 1: not a jrnl journal"),
+        ("{Dear diary", r"j\.json: not valid JSON"),
         (json.dumps({"format": "careertui-export"}), r"not a jrnl JSON export"),
-        (json.dumps({"entries": [{"title": "A", "date": "14/03/2026"}]}),
-         r"entry #1: date: '14/03/2026' is not a date"),
-        (json.dumps({"entries": [{"title": "A", "date": "2026-03-14"},
-                                 {"title": "", "body": "", "date": "2026-03-15"}]}),
-         r"entry #2 \(2026-03-15 ''\): title: String should have at least 1 character"),
-        (json.dumps({"entries": [{"title": "A", "date": "2026-03-14", "tags": "x"}]}),
-         r"entry #1 \(2026-03-14 'A'\): tags: expected a list"),
-        (json.dumps({"entries": [{"title": "A", "date": "2026-03-14", "starred": "yes"}]}),
-         r"entry #1 .*: starred: expected true or false"),
+        (
+            json.dumps({"entries": [{"title": "A", "date": "14/03/2026"}]}),
+            r"entry #1: date: '14/03/2026' is not a date",
+        ),
+        (
+            json.dumps(
+                {
+                    "entries": [
+                        {"title": "A", "date": "2026-03-14"},
+                        {"title": "", "body": "", "date": "2026-03-15"},
+                    ]
+                }
+            ),
+            r"entry #2 \(2026-03-15 ''\): title: String should have at least 1 character",
+        ),
+        (
+            json.dumps({"entries": [{"title": "A", "date": "2026-03-14", "tags": "x"}]}),
+            r"entry #1 \(2026-03-14 'A'\): tags: expected a list",
+        ),
+        (
+            json.dumps({"entries": [{"title": "A", "date": "2026-03-14", "starred": "yes"}]}),
+            r"entry #1 .*: starred: expected true or false",
+        ),
     ],
 )
 def test_bad_jrnl_files_are_refused_and_nothing_is_written(
@@ -174,8 +211,15 @@ def test_bad_jrnl_files_are_refused_and_nothing_is_written(
 
 
 def test_a_jrnl_uuid_keeps_the_win_when_the_title_changes(tmp_path: Path) -> None:
-    entry = {"title": "First draft", "body": "", "date": "2026-01-02", "time": "08:00",
-             "tags": [], "starred": False, "uuid": "A1B2C3"}
+    entry = {
+        "title": "First draft",
+        "body": "",
+        "date": "2026-01-02",
+        "time": "08:00",
+        "tags": [],
+        "starred": False,
+        "uuid": "A1B2C3",
+    }
     path = tmp_path / "j.json"
     path.write_text(json.dumps({"entries": [entry]}))
     (first,) = load_jrnl(path)

@@ -12,8 +12,16 @@ from tests.exchange.conftest import outline, parse
 
 @pytest.mark.parametrize(
     "title",
-    ["# not a heading", "1. not a list", "- not a list", "*stars* and _underscores_",
-     "[a](link) <b>tag</b> `code`", "Closing ##", "> not a quote", "P&L &amp; more"],
+    [
+        "# not a heading",
+        "1. not a list",
+        "- not a list",
+        "*stars* and _underscores_",
+        "[a](link) <b>tag</b> `code`",
+        "Closing ##",
+        "> not a quote",
+        "P&L &amp; more",
+    ],
 )
 def test_text_in_a_heading_or_bullet_reads_back_literally(title: str) -> None:
     doc = md.document([[md.heading(2, title)], [md.bullet(md.text(title))], [md.text(title)]])
@@ -23,9 +31,7 @@ def test_text_in_a_heading_or_bullet_reads_back_literally(title: str) -> None:
     assert "ordered_list_open" not in kinds
     assert "blockquote_open" not in kinds
     inline = [t for t in parse(doc) if t.type == "inline"]
-    assert all(
-        "".join(c.content for c in t.children if c.type == "text") == title for t in inline
-    )
+    assert all("".join(c.content for c in t.children if c.type == "text") == title for t in inline)
 
 
 def test_a_quoted_body_keeps_its_markdown_but_cannot_add_headings() -> None:
@@ -41,7 +47,8 @@ def test_a_quoted_body_keeps_its_markdown_but_cannot_add_headings() -> None:
 
 _TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), max_codepoint=0x2FF),
-    min_size=1, max_size=40,
+    min_size=1,
+    max_size=40,
 ).filter(lambda s: s.split())
 
 

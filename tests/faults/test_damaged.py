@@ -1,6 +1,7 @@
 """Damaged data files (truncated, trailing garbage, flipped bits, empty, the wrong shape), plain
 and encrypted: never written over, and ``careertui doctor --restore`` brings back the newest
-backup that loads (skipping a newer backup that is damaged too)."""
+backup that loads (skipping a newer backup that is damaged too): the version the last save
+left, so nothing saved is lost."""
 
 from __future__ import annotations
 
@@ -73,7 +74,9 @@ def _check_refused_then_restored(
     path.write_bytes(broken)
     newest.write_bytes(damage(newest.read_bytes()))  # the newest backup is damaged too
     os.utime(newest, (4e9, 4e9))
-    usable = (folder / f"daily-{DAYS[-2]}.json").read_bytes()
+    # The newest backup that loads: the version the last save left (nothing saved is lost).
+    last_version = sorted(folder.glob("version-*.json"))[-1]
+    usable = last_version.read_bytes()
 
     for argv in (["win", "one more"], ["wins"], [], ["doctor"]):
         code, out, err = _run(capsys, data_dir, *argv)
@@ -84,16 +87,17 @@ def _check_refused_then_restored(
         assert not [p for p in data_dir.rglob("*") if p.name.endswith(".tmp")]
     assert "DAMAGED" in out  # doctor says so on stdout too
 
-    code, out, err = _run(capsys, data_dir, "doctor", "--restore")
+    code, out, err = _run(capsys, data_dir, "doctor", "--restore", "--yes")
     assert code == 0, err
-    assert f"restored {path} from {folder / f'daily-{DAYS[-2]}.json'}" in out
+    assert f"restored {path} from {last_version}" in out
     assert path.read_bytes() == usable
     kept = list(data_dir.glob(f"{DATA_FILE}.damaged-*"))
     assert [p.read_bytes() for p in kept] == [broken]
     code, out, err = _run(capsys, data_dir, "wins")
     assert code == 0, err
-    assert "win 1" in out and "win 0" in out and "win 2" not in out
-    assert [w.title for w in Repository.at(data_dir).career().wins] == ["win 1", "win 0"]
+    assert all(f"win {n}" in out for n in range(len(DAYS)))
+    titles = [w.title for w in Repository.at(data_dir).career().wins]
+    assert titles == [f"win {n}" for n in reversed(range(len(DAYS)))]
 
 
 @pytest.mark.parametrize("kind", list(PLAIN_DAMAGE))

@@ -82,9 +82,9 @@ def test_disk_full(data_dir, stored, monkeypatch, capsys) -> None:
 
 def test_failure_while_taking_the_days_first_backup(data_dir, monkeypatch, capsys) -> None:
     """The backup is written before the data file; if it fails, neither changes."""
-    Repository.at(data_dir).wins.add(Win(title="only"))  # no backup yet: nothing to back up
+    Repository.at(data_dir).wins.add(Win(title="only"))  # no daily backup yet: nothing before
     before = _files(data_dir)
-    assert not (data_dir / "backups").exists()
+    assert not list((data_dir / "backups").glob("daily-*"))
     monkeypatch.setattr(os, "fsync", _fail_with(errno.EIO))
     err = _win(data_dir, capsys)
     assert "backups" in err and "could not be saved" in err

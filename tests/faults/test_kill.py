@@ -90,11 +90,15 @@ def test_the_next_write_clears_what_a_killed_writer_left(data_dir: Path) -> None
     repo.wins.add(Win(title="one"))
     repo.wins.add(Win(title="two"))  # the day's backup
     left = [
-        data_dir / ".careertui.json.a1b2c3d4.tmp",
-        data_dir / ".careertui.json.checked.zz99__aa.tmp",
-        data_dir / "backups" / ".daily-2026-11-24.json.q0w9e8r7.tmp",
+        data_dir / ".careertui.json.ctui-a1b2c3d4.tmp",
+        data_dir / ".careertui.json.checked.ctui-zz99__aa.tmp",
+        data_dir / "backups" / ".daily-2026-11-24.json.ctui-q0w9e8r7.tmp",
     ]
-    mine = [data_dir / "notes.tmp", data_dir / ".careertui.json.keep-this.tmp"]
+    mine = [
+        data_dir / "notes.tmp",
+        data_dir / ".careertui.json.keep-this.tmp",
+        data_dir / ".careertui.json.a1b2c3d4.tmp",  # not careertui's mark: someone else's
+    ]
     for path in left + mine:
         path.write_bytes(b"half a file")
     repo.wins.add(Win(title="three"))

@@ -52,8 +52,9 @@ async def run_command(pilot: Pilot, name: str, *, open_palette: bool = True) -> 
     app = pilot.app
     if open_palette:
         await pilot.press("ctrl+p")
-    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette)
-                   and app.screen.query(CommandList))
+    await wait_for(
+        pilot, lambda: isinstance(app.screen, CommandPalette) and app.screen.query(CommandList)
+    )
     await pilot.press(*name)
 
     def offered() -> bool:

@@ -132,8 +132,7 @@ async def test_saving_never_moves_the_panes(demo_app, demo_repo, monkeypatch) ->
 # -- panes: 1–4, tab, z, tabs on a small terminal -----------------------------------------------
 async def test_number_keys_focus_each_pane(demo_app) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
-        for key, pane in (("1", "vision"), ("2", "gaps"), ("3", "stakeholders"),
-                          ("4", "journal")):
+        for key, pane in (("1", "vision"), ("2", "gaps"), ("3", "stakeholders"), ("4", "journal")):
             await pilot.press(key)
             await pilot.pause()
             assert focused_pane(demo_app) == pane
@@ -198,8 +197,19 @@ async def test_question_mark_opens_help_with_every_binding(demo_app) -> None:
         table = demo_app.screen.query_one("#help-table")
         rows = [tuple(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
         described = {row[2] for row in rows}
-        for wanted in ("Log a win", "Zoom", "Next pane", "New win", "Delete", "Undo delete",
-                       "Star", "Filter", "Help", "Quit", "Journal"):
+        for wanted in (
+            "Log a win",
+            "Zoom",
+            "Next pane",
+            "New win",
+            "Delete",
+            "Undo delete",
+            "Star",
+            "Filter",
+            "Help",
+            "Quit",
+            "Journal",
+        ):
             assert wanted in described, wanted
         assert ("Journal", "*", "Star") in rows
         await pilot.press("escape")
@@ -276,15 +286,21 @@ async def test_an_open_form_keeps_its_text_when_data_changes_elsewhere(app, repo
 # -- how am I doing --------------------------------------------------------------------------
 def _known_career(repo: Repository) -> None:
     with repo.transaction():
-        repo.save_vision(Vision(statement="Lead product for a platform",
-                                target_role="Director of Product",
-                                horizon=TODAY.replace(year=2029)))
+        repo.save_vision(
+            Vision(
+                statement="Lead product for a platform",
+                target_role="Director of Product",
+                horizon=TODAY.replace(year=2029),
+            )
+        )
         repo.gaps.add(Gap(title="Executive communication", status=GapStatus.WORKING))
         repo.gaps.add(Gap(title="Pricing", status=GapStatus.BACKLOG))
-        repo.stakeholders.add(Stakeholder(name="Maya", cadence_days=7,
-                                          last_contact=TODAY - dt.timedelta(days=20)))
-        repo.stakeholders.add(Stakeholder(name="Priya", cadence_days=14,
-                                          last_contact=TODAY - dt.timedelta(days=2)))
+        repo.stakeholders.add(
+            Stakeholder(name="Maya", cadence_days=7, last_contact=TODAY - dt.timedelta(days=20))
+        )
+        repo.stakeholders.add(
+            Stakeholder(name="Priya", cadence_days=14, last_contact=TODAY - dt.timedelta(days=2))
+        )
         # Monday 2026-11-23 is the start of this week
         for day in (TODAY - dt.timedelta(days=3), TODAY - dt.timedelta(days=5)):
             repo.wins.add(Win(title=f"Win on {day}", date=day))
@@ -351,7 +367,7 @@ def test_unreadable_store_is_one_error_line_and_left_untouched(cli, data_dir: Pa
 async def test_palette_exports_the_brag_document_to_a_private_file(demo_app, data_dir) -> None:
     async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
         await run_command(pilot, "Export brag document")
-        exports = data_dir / "exports"
+        exports = Path.home() / "careertui-exports"  # no documents folder in the test's home
         await wait_for(pilot, lambda: any("Exported" in t for t in toasts(demo_app)))
         files = list(exports.glob("brag-document-*.md"))
         assert len(files) == 1
@@ -410,8 +426,9 @@ async def test_clicking_a_tab_shows_its_pane(demo_app) -> None:
         assert focused_pane(demo_app) == "stakeholders"
 
 
-async def test_a_store_from_a_newer_careertui_is_read_only_and_says_so(repo, make,
-                                                                      data_dir) -> None:
+async def test_a_store_from_a_newer_careertui_is_read_only_and_says_so(
+    repo, make, data_dir
+) -> None:
     import orjson
 
     from careertui.store import schema

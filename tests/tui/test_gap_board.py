@@ -66,8 +66,11 @@ def small_repo(repo: Repository) -> Repository:
         for rank, (title, status) in enumerate(
             [("Alpha", B), ("Beta", B), ("Gamma", B), ("Delta", W)]
         ):
-            repo.gaps.add(Gap(title=title, status=status, rank=rank, impact=3,
-                              current_level=2, target_level=4))
+            repo.gaps.add(
+                Gap(
+                    title=title, status=status, rank=rank, impact=3, current_level=2, target_level=4
+                )
+            )
         beta = next(g for g in repo.gaps.list() if g.title == "Beta")
         repo.wins.add(Win(title="Proof", gap_ids=[beta.id], date=dt.date(2026, 11, 1)))
     return repo
@@ -290,9 +293,17 @@ async def test_details_explain_the_score_and_list_the_evidence_newest_first(
 ) -> None:
     boss = Stakeholder(name="Maya Boss", influence=5)
     said = Feedback(quote="Lead with the ask.", giver_id=boss.id, kind="gap")
-    gap = Gap(title="Exec comms", impact=5, effort=2, current_level=2, target_level=4,
-              stakeholder_ids=[boss.id], why="Directors speak for the area.",
-              next_action="Write the memo.", source_feedback_id=said.id)
+    gap = Gap(
+        title="Exec comms",
+        impact=5,
+        effort=2,
+        current_level=2,
+        target_level=4,
+        stakeholder_ids=[boss.id],
+        why="Directors speak for the area.",
+        next_action="Write the memo.",
+        source_feedback_id=said.id,
+    )
     with repo.transaction():
         repo.stakeholders.add(boss)
         repo.feedback.add(said)
@@ -313,8 +324,13 @@ async def test_details_explain_the_score_and_list_the_evidence_newest_first(
         assert "“Lead with the ask.” — Maya Boss" in text
         assert text.index("Newer win") < text.index("Older win")
         terms = {term.key: term.points for term in details.score.terms}
-        assert terms == {"impact": 15, "gap_size": 4, "effort": -1.5, "urgency": 0,
-                         "influence": 2.5}
+        assert terms == {
+            "impact": 15,
+            "gap_size": 4,
+            "effort": -1.5,
+            "urgency": 0,
+            "influence": 2.5,
+        }
         assert details.score.total == 20
         await pilot.press("escape")
         await pilot.pause()
@@ -324,8 +340,9 @@ async def test_details_explain_the_score_and_list_the_evidence_newest_first(
 async def test_gaps_from_an_obstacle_or_feedback_show_at_once(small_repo: Repository) -> None:
     from careertui.tui.handlers.vision import feedback_to_gap, obstacle_to_gap
 
-    said = small_repo.feedback.add(Feedback(quote="Talk numbers with finance.", kind="gap",
-                                            theme="financial acumen"))
+    said = small_repo.feedback.add(
+        Feedback(quote="Talk numbers with finance.", kind="gap", theme="financial acumen")
+    )
     app = make_app(small_repo)
     async with app.run_test(size=SIZE) as pilot:
         await open_board(pilot)

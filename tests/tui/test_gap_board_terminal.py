@@ -21,9 +21,7 @@ def wait_until(condition: Callable[[], bool], what: str, term: Terminal) -> None
         time.sleep(0.1)
 
 
-def test_keys_from_a_real_terminal_change_the_board(
-    demo_repo: Repository, data_dir: Path
-) -> None:
+def test_keys_from_a_real_terminal_change_the_board(demo_repo: Repository, data_dir: Path) -> None:
     def first(repo: Repository) -> Gap:
         return column(repo.gaps.list(), GapStatus.BACKLOG)[0]
 
@@ -33,8 +31,9 @@ def test_keys_from_a_real_terminal_change_the_board(
     try:
         # The journal has the focus once the app is up; "2" moves it to the board, whose keys
         # then show in the footer.
-        term.wait_until(lambda s: "Backlog (6)" in s and "/ Filter" in s, "the dashboard",
-                        settled=True)
+        term.wait_until(
+            lambda s: "Backlog (6)" in s and "/ Filter" in s, "the dashboard", settled=True
+        )
         term.press("2")
         term.wait_until(lambda s: "JK Reorder" in s, "the board's keys", settled=True)
         term.press("-")
@@ -50,8 +49,11 @@ def test_keys_from_a_real_terminal_change_the_board(
         wait_until(lambda: first(demo_repo).id != top.id, "the card one place down", term)
         assert column(demo_repo.gaps.list(), GapStatus.BACKLOG)[1].id == top.id
         term.press("L")
-        wait_until(lambda: demo_repo.gaps.get(top.id).status == GapStatus.WORKING,
-                   "the card in Working on", term)
+        wait_until(
+            lambda: demo_repo.gaps.get(top.id).status == GapStatus.WORKING,
+            "the card in Working on",
+            term,
+        )
         term.wait_for("Working on (5)", "Backlog (5)")
         term.press("q")
         assert term.wait_exit() == 0

@@ -69,8 +69,9 @@ async def test_answers_are_saved_as_given_and_kept_when_quitting_halfway(
         assert "Director of Product" in screen_text(again)
 
 
-async def test_an_invalid_answer_shows_why_and_keeps_the_step(app: CareerApp,
-                                                              repo: Repository) -> None:
+async def test_an_invalid_answer_shows_why_and_keeps_the_step(
+    app: CareerApp, repo: Repository
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_from_palette(pilot)
         await pilot.press("ctrl+s")  # a blank step saves nothing and moves on
@@ -87,8 +88,9 @@ async def test_an_invalid_answer_shows_why_and_keeps_the_step(app: CareerApp,
         assert repo.vision().target_role == ""
 
 
-async def test_skipping_saves_nothing_more_and_it_can_be_reopened(app: CareerApp,
-                                                                  repo: Repository) -> None:
+async def test_skipping_saves_nothing_more_and_it_can_be_reopened(
+    app: CareerApp, repo: Repository
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_from_palette(pilot)
         await fill(pilot, "#gs-statement", "Typed, then skipped")
@@ -119,7 +121,11 @@ async def test_a_full_run_fills_the_vision_pane(app: CareerApp, repo: Repository
         career = repo.career()
         assert career.vision.horizon == dt.date(2030, 6, 30)
         assert [(p.title, p.rank) for p in career.priorities] == [
-            ("Revenue", 0), ("Retention", 1), ("Reliability", 2), ("EMEA", 3)]
+            ("Revenue", 0),
+            ("Retention", 1),
+            ("Reliability", 2),
+            ("EMEA", 3),
+        ]
         assert career.vision.strengths == ["Writing", "Research", "Calm"]
         await pilot.press("1", "z")
         await pilot.pause()
@@ -144,9 +150,12 @@ async def test_reopened_it_shows_what_is_on_record_and_changes_only_what_is_edit
         await wait_for(pilot, lambda: demo_repo.setting(GUIDED_START_SETTING) == "done")
     after = demo_repo.career()
     assert after.vision.model_dump(exclude={"updated"}) == before.vision.model_dump(
-        exclude={"updated"})
+        exclude={"updated"}
+    )
     assert [p.title for p in after.priorities] == [
-        *(p.title for p in before.priorities[:4]), "Enter EMEA with data residency"]
+        *(p.title for p in before.priorities[:4]),
+        "Enter EMEA with data residency",
+    ]
     assert [p.id for p in after.priorities] == [p.id for p in before.priorities]
 
 
@@ -164,7 +173,10 @@ async def test_it_does_not_open_by_itself_in_a_headless_run(app: CareerApp) -> N
 
 
 async def test_the_statement_can_be_written_in_the_editor(
-    app: CareerApp, repo: Repository, monkeypatch, tmp_path  # noqa: ANN001
+    app: CareerApp,
+    repo: Repository,
+    monkeypatch,
+    tmp_path,  # noqa: ANN001
 ) -> None:
     script = tmp_path / "fake-editor"
     script.write_text('#!/bin/sh\nprintf "Lead product for a *platform*.\\n" > "$1"\n')
@@ -201,6 +213,5 @@ async def test_back_a_step_shows_the_answer_given_and_a_change_is_saved(
         assert "step 1 of 4" in step_title(app)
         await fill(pilot, "#gs-statement", "Second draft")
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: repo.vision().statement == "Second draft"
-                       and not app.saving)
+        await wait_for(pilot, lambda: repo.vision().statement == "Second draft" and not app.saving)
         assert "step 2 of 4" in step_title(app)

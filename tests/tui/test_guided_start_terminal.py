@@ -27,10 +27,10 @@ class Terminal:
     def __init__(self, data_dir: Path) -> None:
         self.screen = pyte.Screen(COLUMNS, LINES)
         self.stream = pyte.ByteStream(self.screen)
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
-               "LINES": str(LINES)}
-        self.child = pexpect.spawn(str(CAREERTUI), ["--data-dir", str(data_dir)], env=env,
-                                   dimensions=(LINES, COLUMNS))
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)}
+        self.child = pexpect.spawn(
+            str(CAREERTUI), ["--data-dir", str(data_dir)], env=env, dimensions=(LINES, COLUMNS)
+        )
 
     def text(self) -> str:
         return "\n".join(self.screen.display)
@@ -76,7 +76,8 @@ CTRL_S, CTRL_Q, ESCAPE = "\x13", "\x11", "\x1b"
 
 
 def test_an_empty_store_opens_the_guided_start_and_keeps_answers_on_quit(
-    terminal, data_dir: Path  # noqa: ANN001
+    terminal,
+    data_dir: Path,  # noqa: ANN001
 ) -> None:
     term = terminal()
     term.wait_for(lambda s: "Guided start · step 1 of 4" in s, "the guided start")

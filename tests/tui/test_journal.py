@@ -33,16 +33,34 @@ def journal_repo(repo: Repository) -> Repository:
     maya = Stakeholder(id="stk_maya", name="Maya Chen")
     tom = Stakeholder(id="stk_tom", name="Tom Becker")
     wins = [
-        Win(id="win_a", title="Closed the Initech expansion", date=TODAY - dt.timedelta(days=1),
-            priority_id=growth.id, tags=["sales", "launch"], starred=True,
-            stakeholder_ids=[tom.id], impact="Biggest expansion this year",
+        Win(
+            id="win_a",
+            title="Closed the Initech expansion",
+            date=TODAY - dt.timedelta(days=1),
+            priority_id=growth.id,
+            tags=["sales", "launch"],
+            starred=True,
+            stakeholder_ids=[tom.id],
+            impact="Biggest expansion this year",
             body="## How\n\nA **joint** plan with sales.",
-            metrics=[Metric(name="expansion ARR", before="$0", after="$380k")]),
-        Win(id="win_b", title="Ran the incident review", date=TODAY - dt.timedelta(days=10),
-            priority_id=reliable.id, tags=["incident"], gap_ids=[speaking.id]),
-        Win(id="win_c", title="Presented the pricing model to finance",
-            date=TODAY - dt.timedelta(days=40), gap_ids=[finance.id, speaking.id],
-            stakeholder_ids=[maya.id], tags=["pricing"]),
+            metrics=[Metric(name="expansion ARR", before="$0", after="$380k")],
+        ),
+        Win(
+            id="win_b",
+            title="Ran the incident review",
+            date=TODAY - dt.timedelta(days=10),
+            priority_id=reliable.id,
+            tags=["incident"],
+            gap_ids=[speaking.id],
+        ),
+        Win(
+            id="win_c",
+            title="Presented the pricing model to finance",
+            date=TODAY - dt.timedelta(days=40),
+            gap_ids=[finance.id, speaking.id],
+            stakeholder_ids=[maya.id],
+            tags=["pricing"],
+        ),
         Win(id="win_d", title="Mentored Grace", date=dt.date(2025, 3, 1), tags=["people"]),
     ]
     with repo.transaction():
@@ -75,8 +93,12 @@ async def open_journal(pilot) -> None:
 async def test_newest_first_with_the_whole_selected_win_in_details(japp) -> None:
     async with japp.run_test(size=SIZE) as pilot:
         await open_journal(pilot)
-        assert titles(japp) == ["Closed the Initech expansion", "Ran the incident review",
-                                "Presented the pricing model to finance", "Mentored Grace"]
+        assert titles(japp) == [
+            "Closed the Initech expansion",
+            "Ran the incident review",
+            "Presented the pricing model to finance",
+            "Mentored Grace",
+        ]
         row = japp.query_one(WinList).render_line(0).text
         for part in ("2026-11-22", "★", "Closed the Initech", "Grow net", "expansion ARR"):
             assert part in row, part
@@ -169,8 +191,9 @@ async def test_escape_asks_before_throwing_away_what_was_typed(japp, journal_rep
         assert len(journal_repo.wins.list()) == 4
 
 
-async def test_a_store_error_keeps_the_form_open_with_the_text(japp, journal_repo,
-                                                             monkeypatch) -> None:
+async def test_a_store_error_keeps_the_form_open_with_the_text(
+    japp, journal_repo, monkeypatch
+) -> None:
     def full(win: Win) -> Win:
         raise OSError(28, "No space left on device", str(journal_repo.store.path))
 
@@ -272,13 +295,17 @@ async def test_star_toggles(japp, journal_repo) -> None:
         ("#incident", ["Ran the incident review"]),
         ("priority:retention", ["Closed the Initech expansion"]),
         ("priority:none", ["Presented the pricing model to finance", "Mentored Grace"]),
-        ('gap:"public speaking"', ["Ran the incident review",
-                                  "Presented the pricing model to finance"]),
+        (
+            'gap:"public speaking"',
+            ["Ran the incident review", "Presented the pricing model to finance"],
+        ),
         ("with:maya", ["Presented the pricing model to finance"]),
         ("@tom", ["Closed the Initech expansion"]),
         ("*", ["Closed the Initech expansion"]),
-        ("from:2026-01-01 to:2026-11-15", ["Ran the incident review",
-                                          "Presented the pricing model to finance"]),
+        (
+            "from:2026-01-01 to:2026-11-15",
+            ["Ran the incident review", "Presented the pricing model to finance"],
+        ),
         ('to:"1 year ago"', ["Mentored Grace"]),
         ("gap:speaking #pricing", ["Presented the pricing model to finance"]),
     ],
@@ -288,8 +315,10 @@ async def test_every_kind_of_filter(japp, typed: str, expected: list[str]) -> No
         await open_journal(pilot)
         await pilot.press("slash", *typed)
         # the list follows the box once the typed character is on screen
-        await wait_for(pilot, lambda: f"{len(expected)} of 4 wins match"
-                       in text(japp.query_one("#journal-count")))
+        await wait_for(
+            pilot,
+            lambda: f"{len(expected)} of 4 wins match" in text(japp.query_one("#journal-count")),
+        )
         assert titles(japp) == expected
 
 
@@ -332,8 +361,13 @@ async def test_glance_shows_weekly_wins_and_priority_share(japp) -> None:
 async def test_ten_years_of_daily_wins_stay_a_virtual_list(repo: Repository, make) -> None:
     with repo.transaction():
         for n in range(3650):
-            repo.wins.add(Win(title=f"Daily win {n}", date=TODAY - dt.timedelta(days=n),
-                              tags=["daily"] + (["odd"] if n % 2 else [])))
+            repo.wins.add(
+                Win(
+                    title=f"Daily win {n}",
+                    date=TODAY - dt.timedelta(days=n),
+                    tags=["daily"] + (["odd"] if n % 2 else []),
+                )
+            )
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await open_journal(pilot)
@@ -346,8 +380,9 @@ async def test_ten_years_of_daily_wins_stay_a_virtual_list(repo: Repository, mak
         assert win_list.highlighted.title == "Daily win 3649"
         assert "Daily win 3649" in text(app.query_one("#win-heading"))
         await pilot.press("slash", *"#odd")
-        await wait_for(pilot, lambda: "1825 of 3650 wins match"
-                       in text(app.query_one("#journal-count")))
+        await wait_for(
+            pilot, lambda: "1825 of 3650 wins match" in text(app.query_one("#journal-count"))
+        )
         assert all(int(w.title.split()[-1]) % 2 for w in win_list.wins)
 
 

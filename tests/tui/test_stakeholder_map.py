@@ -91,29 +91,57 @@ async def choose(pilot: Pilot, repo: Repository, name: str) -> None:
 def people_repo(repo: Repository) -> Repository:
     """Four people, one per quadrant, plus wins, a gap and feedback that name Tom."""
     with repo.transaction():
-        maya = repo.stakeholders.add(Stakeholder(
-            name="Maya", relationship=Relationship.MANAGER, influence=5,
-            stance=Stance.SUPPORTER, cadence_days=7, last_contact=TODAY - dt.timedelta(days=2),
-            cares_about="Retention and onboarding",
-        ))
-        tom = repo.stakeholders.add(Stakeholder(
-            name="Tom", influence=4, stance=Stance.SKEPTIC, cadence_days=14,
-            last_contact=TODAY - dt.timedelta(days=30), cares_about="EMEA deals and residency",
-        ))
+        maya = repo.stakeholders.add(
+            Stakeholder(
+                name="Maya",
+                relationship=Relationship.MANAGER,
+                influence=5,
+                stance=Stance.SUPPORTER,
+                cadence_days=7,
+                last_contact=TODAY - dt.timedelta(days=2),
+                cares_about="Retention and onboarding",
+            )
+        )
+        tom = repo.stakeholders.add(
+            Stakeholder(
+                name="Tom",
+                influence=4,
+                stance=Stance.SKEPTIC,
+                cadence_days=14,
+                last_contact=TODAY - dt.timedelta(days=30),
+                cares_about="EMEA deals and residency",
+            )
+        )
         repo.stakeholders.add(Stakeholder(name="Sofia", influence=2, stance=Stance.CHAMPION))
         repo.stakeholders.add(Stakeholder(name="Nina", influence=1, stance=Stance.UNKNOWN))
         gap = repo.gaps.add(Gap(title="Enterprise selling", stakeholder_ids=[tom.id]))
-        repo.wins.add(Win(title="EMEA residency plan approved", date=TODAY - dt.timedelta(days=3),
-                          stakeholder_ids=[maya.id]))
-        repo.wins.add(Win(title="Ran the sales training", date=TODAY - dt.timedelta(days=5),
-                          gap_ids=[gap.id]))
+        repo.wins.add(
+            Win(
+                title="EMEA residency plan approved",
+                date=TODAY - dt.timedelta(days=3),
+                stakeholder_ids=[maya.id],
+            )
+        )
+        repo.wins.add(
+            Win(title="Ran the sales training", date=TODAY - dt.timedelta(days=5), gap_ids=[gap.id])
+        )
         repo.wins.add(Win(title="Fixed the flaky build", date=TODAY - dt.timedelta(days=4)))
-        repo.wins.add(Win(title="EMEA kickoff", date=TODAY - dt.timedelta(days=40),
-                          stakeholder_ids=[tom.id]))
-        repo.feedback.add(Feedback(quote="Give me dates I can promise", giver_id=tom.id,
-                                   kind="gap", date=TODAY - dt.timedelta(days=30)))
-        repo.interactions.add(Interaction(stakeholder_id=tom.id, note="Pipeline review",
-                                          date=TODAY - dt.timedelta(days=30)))
+        repo.wins.add(
+            Win(title="EMEA kickoff", date=TODAY - dt.timedelta(days=40), stakeholder_ids=[tom.id])
+        )
+        repo.feedback.add(
+            Feedback(
+                quote="Give me dates I can promise",
+                giver_id=tom.id,
+                kind="gap",
+                date=TODAY - dt.timedelta(days=30),
+            )
+        )
+        repo.interactions.add(
+            Interaction(
+                stakeholder_id=tom.id, note="Pipeline review", date=TODAY - dt.timedelta(days=30)
+            )
+        )
     return repo
 
 
@@ -257,8 +285,9 @@ async def test_c_logs_a_check_in_that_survives_a_restart(
 
     tom = by_name(Repository.at(data_dir), "Tom")
     assert tom.last_contact == TODAY
-    notes = [i.note for i in Repository.at(data_dir).interactions.list()
-             if i.stakeholder_id == tom.id]
+    notes = [
+        i.note for i in Repository.at(data_dir).interactions.list() if i.stakeholder_id == tom.id
+    ]
     assert sorted(notes) == ["Dates for EMEA", "Pipeline review"]
 
     again = make_app(Repository.at(data_dir))
@@ -353,7 +382,7 @@ async def test_p_shows_an_agenda_with_the_right_wins_and_saves_it(
         assert pilot.app.clipboard == text
         await pilot.press("s")
         await pilot.pause()
-        saved = data_dir / "agendas" / "check-in-tom-2026-11-23.md"
+        saved = Path.home() / "careertui-exports" / "check-in-tom-2026-11-23.md"
         assert saved.read_text(encoding="utf-8") == text
         assert stat.S_IMODE(saved.stat().st_mode) == 0o600
         await wait_for(pilot, lambda: str(saved) in "".join(toasts(pilot.app)).replace("\n", ""))
@@ -492,10 +521,15 @@ async def test_three_hundred_people_are_all_reachable(repo: Repository) -> None:
     stances = list(Stance)
     with repo.transaction():
         for n in range(300):
-            repo.stakeholders.add(Stakeholder(
-                name=f"Person {n:03d}", influence=n % 5 + 1, stance=stances[n % len(stances)],
-                cadence_days=n % 30, last_contact=TODAY - dt.timedelta(days=n % 60),
-            ))
+            repo.stakeholders.add(
+                Stakeholder(
+                    name=f"Person {n:03d}",
+                    influence=n % 5 + 1,
+                    stance=stances[n % len(stances)],
+                    cadence_days=n % 30,
+                    last_contact=TODAY - dt.timedelta(days=n % 60),
+                )
+            )
     app = make_app(repo)
     async with app.run_test(size=SIZE) as pilot:
         shown = await open_map(pilot)

@@ -24,25 +24,43 @@ TODAY = dt.date(2026, 11, 23)
 def small_repo(repo: Repository) -> Repository:
     """A short career: every section has something, few enough rows to see at once."""
     with repo.transaction():
-        repo.save_vision(Vision(
-            statement="Lead product for a **developer platform**.",
-            horizon=dt.date(2030, 11, 23),
-            target_role="Director of Product",
-            company_kinds=["Developer tools"],
-            values=["Candour", "Craft", "Customers"],
-            methods=["Memo monthly", "Own the roadmap", "Hire PM leads"],
-            obstacles=["No sponsor"],
-            measures=["Promoted"],
-            strengths=["Writing"],
-        ))
+        repo.save_vision(
+            Vision(
+                statement="Lead product for a **developer platform**.",
+                horizon=dt.date(2030, 11, 23),
+                target_role="Director of Product",
+                company_kinds=["Developer tools"],
+                values=["Candour", "Craft", "Customers"],
+                methods=["Memo monthly", "Own the roadmap", "Hire PM leads"],
+                obstacles=["No sponsor"],
+                measures=["Promoted"],
+                strengths=["Writing"],
+            )
+        )
         for rank, title in enumerate(["Revenue", "Retention", "Reliability"]):
             repo.priorities.add(Priority(title=title, rank=rank))
         maya = repo.stakeholders.add(Stakeholder(name="Maya Chen", title="VP Product"))
-        repo.feedback.add(Feedback(id="fb_gap", quote="Lead with the ask.", giver_id=maya.id,
-                                   giver_name="Maya Chen", date=dt.date(2026, 10, 1),
-                                   theme="presence", kind="gap"))
-        repo.feedback.add(Feedback(id="fb_strength", quote="Great memos.", giver_name="Priya",
-                                   date=dt.date(2026, 9, 1), theme="writing", kind="strength"))
+        repo.feedback.add(
+            Feedback(
+                id="fb_gap",
+                quote="Lead with the ask.",
+                giver_id=maya.id,
+                giver_name="Maya Chen",
+                date=dt.date(2026, 10, 1),
+                theme="presence",
+                kind="gap",
+            )
+        )
+        repo.feedback.add(
+            Feedback(
+                id="fb_strength",
+                quote="Great memos.",
+                giver_name="Priya",
+                date=dt.date(2026, 9, 1),
+                theme="writing",
+                kind="strength",
+            )
+        )
     return repo
 
 
@@ -126,8 +144,9 @@ async def test_a_horizon_in_the_past_is_refused_and_what_was_typed_stays(
         assert small_repo.vision().horizon == dt.date(2030, 11, 23)
 
 
-async def test_a_target_role_too_long_is_refused(small_app: CareerApp,
-                                                 small_repo: Repository) -> None:
+async def test_a_target_role_too_long_is_refused(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "destination:0")
         await pilot.press("e")
@@ -140,10 +159,13 @@ async def test_a_target_role_too_long_is_refused(small_app: CareerApp,
 
 
 # -- V2MOM lists ------------------------------------------------------------------------------
-@pytest.mark.parametrize("section", ["values", "methods", "obstacles", "measures", "strengths",
-                                     "usps", "underused_skills"])
-async def test_edit_a_list_section(small_app: CareerApp, small_repo: Repository,
-                                   section: str) -> None:
+@pytest.mark.parametrize(
+    "section",
+    ["values", "methods", "obstacles", "measures", "strengths", "usps", "underused_skills"],
+)
+async def test_edit_a_list_section(
+    small_app: CareerApp, small_repo: Repository, section: str
+) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         items = getattr(small_repo.vision(), section)
         await go_to(pilot, f"{section}:0" if items else f"{section}:-")
@@ -154,8 +176,9 @@ async def test_edit_a_list_section(small_app: CareerApp, small_repo: Repository,
         assert getattr(small_repo.vision(), section) == ["First line", "Second line"]
 
 
-async def test_a_list_line_too_long_is_refused(small_app: CareerApp,
-                                               small_repo: Repository) -> None:
+async def test_a_list_line_too_long_is_refused(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "obstacles:0")
         await pilot.press("e")
@@ -170,8 +193,9 @@ async def test_a_list_line_too_long_is_refused(small_app: CareerApp,
         assert small_repo.vision().obstacles == ["No sponsor"]
 
 
-async def test_add_a_value_and_an_empty_one_is_refused(small_app: CareerApp,
-                                                       small_repo: Repository) -> None:
+async def test_add_a_value_and_an_empty_one_is_refused(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "values:1")
         await pilot.press("a")
@@ -194,8 +218,10 @@ async def test_reorder_a_ranked_list_and_it_persists_across_a_restart(
         # Three moves in a row, without waiting: each starts where the last one ended.
         await pilot.press("J", "J", "K")
         expected = [second, first, third]
-        await wait_for(pilot, lambda: not small_app.saving
-                       and getattr(small_app.career.vision, section) == expected)
+        await wait_for(
+            pilot,
+            lambda: not small_app.saving and getattr(small_app.career.vision, section) == expected,
+        )
         assert cursor_id(small_app) == f"{section}:1"  # the cursor follows the item
     again = make()
     async with again.run_test(size=SIZE) as pilot:
@@ -214,8 +240,9 @@ async def test_only_ranked_lists_move(small_app: CareerApp, small_repo: Reposito
         assert small_repo.vision().measures == ["Promoted"]
 
 
-async def test_remove_a_list_item_after_confirming(small_app: CareerApp,
-                                                   small_repo: Repository) -> None:
+async def test_remove_a_list_item_after_confirming(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "values:1")
         await pilot.press("d")
@@ -232,26 +259,36 @@ async def test_reorder_priorities_and_it_persists_across_a_restart(
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "priorities:2")
         await pilot.press("K")
-        await wait_for(pilot, lambda: [p.title for p in small_app.career.priorities]
-                       == ["Revenue", "Reliability", "Retention"])
+        await wait_for(
+            pilot,
+            lambda: (
+                [p.title for p in small_app.career.priorities]
+                == ["Revenue", "Reliability", "Retention"]
+            ),
+        )
         assert cursor_id(small_app) == "priorities:1"
         await pilot.press("K", "K", "J", "K")  # without waiting; the top stays the top
-        await wait_for(pilot, lambda: not small_app.saving
-                       and [p.title for p in small_app.career.priorities]
-                       == ["Reliability", "Revenue", "Retention"])
+        await wait_for(
+            pilot,
+            lambda: (
+                not small_app.saving
+                and [p.title for p in small_app.career.priorities]
+                == ["Reliability", "Revenue", "Retention"]
+            ),
+        )
         assert cursor_id(small_app) == "priorities:0"
     again = make()
     async with again.run_test(size=SIZE) as pilot:
         await pilot.press("1", "z")
         await pilot.pause()
-        assert [p.title for p in again.career.priorities] == [
-            "Reliability", "Revenue", "Retention"]
+        assert [p.title for p in again.career.priorities] == ["Reliability", "Revenue", "Retention"]
         assert [p.rank for p in again.career.priorities] == [0, 1, 2]
         assert " 1. Reliability" in screen_text(again)
 
 
-async def test_edit_a_priority_valid_and_invalid(small_app: CareerApp,
-                                                 small_repo: Repository) -> None:
+async def test_edit_a_priority_valid_and_invalid(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "priorities:1")
         await pilot.press("e")
@@ -267,8 +304,9 @@ async def test_edit_a_priority_valid_and_invalid(small_app: CareerApp,
         assert titles == ["Revenue", "Net retention at 120%", "Reliability"]
 
 
-async def test_the_sixth_priority_is_allowed_but_warns(demo_app: CareerApp,
-                                                       demo_repo: Repository) -> None:
+async def test_the_sixth_priority_is_allowed_but_warns(
+    demo_app: CareerApp, demo_repo: Repository
+) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "priorities:4")
         await pilot.press("z")
@@ -285,8 +323,9 @@ async def test_the_sixth_priority_is_allowed_but_warns(demo_app: CareerApp,
         assert "6 priorities: the point is the 5 or fewer the company truly cares" in text
 
 
-async def test_deleting_a_priority_unlinks_its_wins(small_app: CareerApp,
-                                                    small_repo: Repository) -> None:
+async def test_deleting_a_priority_unlinks_its_wins(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     revenue = next(p for p in small_repo.priorities.list() if p.title == "Revenue")
     small_repo.wins.add(Win(title="Closed Globex", priority_id=revenue.id))
     small_app.career = small_repo.career()
@@ -294,8 +333,7 @@ async def test_deleting_a_priority_unlinks_its_wins(small_app: CareerApp,
         await go_to(pilot, "priorities:0")
         await pilot.press("d")
         await pilot.pause()
-        assert "1 win tied to it" in str(small_app.screen.query_one("#confirm-question")
-                                         .content)
+        assert "1 win tied to it" in str(small_app.screen.query_one("#confirm-question").content)
         await pilot.press("y")
         await wait_for(pilot, lambda: len(small_repo.priorities.list()) == 2)
         assert small_repo.wins.list()[0].priority_id is None
@@ -303,8 +341,9 @@ async def test_deleting_a_priority_unlinks_its_wins(small_app: CareerApp,
 
 
 # -- obstacles and feedback become gaps ---------------------------------------------------------
-async def test_an_obstacle_becomes_a_gap_on_the_board(small_app: CareerApp,
-                                                      small_repo: Repository) -> None:
+async def test_an_obstacle_becomes_a_gap_on_the_board(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "obstacles:0")
         await pilot.press("g")
@@ -342,8 +381,9 @@ async def test_feedback_marked_as_gap_becomes_a_linked_gap_on_the_board(
         assert "Presence" in screen_text(small_app)
 
 
-async def test_strength_feedback_does_not_become_a_gap(small_app: CareerApp,
-                                                       small_repo: Repository) -> None:
+async def test_strength_feedback_does_not_become_a_gap(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "feedback:1")
         await pilot.press("g")
@@ -352,8 +392,7 @@ async def test_strength_feedback_does_not_become_a_gap(small_app: CareerApp,
 
 
 # -- 360 feedback ----------------------------------------------------------------------------
-async def test_add_feedback_valid_and_invalid(small_app: CareerApp,
-                                              small_repo: Repository) -> None:
+async def test_add_feedback_valid_and_invalid(small_app: CareerApp, small_repo: Repository) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "feedback:0")
         await pilot.press("a")
@@ -386,12 +425,14 @@ async def test_scope_today_add_edit_and_the_distance_to_the_target(
         form(small_app).query_one("#field-today").value = "influence"
         await saved(pilot, small_app)
         assert small_repo.vision().scope == [
-            Vision.ScopeItem(responsibility="Pricing", today="influence", target="own")]
+            Vision.ScopeItem(responsibility="Pricing", today="influence", target="own")
+        ]
         await go_to(pilot, "scope:0")
         await pilot.press("z")
         await pilot.pause()
         assert "1 of 1 responsibility below the target role (2 steps to go)." in screen_text(
-            small_app)
+            small_app
+        )
         await pilot.press("e")
         await pilot.pause()
         form(small_app).query_one("#field-today").value = "own"
@@ -402,8 +443,9 @@ async def test_scope_today_add_edit_and_the_distance_to_the_target(
 
 
 # -- room to grow ------------------------------------------------------------------------------
-async def test_room_to_grow_needs_the_date_it_was_asked(small_app: CareerApp,
-                                                        small_repo: Repository) -> None:
+async def test_room_to_grow_needs_the_date_it_was_asked(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "room:0")
         await pilot.press("e")
@@ -413,7 +455,8 @@ async def test_room_to_grow_needs_the_date_it_was_asked(small_app: CareerApp,
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert form(small_app).errors() == {
-            "asked_on": "say when you asked, or set the answer to 'not asked'"}
+            "asked_on": "say when you asked, or set the answer to 'not asked'"
+        }
         assert small_repo.vision().room_to_grow.answer == "not asked"
         await fill(pilot, "#field-asked_on", "2026-11-30")
         await pilot.press("ctrl+s")
@@ -424,7 +467,10 @@ async def test_room_to_grow_needs_the_date_it_was_asked(small_app: CareerApp,
         await saved(pilot, small_app)
         room = small_repo.vision().room_to_grow
         assert (room.answer, room.asked_on, room.asked_whom) == (
-            "not yet", dt.date(2026, 11, 2), "Maya")
+            "not yet",
+            dt.date(2026, 11, 2),
+            "Maya",
+        )
         assert room.management_said == "Not before the platform ships."
         await pilot.press("z")
         await pilot.pause()
@@ -451,8 +497,9 @@ async def test_on_an_empty_store_e_writes_the_vision(app: CareerApp, repo: Repos
         assert "Lead a platform team." in text and "Target role: Group PM" in text
 
 
-async def test_the_long_text_under_the_cursor_is_rendered_below(small_app: CareerApp,
-                                                               small_repo: Repository) -> None:
+async def test_the_long_text_under_the_cursor_is_rendered_below(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     long_quote = "You " + "really " * 40 + "need to lead with the **ask**."
     fb = small_repo.feedback.get("fb_gap")
     assert fb is not None
@@ -470,8 +517,9 @@ async def test_the_long_text_under_the_cursor_is_rendered_below(small_app: Caree
         assert "— Maya Chen, 2026-10-01" not in screen_text(small_app)
 
 
-async def test_edit_feedback_from_strength_to_gap(small_app: CareerApp,
-                                                  small_repo: Repository) -> None:
+async def test_edit_feedback_from_strength_to_gap(
+    small_app: CareerApp, small_repo: Repository
+) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "feedback:1")
         await pilot.press("e")
@@ -507,8 +555,10 @@ async def test_the_palette_opens_the_destination_and_room_to_grow_forms(
     small_app: CareerApp,
 ) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
-        for name, first_field in (("Edit vision statement", "#field-statement"),
-                                  ("Edit room to grow", "#field-answer")):
+        for name, first_field in (
+            ("Edit vision statement", "#field-statement"),
+            ("Edit room to grow", "#field-answer"),
+        ):
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*name)

@@ -105,7 +105,9 @@ def test_a_scope_item_is_replaced_in_place_and_removed_only_if_unchanged(
     writes.save_scope_item(repo, None, Vision.ScopeItem(responsibility="Hiring", today="out"))
     writes.save_scope_item(repo, 0, Vision.ScopeItem(responsibility="Pricing", today="own"))
     assert [(s.responsibility, s.today) for s in repo.vision().scope] == [
-        ("Pricing", "own"), ("Hiring", "out")]
+        ("Pricing", "own"),
+        ("Hiring", "out"),
+    ]
     with pytest.raises(InputError):
         writes.delete_scope_item(repo, 0, "Hiring")
     writes.delete_scope_item(repo, 1, "Hiring")

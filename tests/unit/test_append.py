@@ -135,7 +135,7 @@ def test_the_writers_temporary_files_are_private_and_found_by_the_stale_sweep(
         files.write_atomic(target, b"{}")
     monkeypatch.undo()
     name = Path(seen[0]).name
-    assert name.startswith(".careertui.json.") and name.endswith(".tmp") and len(name) == 28
+    assert name.startswith(".careertui.json.ctui-") and name.endswith(".tmp") and len(name) == 33
     assert not Path(seen[0]).exists() and not target.exists()
     left = Path(seen[0])
     left.write_bytes(b"half")  # as if the process had died before cleaning up

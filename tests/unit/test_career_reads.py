@@ -27,8 +27,15 @@ def test_an_unchanged_file_gives_back_the_same_career(demo_repo: Repository) -> 
     first = demo_repo.career()
     assert demo_repo.career() is first
     assert first.changed_since(None) == {
-        "vision", "priorities", "gaps", "stakeholders", "wins", "feedback", "interactions",
-        "read_only", "settings",
+        "vision",
+        "priorities",
+        "gaps",
+        "stakeholders",
+        "wins",
+        "feedback",
+        "interactions",
+        "read_only",
+        "settings",
     }
 
 

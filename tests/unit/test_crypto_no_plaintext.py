@@ -115,7 +115,7 @@ async def test_no_plaintext_reaches_the_disk(data_dir, tmp_path, monkeypatch, ca
 
     # Restore from a backup after damage.
     (data_dir / DATA_FILE).write_bytes(b"careertui-encrypted 1\n{")
-    _cli(capsys, data_dir, "doctor", "--restore")
+    _cli(capsys, data_dir, "doctor", "--restore", "--yes")
 
     editor_files = [line.split() for line in log.read_text().splitlines()]
     assert len(editor_files) == 1

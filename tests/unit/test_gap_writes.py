@@ -22,8 +22,10 @@ B, W, C = GapStatus.BACKLOG, GapStatus.WORKING, GapStatus.CLOSED
 @pytest.fixture
 def gaps(repo: Repository) -> dict[str, Gap]:
     with repo.transaction():
-        made = [repo.gaps.add(Gap(title=t, status=s, rank=i))
-                for i, (t, s) in enumerate([("a", B), ("b", B), ("c", B), ("x", W)])]
+        made = [
+            repo.gaps.add(Gap(title=t, status=s, rank=i))
+            for i, (t, s) in enumerate([("a", B), ("b", B), ("c", B), ("x", W)])
+        ]
     return {g.title: g for g in made}
 
 

@@ -35,8 +35,14 @@ def win(title: str, days_ago: int = 0, **kw) -> Win:
 
 
 WINS = [
-    win("Launched self-serve", 0, priority_id="pri_g", tags=["launch"], starred=True,
-        metrics=[Metric(name="signups", before="10", after="40")]),
+    win(
+        "Launched self-serve",
+        0,
+        priority_id="pri_g",
+        tags=["launch"],
+        starred=True,
+        metrics=[Metric(name="signups", before="10", after="40")],
+    ),
     win("Incident review", 6, priority_id="pri_r", gap_ids=["gap_t"], body="Wrote the **memo**"),
     win("Coffee with Maya", 30, stakeholder_ids=["stk_m"], impact="A new champion"),
     win("Old story", 400),
@@ -44,8 +50,9 @@ WINS = [
 
 
 def run(text: str) -> list[str]:
-    result = parse_filter(text, priorities=[GROWTH, RELIABILITY], gaps=[TALK],
-                          stakeholders=[MAYA], today=TODAY)
+    result = parse_filter(
+        text, priorities=[GROWTH, RELIABILITY], gaps=[TALK], stakeholders=[MAYA], today=TODAY
+    )
     return [w.title for w in result.apply(WINS)]
 
 
@@ -99,17 +106,24 @@ def test_weeks_run_monday_to_sunday_oldest_first() -> None:
 
 
 def test_alignment_counts_wins_tied_to_a_known_priority_in_90_days() -> None:
-    share = alignment(WINS + [win("Orphan", 1, priority_id="pri_gone")],
-                      [GROWTH, RELIABILITY], TODAY)
+    share = alignment(
+        WINS + [win("Orphan", 1, priority_id="pri_gone")], [GROWTH, RELIABILITY], TODAY
+    )
     assert (share.tied, share.total, share.percent) == (2, 4, 50)
     assert alignment([], [GROWTH], TODAY).percent is None
     assert "no wins in the last 90 days" in str(alignment([], [GROWTH], TODAY))
 
 
+ADDED_LONG_AGO = dt.datetime(2026, 1, 5, 12, 0).astimezone()
+ADDED_TODAY = dt.datetime.combine(TODAY, dt.time(12, 0)).astimezone()
+
+
 def test_overdue_check_ins_follow_the_stakeholder_rule() -> None:
     people = [
         Stakeholder(name="No cadence"),
-        Stakeholder(name="Never contacted", cadence_days=7),
+        # never contacted: due one cadence after they were added (issue 14 item 5)
+        Stakeholder(name="Never contacted", cadence_days=7, created=ADDED_LONG_AGO),
+        Stakeholder(name="Just added", cadence_days=7, created=ADDED_TODAY),
         Stakeholder(name="Late", cadence_days=7, last_contact=TODAY - dt.timedelta(days=8)),
         Stakeholder(name="Due today", cadence_days=7, last_contact=TODAY - dt.timedelta(days=7)),
     ]
@@ -118,8 +132,13 @@ def test_overdue_check_ins_follow_the_stakeholder_rule() -> None:
 
 def test_standing_figures_and_words() -> None:
     vision = Vision(target_role="Director of Product", horizon=dt.date(2029, 11, 23))
-    figures = standing(vision, WINS, [GapStatus.WORKING, GapStatus.BACKLOG, GapStatus.WORKING],
-                       [Stakeholder(name="B", cadence_days=7)], TODAY)
+    figures = standing(
+        vision,
+        WINS,
+        [GapStatus.WORKING, GapStatus.BACKLOG, GapStatus.WORKING],
+        [Stakeholder(name="B", cadence_days=7, created=ADDED_LONG_AGO)],
+        TODAY,
+    )
     assert figures.wins_this_week == 1
     assert figures.wins_last_week == 1
     assert figures.days_since_last_win == 0
@@ -156,8 +175,13 @@ def test_standing_figures_and_words() -> None:
 def test_filter_completion(typed: str, completed: str | None) -> None:
     from careertui.domain.journal import completion
 
-    result = completion(typed, priorities=[GROWTH, RELIABILITY], gaps=[TALK],
-                        stakeholders=[MAYA], tags=["launch", "incident"])
+    result = completion(
+        typed,
+        priorities=[GROWTH, RELIABILITY],
+        gaps=[TALK],
+        stakeholders=[MAYA],
+        tags=["launch", "incident"],
+    )
     assert result == completed
     if result is not None:
         assert result.startswith(typed)

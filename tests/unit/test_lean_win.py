@@ -18,7 +18,7 @@ from careertui import cli
 from careertui.domain.models import Gap, Priority, Stakeholder, Win
 from careertui.store import append, database
 from careertui.store import repository as repository_module
-from careertui.store.backups import backup_dir
+from careertui.store.backups import VERSION_PREFIX, backup_dir
 from careertui.store.repository import Repository
 
 #: Runs the CLI in a fresh interpreter and prints the modules it ended up importing.
@@ -183,8 +183,12 @@ def test_win_parses_and_writes_the_file_once(
     parsed: list[Path] = []
     written: list[Path] = []
     real_decode, real_write = append.decode, append.write_atomic
-    monkeypatch.setattr(append, "decode", lambda p, raw: parsed.append(p) or real_decode(p, raw))
-    monkeypatch.setattr(append, "write_atomic", lambda p, b: written.append(p) or real_write(p, b))
+    monkeypatch.setattr(
+        append, "decode", lambda p, raw, **k: parsed.append(p) or real_decode(p, raw, **k)
+    )
+    monkeypatch.setattr(
+        append, "write_atomic", lambda p, b, **k: written.append(p) or real_write(p, b, **k)
+    )
     monkeypatch.setattr(database.Store, "transaction", None)  # any use of the full path fails
     argv = [
         "--data-dir",
@@ -293,11 +297,20 @@ def _normalised(folder: Path, before: dict) -> bytes:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
+    """The files in ``folder`` (the rolling versions, named by the time of each save, aside:
+    ``_versions``)."""
     return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != f"{append.DATA_FILE}.lock"
+        if p.is_file()
+        and p.name != f"{append.DATA_FILE}.lock"
+        and not p.name.startswith(VERSION_PREFIX)
     }
+
+
+def _versions(folder: Path) -> list[bytes]:
+    """The rolling versions in ``backups/``, oldest first."""
+    return [p.read_bytes() for p in sorted(backup_dir(folder).glob(f"{VERSION_PREFIX}*.json"))]
 
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
@@ -337,6 +350,8 @@ def test_the_lean_path_writes_exactly_what_the_full_path_writes(
         assert checked == append.digest(raw)
     lean_backups = _files(backup_dir(lean_dir))
     assert lean_backups == _files(backup_dir(full_dir))
+    for folder in (lean_dir, full_dir):  # both keep the version they saved
+        assert _versions(folder)[-1] == (folder / append.DATA_FILE).read_bytes()
     assert lean_backups["daily-2026-11-24.json"] == (career_dir / "careertui.json").read_bytes()
     # and the full path reads the lean path's file as its own
     assert new_id in {w.id for w in Repository.at(lean_dir).career().wins}
@@ -349,6 +364,7 @@ def test_a_second_win_the_same_day_takes_no_second_backup(
     backups = _files(backup_dir(career_dir))
     assert _run(capsys, career_dir, ["Another one"])[0] == 0
     assert _files(backup_dir(career_dir)) == backups  # today's backup was already taken
+    assert _versions(career_dir)[-1] == (career_dir / append.DATA_FILE).read_bytes()
 
 
 # -- stores the lean path hands to the full path ---------------------------------------------------

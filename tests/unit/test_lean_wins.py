@@ -26,11 +26,26 @@ def many(repo: Repository) -> Repository:
         pri = repo.priorities.add(Priority(title="Grow net revenue retention"))
         for i in range(120):
             day = dt.date(2026, 11, 1) + dt.timedelta(days=rnd.randint(0, 20))
-            at = dt.datetime(2026, 11, 23, rnd.randint(0, 23), rnd.randint(0, 59),
-                             rnd.randint(0, 59), rnd.choice((0, 0, 5_000, 123_456)), tzinfo=UTC)
-            repo.wins.add(Win(title=f"win {i}", date=day, created=at, updated=at,
-                              tags=rnd.sample(["q4", "launch", "hiring"], rnd.randint(0, 2)),
-                              priority_id=pri.id if i % 3 == 0 else None))
+            at = dt.datetime(
+                2026,
+                11,
+                23,
+                rnd.randint(0, 23),
+                rnd.randint(0, 59),
+                rnd.randint(0, 59),
+                rnd.choice((0, 0, 5_000, 123_456)),
+                tzinfo=UTC,
+            )
+            repo.wins.add(
+                Win(
+                    title=f"win {i}",
+                    date=day,
+                    created=at,
+                    updated=at,
+                    tags=rnd.sample(["q4", "launch", "hiring"], rnd.randint(0, 2)),
+                    priority_id=pri.id if i % 3 == 0 else None,
+                )
+            )
     return repo
 
 
@@ -47,10 +62,23 @@ def test_order_matches_the_journal(many: Repository, data_dir: Path, capsys) -> 
 
 def test_filters_match_the_journal(many: Repository, data_dir: Path, capsys) -> None:
     wins = many.career().wins
-    expected = [w.id for w in wins if "launch" in w.tags
-                and dt.date(2026, 11, 5) <= w.date <= dt.date(2026, 11, 15)]
-    got = _json(data_dir, capsys, "-n", "500", "--tag", "#Launch",
-                "--from", "2026-11-05", "--to", "2026-11-15")
+    expected = [
+        w.id
+        for w in wins
+        if "launch" in w.tags and dt.date(2026, 11, 5) <= w.date <= dt.date(2026, 11, 15)
+    ]
+    got = _json(
+        data_dir,
+        capsys,
+        "-n",
+        "500",
+        "--tag",
+        "#Launch",
+        "--from",
+        "2026-11-05",
+        "--to",
+        "2026-11-15",
+    )
     assert [w["id"] for w in got] == expected and expected
 
 

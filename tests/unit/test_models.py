@@ -142,8 +142,10 @@ def test_win_tags_metrics_and_headline() -> None:
         ({"title": "x", "date": "not a date"}, "date"),
         ({"title": "x", "tags": ["two words"]}, "tags"),
         ({"title": "x", "metrics": [{"name": "", "after": "1"}]}, "metrics.0.name"),
-        ({"title": "x", "metrics": [{"name": "a", "kind": "sideways", "after": "1"}]},
-         "metrics.0.kind"),
+        (
+            {"title": "x", "metrics": [{"name": "a", "kind": "sideways", "after": "1"}]},
+            "metrics.0.kind",
+        ),
         ({"title": "x", "starred": "very"}, "starred"),
     ],
 )

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 
@@ -23,10 +21,6 @@ def test_the_readme_says_a_lost_passphrase_cannot_be_recovered() -> None:
     assert "If you lose the passphrase, your data cannot be recovered" in section
 
 
-@pytest.mark.skipif(
-    "### Keeping it in sync between machines" not in README.read_text(encoding="utf-8"),
-    reason="docs/your-data.md (with the sync advice) is waiting to be moved into the README",
-)
 def test_the_readme_has_a_your_data_section() -> None:
     section = _section(README.read_text(encoding="utf-8"))
     for needed in (
@@ -41,7 +35,7 @@ def test_the_readme_has_a_your_data_section() -> None:
 
 
 def test_the_your_data_text_covers_every_point() -> None:
-    text = (ROOT / "docs" / "your-data.md").read_text(encoding="utf-8")
+    text = README.read_text(encoding="utf-8")
     section = _section(text)
     assert "**If you lose the passphrase, your data cannot be recovered" in section
     for heading in (

@@ -60,7 +60,7 @@ def test_everything_created_is_private(tmp_path, monkeypatch, capsys, open_umask
 
     # A damaged file kept aside by a restore; then the whole store encrypted.
     (data / DATA_FILE).write_bytes(b"{damaged")
-    _cli(capsys, data, "doctor", "--restore")
+    _cli(capsys, data, "doctor", "--restore", "--yes")
     monkeypatch.setenv("CAREERTUI_PASSPHRASE", "a private passphrase")
     _cli(capsys, data, "encrypt")
     monkeypatch.setenv("CAREERTUI_TODAY", "2026-11-23")

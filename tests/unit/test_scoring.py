@@ -14,8 +14,13 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def gap(**fields: object) -> Gap:
-    base: dict[str, object] = {"title": "Executive presence", "current_level": 2,
-                               "target_level": 4, "impact": 3, "effort": 3}
+    base: dict[str, object] = {
+        "title": "Executive presence",
+        "current_level": 2,
+        "target_level": 4,
+        "impact": 3,
+        "effort": 3,
+    }
     base.update(fields)
     return Gap.model_validate(base)
 
@@ -116,8 +121,18 @@ def test_influence_is_capped_and_unknown_links_are_ignored() -> None:
 
 def test_the_breakdown_adds_up_and_explains_each_term() -> None:
     vp = person("Dana Vice", 4)
-    s = score(gap(impact=5, effort=2, current_level=1, target_level=4,
-                  due=TODAY + dt.timedelta(days=45), stakeholder_ids=[vp.id]), {vp.id: vp}, TODAY)
+    s = score(
+        gap(
+            impact=5,
+            effort=2,
+            current_level=1,
+            target_level=4,
+            due=TODAY + dt.timedelta(days=45),
+            stakeholder_ids=[vp.id],
+        ),
+        {vp.id: vp},
+        TODAY,
+    )
     assert [t.key for t in s.terms] == ["impact", "gap_size", "effort", "urgency", "influence"]
     assert s.total == round(sum(t.points for t in s.terms), 2)
     assert s.term("impact").points == 15
@@ -154,8 +169,10 @@ def test_equal_scores_keep_the_manual_order() -> None:
 
 @given(st.lists(st.tuples(levels, levels, st.integers(0, 20)), min_size=1, max_size=12))
 def test_score_order_is_sorted_and_stable(rows: list[tuple[int, int, int]]) -> None:
-    gaps = [gap(title=f"G{i}", impact=imp, effort=eff, rank=rank)
-            for i, (imp, eff, rank) in enumerate(rows)]
+    gaps = [
+        gap(title=f"G{i}", impact=imp, effort=eff, rank=rank)
+        for i, (imp, eff, rank) in enumerate(rows)
+    ]
     totals = scores(gaps, [], TODAY)
     ordered = by_score(gaps, [], TODAY)
     keys = [(-totals[g.id].total, g.rank, g.created, g.id) for g in ordered]

@@ -104,12 +104,15 @@ def test_cadence_zero_means_no_check_in_ever_due() -> None:
         assert not is_overdue(p, TODAY)
 
 
-def test_a_cadence_with_no_contact_is_due_now_and_overdue() -> None:
-    p = person(cadence_days=30)
-    assert next_check_in(p, TODAY) == TODAY
+def test_a_cadence_with_no_contact_falls_due_one_cadence_after_they_were_added() -> None:
+    # issue 14 item 5: this used to say "due today, overdue, never contacted" on the day the
+    # person was added; the first check-in now falls due one cadence after ``created``.
+    added = dt.datetime(2026, 10, 1, 12, 0).astimezone()
+    p = person(cadence_days=30, created=added)
+    assert next_check_in(p, TODAY) == dt.date(2026, 10, 31)
     assert is_overdue(p, TODAY)
-    assert days_overdue(p, TODAY) == 0
-    assert overdue_text(p, TODAY) == "never contacted"
+    assert days_overdue(p, TODAY) == 23
+    assert overdue_text(p, TODAY) == "never contacted, 23 days overdue"
 
 
 # -- warnings ----------------------------------------------------------------------------------
@@ -124,8 +127,13 @@ def kinds(found: list) -> list[WarningKind]:
 def test_a_healthy_map_has_no_warnings() -> None:
     people = [
         champion(),
-        person(name="Maya", relationship=Relationship.MANAGER, stance=Stance.SUPPORTER,
-               cadence_days=7, last_contact=TODAY - dt.timedelta(days=3)),
+        person(
+            name="Maya",
+            relationship=Relationship.MANAGER,
+            stance=Stance.SUPPORTER,
+            cadence_days=7,
+            last_contact=TODAY - dt.timedelta(days=3),
+        ),
     ]
     assert warnings(people, TODAY) == []
 

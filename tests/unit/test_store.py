@@ -128,14 +128,21 @@ def test_the_store_api_refuses_too(data_dir: Path) -> None:
 def test_a_daily_backup_is_taken_before_the_first_write_of_the_day(
     repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    def dailies() -> list[Path]:
+        return [
+            p
+            for p in backups.list_backups(repo.store.data_dir)
+            if p.name.startswith(backups.DAILY_PREFIX)
+        ]
+
     repo.wins.add(Win(title="monday"))
-    assert backups.list_backups(repo.store.data_dir) == []  # nothing existed before
+    assert dailies() == []  # nothing existed before
     monday = repo.store.path.read_bytes()
     repo.wins.add(Win(title="monday again"))
-    first = backups.list_backups(repo.store.data_dir)
+    first = dailies()
     assert len(first) == 1 and first[0].read_bytes() == monday
     repo.wins.add(Win(title="third write"))
-    assert len(backups.list_backups(repo.store.data_dir)) == 1  # once a day
+    assert len(dailies()) == 1  # once a day
 
 
 def test_daily_backups_are_rotated(tmp_path: Path) -> None:
@@ -165,17 +172,18 @@ def test_doctor_restore_brings_back_the_newest_backup_that_loads(
     repo.store.path.write_bytes(damaged)
 
     assert cli("wins").returncode == 2
-    result = cli("doctor", "--restore")
+    result = cli("doctor", "--restore", "--yes")
     assert result.returncode == 0, result.stderr
     assert "restored" in result.stdout
-    assert [w.title for w in repo.wins.list()] == ["kept in the backup"]
+    # The newest backup that loads is the version the last save left: nothing saved is lost.
+    assert [w.title for w in repo.wins.list()] == ["kept in the backup", "second"]
     kept_aside = list(data_dir.glob("careertui.json.damaged-*"))
     assert len(kept_aside) == 1 and kept_aside[0].read_bytes() == damaged
 
 
 def test_doctor_restore_with_no_usable_backup_changes_nothing(cli: CLI, data_dir: Path) -> None:
     write_file(data_dir / "careertui.json", b"[]")
-    result = cli("doctor", "--restore")
+    result = cli("doctor", "--restore", "--yes")
     assert result.returncode == 2 and result.stderr.startswith("error: ")
     assert "no backup" in result.stderr
     assert (data_dir / "careertui.json").read_bytes() == b"[]"

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from careertui.domain import win_record
 from careertui.domain.errors import InputError, describe
 from careertui.domain.metrics import metric_doc, parse_metric
-from careertui.domain.models import Metric, Relationship, Stakeholder, Stance, Win
+from careertui.domain.models import FROM_STORE, Metric, Relationship, Stakeholder, Stance, Win
 from careertui.domain.win_record import (
     WHITESPACE,
     canonical_stakeholder,
@@ -220,7 +220,8 @@ stamps = st.datetimes(
     min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=zones
 )
 stakeholders = st.builds(
-    Stakeholder,
+    # as read from the store: control characters in the drawn text are shown as U+FFFD
+    lambda **fields: Stakeholder.model_validate(fields, context=FROM_STORE),
     id=ids,
     created=stamps,
     updated=stamps,

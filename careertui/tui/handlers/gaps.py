@@ -66,8 +66,14 @@ def add_gap(repo: Repository, gap: Gap) -> Gap:
         return repo.gaps.add(gap.model_copy(update={"rank": next_rank(repo.gaps.list())}))
 
 
-def edit_gap(repo: Repository, gap: Gap) -> Gap:
-    """Save the edited fields; its place in the manual order is kept as stored now."""
+def edit_gap(repo: Repository, gap: Gap, original: Gap | None = None) -> Gap:
+    """Save the edited fields; its place in the manual order is kept as stored now.
+
+    Given ``original`` (the gap as the form opened it), only the fields the user changed are
+    written, onto the gap as it is on file now (:meth:`Collection.save_changes`, which may
+    raise :class:`~careertui.store.repository.ConflictingEdit`)."""
+    if original is not None:
+        return repo.gaps.save_changes(original, gap)
     with repo.transaction():
         stored = repo.gaps.get(gap.id)
         if stored is None:
@@ -108,9 +114,7 @@ class GapHandlers:
         self.push_career(self.career)
 
     def on_gaps_pane_gap_moved(self: CareerApp, message: GapsPane.GapMoved) -> None:
-        self.write(
-            move_gap, self.repo, message.gap_id, message.step, on_error=self._put_back
-        )
+        self.write(move_gap, self.repo, message.gap_id, message.step, on_error=self._put_back)
 
     def on_gaps_pane_status_changed(self: CareerApp, message: GapsPane.StatusChanged) -> None:
         gap = self._gap(message.gap_id)
@@ -122,7 +126,11 @@ class GapHandlers:
         def move(confirmed: bool | None = True) -> None:
             if confirmed:
                 self.write(
-                    move_gap_to, self.repo, gap.id, status, done_message=done,
+                    move_gap_to,
+                    self.repo,
+                    gap.id,
+                    status,
+                    done_message=done,
                     on_error=self._put_back,
                 )
 
@@ -141,7 +149,11 @@ class GapHandlers:
 
     def on_gaps_pane_value_stepped(self: CareerApp, message: GapsPane.ValueStepped) -> None:
         self.write(
-            step_gap, self.repo, message.gap_id, message.field, message.step,
+            step_gap,
+            self.repo,
+            message.gap_id,
+            message.field,
+            message.step,
             on_error=self._put_back,
         )
 
@@ -158,25 +170,33 @@ class GapHandlers:
 
         def delete(confirmed: bool | None) -> None:
             if confirmed:
-                self.write(
-                    delete_gap, self.repo, gap.id, done_message=f"Deleted “{gap.title}”"
-                )
+                self.write(delete_gap, self.repo, gap.id, done_message=f"Deleted “{gap.title}”")
 
         self.push_screen(ConfirmScreen(question, yes="Delete"), delete)
 
     # -- forms ---------------------------------------------------------------------------------
-    def _gap_form_save(self: CareerApp, write_fn: Callable[[Repository, Gap], Gap]) -> Save:
+    def _gap_form_save(
+        self: CareerApp, write_fn: Callable[[Repository, Gap], Gap], original: Gap | None = None
+    ) -> Save:
         """The form's save: closing a gap there without evidence asks first, like ``L`` does;
-        declining keeps the form open with what was typed."""
+        declining keeps the form open with what was typed. Editing ``original``, only what the
+        user changed is written (a change made elsewhere meanwhile stays)."""
 
         def save(gap: Gap, on_done: Done, on_error: Failed) -> None:
             def go(confirmed: bool | None = True) -> None:
                 if not confirmed:
                     on_error("it stays open until you confirm closing it without evidence")
                     return
-                self.write(
-                    write_fn, self.repo, gap, on_done=on_done, on_error=on_error
-                )
+                if original is not None:
+                    self.save_edit(
+                        lambda was, edited: edit_gap(self.repo, edited, was),
+                        original,
+                        gap,
+                        on_done=on_done,
+                        on_error=on_error,
+                    )
+                    return
+                self.write(write_fn, self.repo, gap, on_done=on_done, on_error=on_error)
 
             before = self._gap(gap.id) or gap.model_copy(update={"status": GapStatus.BACKLOG})
             if closing_needs_confirmation(before, gap.status, self.career.wins):
@@ -186,9 +206,7 @@ class GapHandlers:
 
         return save
 
-    def _confirm_close(
-        self: CareerApp, gap: Gap, then: Callable[[bool | None], None]
-    ) -> None:
+    def _confirm_close(self: CareerApp, gap: Gap, then: Callable[[bool | None], None]) -> None:
         from careertui.tui.screens.confirm import ConfirmScreen
 
         question = (
@@ -198,12 +216,14 @@ class GapHandlers:
         self.push_screen(ConfirmScreen(question, yes="Close"), then)
 
     def on_gaps_pane_new_requested(self: CareerApp, message: GapsPane.NewRequested) -> None:
+        """A new gap starts in the backlog whichever column the cursor is in (in Closed it
+        would ask about closing without evidence); the form's Column field picks another."""
         from careertui.tui.screens.gap_form import gap_form, new_gap_values
 
         screen = gap_form(
             "New gap",
             self.career.stakeholders,
-            initial=new_gap_values(message.status),
+            initial=new_gap_values(GapStatus.BACKLOG),
             save=self._gap_form_save(add_gap),
         )
         self.push_screen(screen, self._follow_gap)
@@ -218,7 +238,7 @@ class GapHandlers:
             f"Edit “{gap.title}”",
             self.career.stakeholders,
             initial=gap,
-            save=self._gap_form_save(edit_gap),
+            save=self._gap_form_save(edit_gap, original=gap),
         )
         self.push_screen(screen, self._follow_gap)
 
@@ -237,8 +257,11 @@ class GapHandlers:
 
         def save(win: Win, done: Done, failed: Failed) -> None:
             self.write(
-                repo.log_win, win, done_message=f"Win logged: {win.title}",
-                on_done=done, on_error=failed,
+                repo.log_win,
+                win,
+                done_message=f"Win logged: {win.title}",
+                on_done=done,
+                on_error=failed,
             )
 
         self.open_form(

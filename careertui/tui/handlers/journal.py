@@ -27,15 +27,28 @@ class JournalHandlers:
 
         repo = self.repo
         if win is None:
+
             def save(model: Win, done: Any, failed: Any) -> None:
-                self.write(repo.log_win, model, done_message=f"Win logged: {model.title}",
-                           on_done=done, on_error=failed)
+                self.write(
+                    repo.log_win,
+                    model,
+                    done_message=f"Win logged: {model.title}",
+                    on_done=done,
+                    on_error=failed,
+                )
 
             self.open_form("New win", Win, win_fields(self.career), {"date": today()}, save)
         else:
+
             def update(model: Win, done: Any, failed: Any) -> None:
-                self.write(repo.wins.update, model, done_message="Win saved",
-                           on_done=done, on_error=failed)
+                self.save_edit(
+                    repo.wins.save_changes,
+                    win,
+                    model,
+                    done_message="Win saved",
+                    on_done=done,
+                    on_error=failed,
+                )
 
             self.open_form("Edit win", Win, win_fields(self.career), win, update)
 
@@ -53,9 +66,12 @@ class JournalHandlers:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.write(self.repo.wins.delete, win.id,
-                           done_message="Win deleted (u undoes)",
-                           on_done=lambda _: self._deleted_wins().append(win))
+                self.write(
+                    self.repo.delete_win,
+                    win.id,
+                    done_message="Win deleted (u undoes)",
+                    on_done=lambda deleted: self._deleted_wins().append(deleted),
+                )
 
         self.push_screen(ConfirmScreen(f"Delete the win “{win.title}”?", "Delete"), answered)
 
@@ -67,8 +83,13 @@ class JournalHandlers:
             self.notify("Nothing to undo")
             return
         win = stack.pop()
-        self.write(self.repo.wins.add, win, done_message=f"Win restored: {win.title}",
-                   on_error=lambda _: stack.append(win))
+        self.write(
+            self.repo.restore_win,
+            win,
+            done_message=f"Win restored: {win.title}",
+            on_done=lambda _: self.show_saved(win),
+            on_error=lambda _: stack.append(win),
+        )
 
     def on_journal_pane_win_star_toggled(
         self: CareerApp, message: JournalPane.WinStarToggled
@@ -83,6 +104,10 @@ class JournalHandlers:
                     raise RecordNotFound("that win was deleted elsewhere")
                 return repo.wins.update(current.model_copy(update={"starred": not current.starred}))
 
-        self.write(toggle, message.win.id,
-                   on_done=lambda win: self.notify("Starred" if win.starred else "Star removed",
-                                                   timeout=2))
+        self.write(
+            toggle,
+            message.win.id,
+            on_done=lambda win: self.notify(
+                "Starred" if win.starred else "Star removed", timeout=2
+            ),
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from careertui.domain.errors import CareerError
 from careertui.domain.models import Stakeholder
 from careertui.store.errors import StoreError
 from careertui.store.references import delete_stakeholder
@@ -26,6 +27,7 @@ class StakeholderHandlers:
 
     repo: Any
     write: Any
+    save_edit: Any
     push_screen: Any
     open_form: Any
     notify: Any
@@ -38,24 +40,46 @@ class StakeholderHandlers:
         )
 
         def save(person: Stakeholder, done: Any, failed: Any) -> None:
-            self.write(self.repo.stakeholders.add, person, done_message=f"Added {person.name}",
-                       on_done=done, on_error=failed)
+            self.write(
+                self.repo.add_stakeholder,
+                person,
+                done_message=f"Added {person.name}",
+                on_done=done,
+                on_error=failed,
+            )
 
-        self.open_form("New stakeholder", Stakeholder, stakeholder_fields(),
-                       initial=new_stakeholder_defaults(), save=save,
-                       callback=self._stakeholder_saved)
+        self.open_form(
+            "New stakeholder",
+            Stakeholder,
+            stakeholder_fields(),
+            initial=new_stakeholder_defaults(),
+            save=save,
+            callback=self._stakeholder_saved,
+        )
 
-    def on_stakeholders_pane_edit_requested(
-        self, message: StakeholdersPane.EditRequested
-    ) -> None:
+    def on_stakeholders_pane_edit_requested(self, message: StakeholdersPane.EditRequested) -> None:
         from careertui.tui.screens.stakeholder_form import stakeholder_fields
 
-        def save(person: Stakeholder, done: Any, failed: Any) -> None:
-            self.write(self.repo.stakeholders.update, person,
-                       done_message=f"Saved {person.name}", on_done=done, on_error=failed)
+        original = message.person
 
-        self.open_form(f"Edit {message.person.name}", Stakeholder, stakeholder_fields(),
-                       initial=message.person, save=save, callback=self._stakeholder_saved)
+        def save(person: Stakeholder, done: Any, failed: Any) -> None:
+            self.save_edit(
+                self.repo.save_stakeholder_changes,
+                original,
+                person,
+                done_message=f"Saved {person.name}",
+                on_done=done,
+                on_error=failed,
+            )
+
+        self.open_form(
+            f"Edit {message.person.name}",
+            Stakeholder,
+            stakeholder_fields(),
+            initial=message.person,
+            save=save,
+            callback=self._stakeholder_saved,
+        )
 
     def _stakeholder_saved(self, person: Stakeholder | None) -> None:
         if person is None:
@@ -72,9 +96,13 @@ class StakeholderHandlers:
         person = message.person
 
         def save(interaction: Any, done: Any, failed: Any) -> None:
-            self.write(self.repo.log_check_in, interaction,
-                       done_message=f"Check-in with {person.name} logged",
-                       on_done=done, on_error=failed)
+            self.write(
+                self.repo.log_check_in,
+                interaction,
+                done_message=f"Check-in with {person.name} logged",
+                on_done=done,
+                on_error=failed,
+            )
 
         self.push_screen(StakeholderCheckInScreen(person, save))
 
@@ -95,8 +123,9 @@ class StakeholderHandlers:
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.write(delete_stakeholder, self.repo, person.id,
-                           done_message=f"Deleted {person.name}")
+                self.write(
+                    delete_stakeholder, self.repo, person.id, done_message=f"Deleted {person.name}"
+                )
 
         yes = "Unlink and delete" if message.references else "Delete"
         self.push_screen(ConfirmScreen(question, yes=yes), answer)
@@ -108,8 +137,9 @@ class StakeholderHandlers:
 
         try:
             path = save_agenda(message.agenda, self.repo.store.data_dir)
-        except (OSError, StoreError) as exc:
-            self.notify(f"The agenda was not saved: {exc}", title="Not saved",
-                        severity="error", timeout=8)
+        except (OSError, StoreError, CareerError) as exc:
+            self.notify(
+                f"The agenda was not saved: {exc}", title="Not saved", severity="error", timeout=8
+            )
             return
         self.notify(f"Agenda saved to {path}", timeout=8)

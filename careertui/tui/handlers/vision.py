@@ -7,6 +7,9 @@ open the right form and hand those functions to ``self.write``.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from careertui.domain.errors import InputError
@@ -122,6 +125,12 @@ def save_feedback(repo: Repository, feedback: Feedback, new: bool) -> Feedback:
         return repo.feedback.add(feedback) if new else repo.feedback.update(feedback)
 
 
+def edit_feedback(repo: Repository, original: Feedback, edited: Feedback) -> Feedback:
+    """The feedback form's save: only what the user changed, onto the feedback on file now."""
+    with repo.transaction():
+        return repo.feedback.save_changes(original, _named(repo, edited))
+
+
 def delete_feedback(repo: Repository, feedback_id: str) -> None:
     """Delete the feedback; a gap made from it stays and loses the link."""
     with repo.transaction():
@@ -165,6 +174,57 @@ def feedback_to_gap(repo: Repository, feedback_id: str) -> Gap:
         return repo.gaps.add(gap_from_feedback(feedback, repo.gaps.list()))
 
 
+def _normal(text: str) -> str:
+    """Text as compared for "the same gap": case, accents' forms, punctuation and spacing
+    aside ("Executive presence." = "executive  presence")."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", folded).split())
+
+
+def gap_like(
+    feedback: Feedback, gaps: Sequence[Gap], feedback_list: Sequence[Feedback]
+) -> Gap | None:
+    """A gap already on the board that the feedback is about: its title is the feedback's
+    theme (or the title a gap made from the feedback would get), or it was made from other
+    feedback with the same theme."""
+    titles = {_normal(feedback.theme), _normal(gap_from_feedback(feedback, []).title)} - {""}
+    theme = _normal(feedback.theme)
+    themes = {f.id: _normal(f.theme) for f in feedback_list}
+    for gap in gaps:
+        if _normal(gap.title) in titles:
+            return gap
+    for gap in gaps:
+        if theme and gap.source_feedback_id and themes.get(gap.source_feedback_id) == theme:
+            return gap
+    return None
+
+
+def feedback_line(feedback: Feedback) -> str:
+    """How a gap quotes the feedback behind it."""
+    giver = feedback.giver_name or "someone"
+    return f"“{feedback.quote}” — {giver}, {feedback.date.isoformat()}"
+
+
+def link_feedback_to_gap(repo: Repository, feedback_id: str, gap_id: str) -> Gap:
+    """Make the feedback evidence of a gap already on the board, instead of a second gap: the
+    gap quotes it, the giver joins its stakeholders, and a gap not made from feedback yet
+    links back to it."""
+    with repo.transaction():
+        feedback = repo.feedback.get(feedback_id)
+        gap = repo.gaps.get(gap_id)
+        if feedback is None or gap is None:
+            raise RecordNotFound("that feedback or gap was deleted meanwhile; nothing was linked")
+        line = feedback_line(feedback)
+        changes: dict[str, Any] = {}
+        if line not in gap.why:
+            changes["why"] = f"{gap.why.rstrip()}\n\n{line}".strip()
+        if feedback.giver_id and feedback.giver_id not in gap.stakeholder_ids:
+            changes["stakeholder_ids"] = [*gap.stakeholder_ids, feedback.giver_id]
+        if gap.source_feedback_id is None or repo.feedback.get(gap.source_feedback_id) is None:
+            changes["source_feedback_id"] = feedback.id
+        return repo.gaps.update(gap.model_copy(update=changes)) if changes else gap
+
+
 def save_guided_answer(repo: Repository, step: str, answer: dict[str, Any]) -> None:
     """Save one answer of the guided start over what is on record."""
     with repo.transaction():
@@ -182,11 +242,11 @@ def save_guided_answer(repo: Repository, step: str, answer: dict[str, Any]) -> N
                     continue
                 if position < len(ranked):
                     if ranked[position].title != title:
-                        repo.priorities.update(ranked[position].model_copy(
-                            update={"title": title}))
+                        repo.priorities.update(ranked[position].model_copy(update={"title": title}))
                 else:
-                    repo.priorities.add(Priority(title=title, rank=next_rank(
-                        _ranked_priorities(repo))))
+                    repo.priorities.add(
+                        Priority(title=title, rank=next_rank(_ranked_priorities(repo)))
+                    )
         elif step == "strengths":
             strengths = list(repo.vision().strengths)
             for position, text in enumerate(answer["strengths"]):
@@ -209,8 +269,15 @@ class VisionHandlers:
         """A form's ``save(model, on_done, on_error)`` that writes ``fn(repo, *args, model)``."""
 
         def save(model: Any, done: Any, failed: Any) -> None:
-            self.write(fn, self.repo, *args, model, done_message=done_message,
-                       on_done=done, on_error=failed)
+            self.write(
+                fn,
+                self.repo,
+                *args,
+                model,
+                done_message=done_message,
+                on_done=done,
+                on_error=failed,
+            )
 
         return save
 
@@ -225,40 +292,86 @@ class VisionHandlers:
             fields = ("statement", "target_role", "horizon", "company_kinds")
 
             def save_destination(model: Vision, done: Any, failed: Any) -> None:
-                changes = {name: getattr(model, name) for name in fields}
-                self.write(update_vision, self.repo, changes, done_message="Vision saved",
-                           on_done=done, on_error=failed)
+                edited = vision.model_copy(update={name: getattr(model, name) for name in fields})
+                self.save_edit(
+                    self.repo.save_vision_changes,
+                    vision,
+                    edited,
+                    done_message="Vision saved",
+                    on_done=done,
+                    on_error=failed,
+                )
 
             self.push_screen(forms.destination_form(vision, save_destination))
         elif section in TEXT_LISTS:
 
             def save_list(model: Vision, done: Any, failed: Any) -> None:
-                self.write(update_vision, self.repo, {section: getattr(model, section)},
-                           done_message="Saved", on_done=done, on_error=failed)
+                edited = vision.model_copy(update={section: getattr(model, section)})
+                self.save_edit(
+                    self.repo.save_vision_changes,
+                    vision,
+                    edited,
+                    done_message="Saved",
+                    on_done=done,
+                    on_error=failed,
+                )
 
             self.push_screen(forms.list_form(section, vision, save_list))
         elif section == "priorities" and (
             priority := next((p for p in career.priorities if p.id == message.record_id), None)
         ):
-            self.push_screen(forms.priority_form(
-                priority, priority.rank,
-                self._saver(lambda repo, p: repo.priorities.update(p),
-                            done_message="Priority saved")))
+
+            def save_priority(model: Priority, done: Any, failed: Any) -> None:
+                self.save_edit(
+                    self.repo.priorities.save_changes,
+                    priority,
+                    model,
+                    done_message="Priority saved",
+                    on_done=done,
+                    on_error=failed,
+                )
+
+            self.push_screen(forms.priority_form(priority, priority.rank, save_priority))
         elif section == "feedback" and (
             feedback := next((f for f in career.feedback if f.id == message.record_id), None)
         ):
-            self.push_screen(forms.feedback_form(
-                feedback, career.stakeholders,
-                self._saver(lambda repo, f: save_feedback(repo, f, new=False),
-                            done_message="Feedback saved")))
+
+            def save_note(model: Feedback, done: Any, failed: Any) -> None:
+                self.save_edit(
+                    lambda was, edited: edit_feedback(self.repo, was, edited),
+                    feedback,
+                    model,
+                    done_message="Feedback saved",
+                    on_done=done,
+                    on_error=failed,
+                )
+
+            self.push_screen(forms.feedback_form(feedback, career.stakeholders, save_note))
         elif section == "scope" and index is not None and index < len(vision.scope):
-            self.push_screen(forms.scope_form(
-                vision.scope[index], self._saver(save_scope_item, index, done_message="Saved")))
+
+            def save_scope(model: Vision.ScopeItem, done: Any, failed: Any) -> None:
+                scope = [*vision.scope[:index], model, *vision.scope[index + 1 :]]
+                self.save_edit(
+                    self.repo.save_vision_changes,
+                    vision,
+                    vision.model_copy(update={"scope": scope}),
+                    done_message="Saved",
+                    on_done=done,
+                    on_error=failed,
+                )
+
+            self.push_screen(forms.scope_form(vision.scope[index], save_scope))
         elif section == "room":
 
             def save_room(model: Vision.RoomToGrow, done: Any, failed: Any) -> None:
-                self.write(update_vision, self.repo, {"room_to_grow": model.model_dump()},
-                           done_message="Room to grow saved", on_done=done, on_error=failed)
+                self.save_edit(
+                    self.repo.save_vision_changes,
+                    vision,
+                    vision.model_copy(update={"room_to_grow": model}),
+                    done_message="Room to grow saved",
+                    on_done=done,
+                    on_error=failed,
+                )
 
             self.push_screen(forms.room_form(vision.room_to_grow, save_room))
         else:
@@ -273,10 +386,20 @@ class VisionHandlers:
         if section in TEXT_LISTS:
 
             def append(model: forms.ListEntry, done: Any, failed: Any) -> None:
-                self.write(append_to_list, self.repo, section, model.text, done_message="Added",
-                           on_done=done, on_error=failed)
+                self.write(
+                    append_to_list,
+                    self.repo,
+                    section,
+                    model.text,
+                    done_message="Added",
+                    on_done=done,
+                    on_error=failed,
+                )
 
-            self.push_screen(forms.list_entry_form(section, append))
+            self.push_screen(
+                forms.list_entry_form(section, append),
+                lambda entry: self.select_vision_item(section, entry and entry.text),
+            )
         elif section == "priorities":
 
             def added(count: int) -> None:
@@ -291,16 +414,29 @@ class VisionHandlers:
 
                 self.write(add_priority, self.repo, model, on_done=finished, on_error=failed)
 
-            self.push_screen(forms.priority_form(None, next_rank(career.priorities),
-                                                 save_priority))
+            self.push_screen(
+                forms.priority_form(None, next_rank(career.priorities), save_priority),
+                self.show_saved,
+            )
         elif section == "feedback":
-            self.push_screen(forms.feedback_form(
-                None, career.stakeholders,
-                self._saver(lambda repo, f: save_feedback(repo, f, new=True),
-                            done_message="Feedback added")))
+            self.push_screen(
+                forms.feedback_form(
+                    None,
+                    career.stakeholders,
+                    self._saver(
+                        lambda repo, f: save_feedback(repo, f, new=True),
+                        done_message="Feedback added",
+                    ),
+                ),
+                self.show_saved,
+            )
         elif section == "scope":
-            self.push_screen(forms.scope_form(
-                None, self._saver(save_scope_item, None, done_message="Responsibility added")))
+            self.push_screen(
+                forms.scope_form(
+                    None, self._saver(save_scope_item, None, done_message="Responsibility added")
+                ),
+                lambda item: self.select_vision_item("scope", item and item.responsibility),
+            )
         else:
             self.on_vision_pane_edit_section(VisionPane.EditSection(section, None, None))
 
@@ -324,7 +460,10 @@ class VisionHandlers:
             tied = sum(w.priority_id == priority.id for w in career.wins)
             question = f"Delete the priority “{priority.title}”?" + (
                 f" {tied} win{'s' if tied != 1 else ''} tied to it will keep their text and "
-                "lose the link." if tied else "")
+                "lose the link."
+                if tied
+                else ""
+            )
             write = (delete_priority, self.repo, priority.id)
         elif section == "feedback" and message.record_id:
             question = "Delete this feedback? A gap made from it stays."
@@ -347,8 +486,14 @@ class VisionHandlers:
         if message.section == "priorities":
             self.write(move_priority, self.repo, message.expected, message.step)
         elif message.section in TEXT_LISTS:
-            self.write(move_in_list, self.repo, message.section, message.index, message.step,
-                       message.expected)
+            self.write(
+                move_in_list,
+                self.repo,
+                message.section,
+                message.index,
+                message.step,
+                message.expected,
+            )
 
     def on_vision_pane_make_gap(self: CareerApp, message: VisionPane.MakeGap) -> None:
         message.stop()
@@ -357,17 +502,68 @@ class VisionHandlers:
             if message.section == "obstacles":
                 obstacle = career.vision.obstacles[message.index]
                 gap_from_obstacle(obstacle, career.gaps)  # refuse early, with the reason
-                self.write(obstacle_to_gap, self.repo, obstacle,
-                           done_message=f"On the gap board: {obstacle}")
+                self.write(
+                    obstacle_to_gap,
+                    self.repo,
+                    obstacle,
+                    on_done=self.show_saved,
+                    done_message=f"On the gap board: {obstacle}",
+                )
             elif message.section == "feedback" and message.record_id:
                 feedback = next(f for f in career.feedback if f.id == message.record_id)
-                gap = gap_from_feedback(feedback, career.gaps)
-                self.write(feedback_to_gap, self.repo, feedback.id,
-                           done_message=f"On the gap board: {gap.title}")
+                self._feedback_to_gap(feedback)
         except InputError as exc:
             self.notify(str(exc), severity="warning")
         except (IndexError, StopIteration):
             self.notify("That item changed meanwhile; look again", severity="warning")
+
+    def _feedback_to_gap(self: CareerApp, feedback: Feedback) -> None:
+        """A new gap from the feedback; or, when a gap of that title or theme is already on
+        the board, ask whether to link the feedback to it instead."""
+        from careertui.tui.screens.choice import Answer, ChoiceScreen
+
+        career = self.career
+        gap = gap_from_feedback(feedback, career.gaps)  # refuses a strength, with the reason
+
+        def make_new() -> None:
+            self.write(
+                feedback_to_gap,
+                self.repo,
+                feedback.id,
+                on_done=self.show_saved,
+                done_message=f"On the gap board: {gap.title}",
+            )
+
+        existing = gap_like(feedback, career.gaps, career.feedback)
+        if existing is None:
+            make_new()
+            return
+        if feedback_line(feedback) in existing.why:
+            self.notify(f"This feedback is already linked to the gap “{existing.title}”")
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "link":
+                self.write(
+                    link_feedback_to_gap,
+                    self.repo,
+                    feedback.id,
+                    existing.id,
+                    done_message=f"Linked to the gap: {existing.title}",
+                )
+            elif answer == "new":
+                make_new()
+
+        self.push_screen(
+            ChoiceScreen(
+                f"A gap “{existing.title}” already exists.",
+                [
+                    Answer("l", "Link this feedback to it", "link"),
+                    Answer("n", "Make a new gap anyway", "new"),
+                ],
+            ),
+            answered,
+        )
 
     # -- the guided start ---------------------------------------------------------------------
     def on_vision_pane_open_guided_start(
@@ -392,11 +588,18 @@ class VisionHandlers:
 
     def on_guided_start_screen_skipped(self: CareerApp, message: GuidedStartScreen.Skipped):
         message.stop()
-        self.write(self.repo.set_setting, GUIDED_START_SETTING, "skipped",
-                   done_message="Guided start skipped — reopen it from the command palette "
-                                "(ctrl+p)")
+        self.write(
+            self.repo.set_setting,
+            GUIDED_START_SETTING,
+            "skipped",
+            done_message="Guided start skipped — reopen it from the command palette (ctrl+p)",
+        )
 
     def on_guided_start_screen_finished(self: CareerApp, message: GuidedStartScreen.Finished):
         message.stop()
-        self.write(self.repo.set_setting, GUIDED_START_SETTING, "done",
-                   done_message="Your vision is on the map. Next: the gaps between you and it.")
+        self.write(
+            self.repo.set_setting,
+            GUIDED_START_SETTING,
+            "done",
+            done_message="Your vision is on the map. Next: the gaps between you and it.",
+        )

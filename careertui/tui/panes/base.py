@@ -57,6 +57,10 @@ class Pane(Vertical, can_focus=True):
         """Entries this pane offers the command palette."""
         return []
 
+    def select(self, record_id: str) -> None:
+        """Put the cursor on the record ``record_id`` if this pane shows it (the app calls it
+        once a record the user just added is on screen, so the next key acts on it)."""
+
     # -- helpers for subclasses ----------------------------------------------------------
     def set_empty(self, empty: bool) -> None:
         self.set_class(empty, "-empty")

@@ -75,8 +75,9 @@ class GapCard:
         if gap.due is None:
             due = [("no due date", "gap-column--muted")]
         elif self.overdue:
-            due = [(f"overdue {when}" if narrow else f"overdue · due {when}",
-                    "gap-column--overdue")]
+            due = [
+                (f"overdue {when}" if narrow else f"overdue · due {when}", "gap-column--overdue")
+            ]
         else:
             due = [(f"due {when}", "")]
         show_score = show_score and self.score is not None
@@ -88,8 +89,10 @@ class GapCard:
             (level_dots(gap.target_level), "gap-column--level"),
         ]
         category = (gap.category.value, "gap-column--muted")
-        wins = (_plural(self.evidence, "win"),
-                "gap-column--muted" if self.evidence == 0 else "gap-column--evidence")
+        wins = (
+            _plural(self.evidence, "win"),
+            "gap-column--muted" if self.evidence == 0 else "gap-column--evidence",
+        )
         title = [(gap.title, "gap-column--title")]
         if narrow:
             return [
@@ -256,4 +259,3 @@ class GapColumn(ScrollView, can_focus=False):
                 color=style.color, bold=style.bold, italic=style.italic, dim=style.dim
             )
         return found
-

@@ -242,6 +242,9 @@ class GapsPane(Pane):
         self._follow = (gap_id, status)
         self._rebuild()
 
+    def select(self, record_id: str) -> None:
+        self.follow(record_id)
+
     def _rebuild(self) -> None:
         career = self._career
         if career is None:

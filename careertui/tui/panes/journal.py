@@ -82,9 +82,11 @@ class JournalPane(Pane):
             yield Static("26 wks", id="journal-weeks-label")
             yield Sparkline([], id="journal-weeks")
             yield Static(id="journal-alignment")
-        yield Input(placeholder="filter: words #tag priority:… gap:… with:… * from:… to:…  "
-                    "(→ completes)", id="journal-filter",
-                    suggester=FilterSuggester(lambda: self.career))
+        yield Input(
+            placeholder="filter: words #tag priority:… gap:… with:… * from:… to:…  (→ completes)",
+            id="journal-filter",
+            suggester=FilterSuggester(lambda: self.career),
+        )
         yield Static(id="journal-count", classes="pane-body")
         yield WinList(id="win-list", classes="pane-body")
         with VerticalScroll(id="win-details", classes="pane-body"):
@@ -112,17 +114,17 @@ class JournalPane(Pane):
     def _show_glance(self, career: Career, on: dt.date) -> None:
         weeks = rules.wins_per_week(career.wins, on)
         self.query_one("#journal-weeks", Sparkline).data = weeks
-        self.query_one("#journal-weeks", Sparkline).tooltip = (
-            f"Wins per week over the last {len(weeks)} weeks ({sum(weeks)} in all)"
-        )
+        self.query_one(
+            "#journal-weeks", Sparkline
+        ).tooltip = f"Wins per week over the last {len(weeks)} weeks ({sum(weeks)} in all)"
         share = rules.alignment(career.wins, career.priorities, on)
         glance = Text()
         if not career.priorities:
-            glance.append("no company priorities yet: add them to see what your wins serve",
-                          style="dim")
+            glance.append(
+                "no company priorities yet: add them to see what your wins serve", style="dim"
+            )
         else:
-            glance.append(f"{share.percent}%" if share.percent is not None else "–",
-                          style="bold")
+            glance.append(f"{share.percent}%" if share.percent is not None else "–", style="bold")
             glance.append(f" of {share.days}-day wins on a priority", style="dim")
         alignment_box = self.query_one("#journal-alignment", Static)
         alignment_box.tooltip = str(share)
@@ -171,8 +173,10 @@ class JournalPane(Pane):
         body = self.query_one("#win-body", Markdown)
         career = self.career
         if win is None or career is None:
-            self._put("#win-heading", Text(
-                "No win matches the filter." if self.filter.active else "", style="dim"))
+            self._put(
+                "#win-heading",
+                Text("No win matches the filter." if self.filter.active else "", style="dim"),
+            )
             if body.source:
                 body.update("")
             self._put("#win-facts", "")
@@ -284,6 +288,10 @@ class JournalPane(Pane):
     def action_undo(self) -> None:
         self.post_message(self.UndoDeleteRequested())
 
+    def select(self, record_id: str) -> None:
+        """Select the win ``record_id`` (just logged or restored), if the filter shows it."""
+        self.query_one(WinList).select_id(record_id)
+
     def main_widget(self) -> WinList:
         return self.query_one(WinList)
 
@@ -292,20 +300,39 @@ class JournalPane(Pane):
             def run() -> None:
                 self.focus_pane()
                 action()
+
             return run
 
         return [
-            ("New win (full form)", "Every field: impact, metrics, priority, gaps, people",
-             focus_then(self.action_new)),
-            ("Filter wins", "Free text, #tag, priority:, gap:, with:, *, from:, to:",
-             focus_then(self.action_filter)),
-            ("Show starred wins", "Filter the journal to starred wins",
-             focus_then(lambda: self.set_filter("*"))),
-            ("Edit the selected win", "The full form for the win under the cursor (e)",
-             focus_then(self.action_edit)),
+            (
+                "New win (full form)",
+                "Every field: impact, metrics, priority, gaps, people",
+                focus_then(self.action_new),
+            ),
+            (
+                "Filter wins",
+                "Free text, #tag, priority:, gap:, with:, *, from:, to:",
+                focus_then(self.action_filter),
+            ),
+            (
+                "Show starred wins",
+                "Filter the journal to starred wins",
+                focus_then(lambda: self.set_filter("*")),
+            ),
+            (
+                "Edit the selected win",
+                "The full form for the win under the cursor (e)",
+                focus_then(self.action_edit),
+            ),
             ("Star the selected win", "Or take its star away (*)", focus_then(self.action_star)),
-            ("Delete the selected win", "After confirmation; u undoes (d)",
-             focus_then(self.action_delete)),
-            ("Undo the last delete", "Bring back the win deleted last (u)",
-             focus_then(self.action_undo)),
+            (
+                "Delete the selected win",
+                "After confirmation; u undoes (d)",
+                focus_then(self.action_delete),
+            ),
+            (
+                "Undo the last delete",
+                "Bring back the win deleted last (u)",
+                focus_then(self.action_undo),
+            ),
         ]

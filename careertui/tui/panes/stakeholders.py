@@ -105,15 +105,14 @@ class QuadrantList(ScrollView, can_focus=True):
     BINDINGS: ClassVar = [
         Binding("up", "cursor_up", "Up", show=False, id="stakeholders.grid_up"),
         Binding("down", "cursor_down", "Down", show=False, id="stakeholders.grid_down"),
-        Binding("left", "leave('left')", "Left quadrant", show=False,
-                id="stakeholders.grid_left"),
-        Binding("right", "leave('right')", "Right quadrant", show=False,
-                id="stakeholders.grid_right"),
+        Binding("left", "leave('left')", "Left quadrant", show=False, id="stakeholders.grid_left"),
+        Binding(
+            "right", "leave('right')", "Right quadrant", show=False, id="stakeholders.grid_right"
+        ),
         Binding("home", "first", "First", show=False, id="stakeholders.grid_first"),
         Binding("end", "last", "Last", show=False, id="stakeholders.grid_last"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="stakeholders.grid_page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False,
-                id="stakeholders.grid_page_down"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="stakeholders.grid_page_down"),
         Binding("enter", "choose", "Details", id="stakeholders.details"),
     ]
 
@@ -318,10 +317,8 @@ COLUMNS: tuple[tuple[str, str, int, Callable[[Stakeholder, dt.date], Any], bool]
     ("relationship", "Relationship", 13, lambda p, t: p.relationship.value, False),
     ("influence", "Infl.", 5, lambda p, t: p.influence, True),
     ("stance", "Stance", 11, lambda p, t: _STANCE_ORDER[p.stance], False),
-    ("last_contact", "Last contact", 12,
-     lambda p, t: p.last_contact or dt.date.min, False),
-    ("next_check_in", "Next check-in", 13,
-     lambda p, t: next_check_in(p, t) or _FAR, False),
+    ("last_contact", "Last contact", 12, lambda p, t: p.last_contact or dt.date.min, False),
+    ("next_check_in", "Next check-in", 13, lambda p, t: next_check_in(p, t) or _FAR, False),
 )
 _COLUMN_KEYS = [c[0] for c in COLUMNS]
 
@@ -332,8 +329,7 @@ class StakeholderTable(DataTable):
 
     BINDINGS: ClassVar = [
         Binding("s", "sort_next", "Sort", id="stakeholders.sort"),
-        Binding("S", "sort_reverse", "Reverse sort", show=False,
-                id="stakeholders.sort_reverse"),
+        Binding("S", "sort_reverse", "Reverse sort", show=False, id="stakeholders.sort_reverse"),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -355,8 +351,11 @@ class StakeholderTable(DataTable):
         keep = self.selected_id()
         today = self._today
         column = next(c for c in COLUMNS if c[0] == self.sort_key)
-        ordered = sorted(self._people, key=lambda p: (column[3](p, today), p.name.casefold()),
-                         reverse=self.sort_reverse)
+        ordered = sorted(
+            self._people,
+            key=lambda p: (column[3](p, today), p.name.casefold()),
+            reverse=self.sort_reverse,
+        )
         self.clear()
         for person in ordered:
             self.add_row(*self._cells(person, today), key=person.id)
@@ -367,8 +366,10 @@ class StakeholderTable(DataTable):
     def _cells(self, person: Stakeholder, today: dt.date) -> list[Text | str]:
         late = is_overdue(person, today)
         name = Text(person.name, style="bold red" if late else "")
-        stance = Text(f"{STANCE_MARKS[person.stance]} {person.stance.value}",
-                      style=STANCE_STYLES[person.stance])
+        stance = Text(
+            f"{STANCE_MARKS[person.stance]} {person.stance.value}",
+            style=STANCE_STYLES[person.stance],
+        )
         due = next_check_in(person, today)
         if due is None:
             upcoming = Text("none", style="dim")
@@ -451,8 +452,9 @@ class StakeholdersPane(Pane):
         Binding("n", "new", "New", id="stakeholders.new"),
         Binding("e", "edit", "Edit", id="stakeholders.edit"),
         Binding("d", "delete", "Delete", id="stakeholders.delete"),
-        Binding("o", "next_overdue", "Next overdue check-in", show=False,
-                id="stakeholders.next_overdue"),
+        Binding(
+            "o", "next_overdue", "Next overdue check-in", show=False, id="stakeholders.next_overdue"
+        ),
     ]
 
     class CheckInRequested(Message):
@@ -625,6 +627,21 @@ class StakeholdersPane(Pane):
             self.query_one(StakeholderTable).focus()
         self._show_selected()
 
+    def select(self, record_id: str) -> None:
+        """Select the person ``record_id``; the focus moves with it only within this pane."""
+        person = self._people.get(record_id)
+        if person is None:
+            return
+        if self.owns_focus():
+            self.go_to(record_id)
+            return
+        self._selected_id = record_id
+        if self.view == GRID:
+            self.query_one(StakeholderGrid).select(person, focus=False)
+        else:
+            self.query_one(StakeholderTable).select(record_id)
+        self._show_selected()
+
     # -- what is shown around the views ----------------------------------------------------
     def _show_warnings(self, career: Career) -> None:
         widget = self.query_one("#stakeholder-warnings", Static)
@@ -646,8 +663,9 @@ class StakeholdersPane(Pane):
         widget = self.query_one("#stakeholder-selected", Static)
         person = self.selected
         if person is None:
-            widget.update(Text("Arrows to choose someone · n to add someone", style="dim"),
-                          layout=False)
+            widget.update(
+                Text("Arrows to choose someone · n to add someone", style="dim"), layout=False
+            )
             return
         text = Text(person.name, style="bold")
         if person.title:
@@ -667,8 +685,9 @@ class StakeholdersPane(Pane):
     def _need_selection(self) -> Stakeholder | None:
         person = self.selected
         if person is None:
-            self.notify("Choose someone first (arrow keys), or press n to add someone",
-                        severity="warning")
+            self.notify(
+                "Choose someone first (arrow keys), or press n to add someone", severity="warning"
+            )
         return person
 
     def action_next_overdue(self) -> None:
@@ -746,14 +765,19 @@ class StakeholdersPane(Pane):
 
     def palette_commands(self) -> list[PaletteCommand]:
         commands: list[PaletteCommand] = [
-            ("Stakeholders: switch grid/list", "Show the map as a grid or as a table",
-             self.action_toggle_view),
+            (
+                "Stakeholders: switch grid/list",
+                "Show the map as a grid or as a table",
+                self.action_toggle_view,
+            ),
             ("Stakeholders: add someone", "A new stakeholder", self.action_new),
         ]
         for person in self._people.values():
             commands.append(
-                (f"Go to stakeholder {person.name}", "Show them on the stakeholder map",
-                 lambda stakeholder_id=person.id: self.go_to(stakeholder_id))
+                (
+                    f"Go to stakeholder {person.name}",
+                    "Show them on the stakeholder map",
+                    lambda stakeholder_id=person.id: self.go_to(stakeholder_id),
+                )
             )
         return commands
-

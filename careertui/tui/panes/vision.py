@@ -45,14 +45,16 @@ class Section:
 #: The sections in the order the pane shows them: the destination, then where I am now.
 SECTIONS: tuple[Section, ...] = (
     Section("destination", "Destination", "e edit"),
-    Section("values", "Values", "ranked · J/K move · e edit · a add · d delete",
-            ranked=True),
-    Section("methods", "Methods", "ranked · J/K move · e edit · a add · d delete",
-            ranked=True),
+    Section("values", "Values", "ranked · J/K move · e edit · a add · d delete", ranked=True),
+    Section("methods", "Methods", "ranked · J/K move · e edit · a add · d delete", ranked=True),
     Section("obstacles", "Obstacles", "g make a gap · e edit · a add · d delete"),
     Section("measures", "Measures", "e edit · a add · d delete"),
-    Section("priorities", "Company priorities", "ranked · J/K move · e edit · a add · d delete",
-            ranked=True),
+    Section(
+        "priorities",
+        "Company priorities",
+        "ranked · J/K move · e edit · a add · d delete",
+        ranked=True,
+    ),
     Section("strengths", "Strengths", "e edit · a add · d delete"),
     Section("usps", "Unique selling points", "e edit · a add · d delete"),
     Section("underused_skills", "Under-used skills", "e edit · a add · d delete"),
@@ -62,8 +64,7 @@ SECTIONS: tuple[Section, ...] = (
 )
 SECTION_BY_KEY = {section.key: section for section in SECTIONS}
 #: The sections that are plain lists of text on the vision record.
-TEXT_LISTS = ("values", "methods", "obstacles", "measures", "strengths", "usps",
-              "underused_skills")
+TEXT_LISTS = ("values", "methods", "obstacles", "measures", "strengths", "usps", "underused_skills")
 
 
 def row_id(section: str, index: int | None = None) -> str:
@@ -87,7 +88,21 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 
 class VisionOutline(OptionList):
-    """Every section of the vision pane as rows; the section headers are not selectable."""
+    """Every section of the vision pane as rows; the section headers are not selectable.
+
+    The row under the cursor never leaves the screen: not when the detail strip below opens,
+    nor when the pane is un-zoomed; home and end show the very top and bottom."""
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.scroll_to_highlight)
+
+    def action_first(self) -> None:
+        super().action_first()
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        super().action_last()
+        self.scroll_end(animate=False, immediate=True)
 
 
 class VisionPane(Pane):
@@ -107,10 +122,20 @@ class VisionPane(Pane):
         Binding("J", "move(1)", "Move down", id="vision.move_down"),
         Binding("K", "move(-1)", "Move up", id="vision.move_up"),
         Binding("g", "make_gap", "Make a gap", id="vision.make_gap"),
-        Binding("right_square_bracket", "section(1)", "Next section", id="vision.next_section",
-                show=False),
-        Binding("left_square_bracket", "section(-1)", "Previous section",
-                id="vision.previous_section", show=False),
+        Binding(
+            "right_square_bracket",
+            "section(1)",
+            "Next section",
+            id="vision.next_section",
+            show=False,
+        ),
+        Binding(
+            "left_square_bracket",
+            "section(-1)",
+            "Previous section",
+            id="vision.previous_section",
+            show=False,
+        ),
     ]
 
     # -- messages: what the user meant ------------------------------------------------------
@@ -233,11 +258,48 @@ class VisionPane(Pane):
         elif keep is not None and keep.partition(":")[0] in SECTION_BY_KEY:
             # The item left (deleted): stay in its section.
             section = keep.partition(":")[0]
-            same = [i for i, rid in enumerate(self._row_ids)
-                    if rid and rid.startswith(f"{section}:") and not rid.endswith(":h")]
+            same = [
+                i
+                for i, rid in enumerate(self._row_ids)
+                if rid and rid.startswith(f"{section}:") and not rid.endswith(":h")
+            ]
             outline.highlighted = same[-1] if same else None
         if outline.highlighted is None:
             outline.action_first()
+        outline.call_after_refresh(outline.scroll_to_highlight)
+
+    # -- selecting what was just added ------------------------------------------------------
+    def select(self, record_id: str) -> None:
+        """Put the cursor on the company priority or the feedback ``record_id``."""
+        career = self._career
+        if career is None:
+            return
+        for section, records in (("priorities", career.priorities), ("feedback", career.feedback)):
+            for index, record in enumerate(records):
+                if record.id == record_id:
+                    self._go_to_row(row_id(section, index))
+                    return
+
+    def select_item(self, section: str, text: str) -> None:
+        """Put the cursor on the item ``text`` of a list section (values, strengths, …, or the
+        responsibility of a scope item)."""
+        career = self._career
+        if career is None:
+            return
+        if section == "scope":
+            items = [item.responsibility for item in career.vision.scope]
+        elif section in TEXT_LISTS:
+            items = list(getattr(career.vision, section))
+        else:
+            return
+        found = [i for i, item in enumerate(items) if item.casefold() == text.casefold()]
+        if found:
+            self._go_to_row(row_id(section, found[-1]))
+
+    def _go_to_row(self, option_id: str) -> None:
+        if option_id in self._row_ids:
+            self.outline.highlighted = self._row_ids.index(option_id)
+            self.outline.scroll_to_highlight()
 
     def _highlighted_id(self) -> str | None:
         index = self.outline.highlighted
@@ -256,14 +318,17 @@ class VisionPane(Pane):
                 items: list[str] = getattr(vision, section.key)
                 on_board = (
                     {gap.title.casefold() for gap in career.gaps}
-                    if section.key == "obstacles" else set()
+                    if section.key == "obstacles"
+                    else set()
                 )
                 for index, item in enumerate(items):
                     mark = f"{index + 1:>2}. " if section.ranked else "  • "
-                    note = ("  → on the gap board", "$text-muted") if (
-                        item.casefold() in on_board) else ""
-                    yield Option(Content.assemble(mark, item, note),
-                                 id=row_id(section.key, index))
+                    note = (
+                        ("  → on the gap board", "$text-muted")
+                        if (item.casefold() in on_board)
+                        else ""
+                    )
+                    yield Option(Content.assemble(mark, item, note), id=row_id(section.key, index))
                 if not items:
                     yield self._placeholder(section.key, "none yet — a to add")
             elif section.key == "priorities":
@@ -279,16 +344,16 @@ class VisionPane(Pane):
     @staticmethod
     def _header(section: Section) -> Option:
         return Option(
-            Content.assemble((section.title.upper(), "bold $accent"), "  ",
-                             (section.hint, "$text-muted")),
+            Content.assemble(
+                (section.title.upper(), "bold $accent"), "  ", (section.hint, "$text-muted")
+            ),
             id=f"{section.key}:h",
             disabled=True,
         )
 
     @staticmethod
     def _placeholder(section: str, text: str) -> Option:
-        return Option(Content.assemble(("  " + text, "italic $text-muted")),
-                      id=row_id(section))
+        return Option(Content.assemble(("  " + text, "italic $text-muted")), id=row_id(section))
 
     @staticmethod
     def _flag(section: str, text: str, name: str) -> Option:
@@ -301,17 +366,24 @@ class VisionPane(Pane):
             else "no horizon set"
         )
         kinds = ", ".join(vision.company_kinds) or "—"
-        yield Option(Content.assemble(("  Target role: ", "bold"), vision.target_role or "—"),
-                     id=row_id("destination", 0))
-        yield Option(Content.assemble(("  Horizon: ", "bold"), horizon),
-                     id=row_id("destination", 1))
-        yield Option(Content.assemble(("  Companies I want to serve: ", "bold"), kinds),
-                     id=row_id("destination", 2))
+        yield Option(
+            Content.assemble(("  Target role: ", "bold"), vision.target_role or "—"),
+            id=row_id("destination", 0),
+        )
+        yield Option(
+            Content.assemble(("  Horizon: ", "bold"), horizon), id=row_id("destination", 1)
+        )
+        yield Option(
+            Content.assemble(("  Companies I want to serve: ", "bold"), kinds),
+            id=row_id("destination", 2),
+        )
 
     def _priorities(self, career: Career):  # noqa: ANN202
         for index, priority in enumerate(career.priorities):
-            yield Option(Content.assemble(f"{index + 1:>2}. ", (priority.title, "bold")),
-                         id=row_id("priorities", index))
+            yield Option(
+                Content.assemble(f"{index + 1:>2}. ", (priority.title, "bold")),
+                id=row_id("priorities", index),
+            )
         if not career.priorities:
             yield self._placeholder("priorities", "none yet — a to add the company's top 3–5")
         warning = priority_warning(len(career.priorities))
@@ -326,7 +398,11 @@ class VisionPane(Pane):
             theme = f" · {item.theme}" if item.theme else ""
             yield Option(
                 Content.assemble(
-                    f"  {item.date.isoformat()} ", kind, board, (theme, "$text-muted"), "  ",
+                    f"  {item.date.isoformat()} ",
+                    kind,
+                    board,
+                    (theme, "$text-muted"),
+                    "  ",
                     f"“{_one_line(item.quote)}” — {who}",
                 ),
                 id=row_id("feedback", index),
@@ -337,12 +413,14 @@ class VisionPane(Pane):
     def _scope(self, scope: list[Vision.ScopeItem]):  # noqa: ANN202
         short = {id(item) for item in scope_gaps(scope)}
         for index, item in enumerate(scope):
-            level = (f"{item.today:>9} → {item.target:<9}",
-                     "bold $warning" if id(item) in short else "$text-muted")
-            yield Option(Content.assemble("  ", level, " ", item.responsibility),
-                         id=row_id("scope", index))
-        yield Option(Content.assemble(("  " + scope_summary(scope), "italic")),
-                     id=row_id("scope"))
+            level = (
+                f"{item.today:>9} → {item.target:<9}",
+                "bold $warning" if id(item) in short else "$text-muted",
+            )
+            yield Option(
+                Content.assemble("  ", level, " ", item.responsibility), id=row_id("scope", index)
+            )
+        yield Option(Content.assemble(("  " + scope_summary(scope), "italic")), id=row_id("scope"))
 
     def _room(self, room: Vision.RoomToGrow):  # noqa: ANN202
         asked = (
@@ -354,13 +432,16 @@ class VisionPane(Pane):
         yield Option(Content.assemble(("  Answer: ", "bold"), asked), id=row_id("room", 0))
         if room.management_said:
             yield Option(
-                Content.assemble(("  Management said: ", "bold"),
-                                 f"“{_one_line(room.management_said)}”"),
+                Content.assemble(
+                    ("  Management said: ", "bold"), f"“{_one_line(room.management_said)}”"
+                ),
                 id=row_id("room", 1),
             )
         if room.openings:
-            yield Option(Content.assemble(("  Open roles or budget: ", "bold"),
-                                          _one_line(room.openings)), id=row_id("room", 2))
+            yield Option(
+                Content.assemble(("  Open roles or budget: ", "bold"), _one_line(room.openings)),
+                id=row_id("room", 2),
+            )
         flag = room_to_grow_flag(room, today())
         if flag:
             yield self._flag("room", flag, "flag")
@@ -434,8 +515,11 @@ class VisionPane(Pane):
 
     def action_section(self, step: int) -> None:
         """Jump to the first row of the next (or previous) section."""
-        starts = [i + 1 for i, rid in enumerate(self._row_ids)
-                  if rid and rid.endswith(":h") and i + 1 < len(self._row_ids)]
+        starts = [
+            i + 1
+            for i, rid in enumerate(self._row_ids)
+            if rid and rid.endswith(":h") and i + 1 < len(self._row_ids)
+        ]
         if not starts:
             return
         current = self.outline.highlighted or 0
@@ -505,10 +589,20 @@ class VisionPane(Pane):
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [
-            ("Guided start", "Vision, target role and horizon, company priorities, strengths — "
-             "one step at a time", lambda: self.post_message(self.OpenGuidedStart())),
-            ("Edit vision statement", "The destination: statement, target role, horizon",
-             lambda: self.post_message(self.EditSection("destination", None, None))),
-            ("Edit room to grow", "What management said about the next step, and when",
-             lambda: self.post_message(self.EditSection("room", None, None))),
+            (
+                "Guided start",
+                "Vision, target role and horizon, company priorities, strengths — "
+                "one step at a time",
+                lambda: self.post_message(self.OpenGuidedStart()),
+            ),
+            (
+                "Edit vision statement",
+                "The destination: statement, target role, horizon",
+                lambda: self.post_message(self.EditSection("destination", None, None)),
+            ),
+            (
+                "Edit room to grow",
+                "What management said about the next step, and when",
+                lambda: self.post_message(self.EditSection("room", None, None)),
+            ),
         ]

@@ -1,20 +1,29 @@
 """The generic record form: edits a pydantic model's fields and validates by building the model.
 
-Each field's message (from pydantic, via :func:`careertui.domain.errors.field_errors`, or from a
-field's own parser) shows next to that field; focus moves to the first field in error; what was
-typed stays; the screen dismisses only with a valid model. Given ``save``, the form stays open
-while the app writes and closes only once the record is stored, so a store error loses nothing.
+Each field's message (from pydantic, made readable by :mod:`careertui.tui.screens.messages`,
+or from a field's own parser) shows next to that field and goes away as soon as the field is
+valid again; focus moves to the first field in error; what was typed stays; the screen
+dismisses only with a valid model. A field left as it was keeps its value exactly as given, so
+saving an untouched record changes nothing. A required choice has no empty entry.
+
+Given ``save``, the form stays open while the app writes and closes only once the record is
+stored, so a store error loses nothing. While it saves the fields take no input: keys typed
+then (meant for the dashboard, which the user expects back) are held and replayed once the
+form has closed; if the save fails they are dropped and the form is editable again.
 
 ``ctrl+s`` saves, Escape cancels, ``ctrl+e`` writes the focused text field in ``$EDITOR``.
 """
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticUndefined
+from textual import events, on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,8 +33,10 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 
 from careertui.domain.clock import today
 from careertui.domain.dates import parse_when
-from careertui.domain.errors import CareerError, field_errors
+from careertui.domain.errors import CareerError
 from careertui.editor import edit_text
+from careertui.tui.screens.held_keys import KeyHold
+from careertui.tui.screens.messages import field_noun, named, readable_errors
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -46,6 +57,9 @@ class FormField:
     ``multi`` a SelectionList of ``choices``, ``date`` an Input that understands "yesterday",
     ``bool`` a Checkbox. ``parse`` turns the widget's value into the model's (raise
     ``CareerError`` or ``ValueError`` with a message for the user); ``format`` the other way.
+    ``required`` (for a ``choice``): whether it offers no "(none)" entry; by default, when the
+    model's field does not take None. ``noun`` names the field in messages ("Title: …"); by
+    default the field's name, spelled out.
     """
 
     name: str
@@ -56,6 +70,12 @@ class FormField:
     help: str = ""
     parse: Callable[[Any], Any] | None = None
     format: Callable[[Any], Any] | None = None
+    required: bool | None = None
+    noun: str = ""
+
+    @property
+    def called(self) -> str:
+        return self.noun or field_noun(self.name)
 
 
 def _words(text: str) -> list[str]:
@@ -85,7 +105,46 @@ def _shown(field: FormField, value: Any) -> Any:
     return value
 
 
-def _widget(field: FormField, value: Any) -> Widget:
+def _takes_none(model: type[BaseModel], name: str) -> bool:
+    """Whether the model's field ``name`` accepts None (or is not a field of the model)."""
+    info = model.model_fields.get(name)
+    if info is None:
+        return True
+    annotation = info.annotation
+    if annotation is None or annotation is type(None):
+        return True
+    if get_origin(annotation) in (Union, types.UnionType):
+        return type(None) in get_args(annotation)
+    return False
+
+
+def _default(model: type[BaseModel], name: str) -> Any:
+    info = model.model_fields.get(name)
+    if info is None:
+        return None
+    value = info.get_default(call_default_factory=True)
+    return None if value is PydanticUndefined else value
+
+
+def _choice(field: FormField, shown: Any, required: bool, default: Any) -> Select[Any]:
+    known = [v for _, v in field.choices]
+    wid = f"field-{field.name}"
+    if not required:
+        return Select(
+            list(field.choices),
+            id=wid,
+            allow_blank=True,
+            value=shown if shown in known else Select.NULL,
+            prompt="(none)",
+        )
+    value = next(
+        (v for v in (shown, default) if v is not None and v in known),
+        known[0] if known else Select.NULL,
+    )
+    return Select(list(field.choices), id=wid, allow_blank=False, value=value)
+
+
+def _widget(field: FormField, value: Any, required: bool = False, default: Any = None) -> Widget:
     shown = _shown(field, value)
     wid = f"field-{field.name}"
     if field.kind in ("multiline", "lines"):
@@ -93,17 +152,19 @@ def _widget(field: FormField, value: Any) -> Widget:
         area.border_subtitle = "ctrl+e: $EDITOR"
         return area
     if field.kind == "choice":
-        known = {v for _, v in field.choices}
-        return Select(list(field.choices), id=wid, allow_blank=True,
-                      value=shown if shown in known else Select.NULL, prompt="(none)")
+        return _choice(field, shown, required, default)
     if field.kind == "multi":
         return SelectionList[Any](
             *((label, v, v in (shown or [])) for label, v in field.choices), id=wid
         )
     if field.kind == "bool":
         return Checkbox(field.label, value=bool(shown), id=wid)
-    return Input(shown, id=wid, placeholder=field.placeholder,
-                 type="integer" if field.kind == "int" else "text")
+    return Input(
+        shown,
+        id=wid,
+        placeholder=field.placeholder,
+        type="integer" if field.kind == "int" else "text",
+    )
 
 
 def _raw(widget: Widget) -> Any:
@@ -137,9 +198,12 @@ def _read(field: FormField, widget: Widget) -> Any:
     elif field.kind == "words":
         raw = _words(raw)
     elif field.kind == "date":
-        raw = parse_when(raw, today()) if raw.strip() else None
+        try:
+            raw = parse_when(raw, today()) if raw.strip() else None
+        except CareerError as exc:
+            raise ValueError(named(field.called, str(exc))) from exc
     elif field.kind == "int" and not str(raw).strip():
-        raise ValueError("enter a whole number")
+        raise ValueError(f"{field.called}: enter a whole number")
     return field.parse(raw) if field.parse is not None else raw
 
 
@@ -147,8 +211,7 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="form.editor",
-                priority=True),
+        Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="form.editor", priority=True),
     ]
 
     def __init__(
@@ -169,6 +232,15 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
             self.base = dict(initial or {})
         self._save = save
         self._saving = False
+        self._as_opened: list[Any] = []
+        #: Keys pressed while saving, replayed to the screen below once the form has closed.
+        self._keys = KeyHold()
+        self._focus_before_saving: Widget | None = None
+
+    def _required(self, field: FormField) -> bool:
+        if field.required is not None:
+            return field.required
+        return not _takes_none(self.model, field.name)
 
     # -- layout --------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -179,7 +251,12 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
                     with Vertical(classes=f"form-field form-{field.kind}", id=f"row-{field.name}"):
                         if field.kind != "bool":
                             yield Label(field.label, classes="field-label")
-                        yield _widget(field, self.base.get(field.name))
+                        yield _widget(
+                            field,
+                            self.base.get(field.name),
+                            self._required(field),
+                            _default(self.model, field.name),
+                        )
                         if field.help:
                             yield Static(field.help, classes="field-help")
                         yield Static("", id=f"error-{field.name}", classes="field-error")
@@ -200,15 +277,19 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
         return self.query_one(f"#field-{name}")
 
     # -- errors --------------------------------------------------------------------------------
+    def _show_field_error(self, name: str, message: str) -> None:
+        box = self.query_one(f"#error-{name}", Static)
+        box.update(message)
+        box.set_class(bool(message), "-shown")
+        self.query_one(f"#row-{name}").set_class(bool(message), "-invalid")
+
     def _show_errors(self, errors: dict[str, str]) -> None:
         names = {f.name for f in self.fields}
         for field in self.fields:
-            box = self.query_one(f"#error-{field.name}", Static)
-            message = errors.get(field.name, "")
-            box.update(message)
-            box.set_class(bool(message), "-shown")
-            self.query_one(f"#row-{field.name}").set_class(bool(message), "-invalid")
-        other = [f"{k}: {v}" for k, v in errors.items() if k not in names]
+            self._show_field_error(field.name, errors.get(field.name, ""))
+        other = [
+            v if not k else named(field_noun(k), v) for k, v in errors.items() if k not in names
+        ]
         form_error = self.query_one("#form-error", Static)
         form_error.update("; ".join(other))
         form_error.set_class(bool(other), "-shown")
@@ -221,29 +302,60 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
 
     def errors(self) -> dict[str, str]:
         """The messages currently shown, by field name (``""`` for the form as a whole)."""
-        shown = {f.name: str(self.query_one(f"#error-{f.name}", Static).content)
-                 for f in self.fields}
+        shown = {
+            f.name: str(self.query_one(f"#error-{f.name}", Static).content) for f in self.fields
+        }
         shown[""] = str(self.query_one("#form-error", Static).content)
         return {k: v for k, v in shown.items() if v}
 
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(Checkbox.Changed)
+    def _field_changed(self) -> None:
+        """A field changed: every field message still shown is worked out again, so it goes
+        away as soon as the field is valid (or says what is wrong now)."""
+        if not self._as_opened or self._saving:
+            return
+        shown = {name: message for name, message in self.errors().items() if name}
+        if not shown:
+            return
+        _model, errors = self._check()
+        for name in shown:
+            self._show_field_error(name, errors.get(name, ""))
+
     # -- saving --------------------------------------------------------------------------------
-    def build(self) -> M | None:
-        """The model built from what was typed, or None with every message shown."""
+    def _check(self) -> tuple[M | None, dict[str, str]]:
+        """The model built from what was typed, and the message for each field in error.
+
+        A field left as it was opened keeps the value it was given, exactly: saving a record
+        nobody touched writes back what was read."""
         values: dict[str, Any] = {}
         errors: dict[str, str] = {}
-        for field in self.fields:
+        opened = self._as_opened or [None] * len(self.fields)
+        for field, as_opened in zip(self.fields, opened, strict=True):
+            widget = self.widget_for(field.name)
+            if field.name in self.base and self._as_opened and _raw(widget) == as_opened:
+                continue
             try:
-                values[field.name] = _read(field, self.widget_for(field.name))
+                values[field.name] = _read(field, widget)
             except (CareerError, ValueError) as exc:
                 errors[field.name] = str(exc)
         model: M | None = None
+        nouns = {field.name: field.called for field in self.fields}
         try:
             model = self.model.model_validate({**self.base, **values})
         except ValidationError as exc:
-            for path, message in field_errors(exc).items():
-                errors.setdefault(path.split(".")[0], message)
+            for name, message in readable_errors(exc, nouns).items():
+                errors.setdefault(name, message)
+        return (None if errors else model), errors
+
+    def build(self) -> M | None:
+        """The model built from what was typed, or None with every message shown."""
+        model, errors = self._check()
         self._show_errors(errors)
-        return None if errors else model
+        return model
 
     def action_save(self) -> None:
         if self._saving:
@@ -254,19 +366,47 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
         if self._save is None:
             self.dismiss(model)
             return
-        self._saving = True
-        self.query_one("#form-save", Button).label = "Saving…"
+        self._start_saving()
         self._save(model, lambda _result: self._saved(model), self._save_failed)
+
+    def _start_saving(self) -> None:
+        """Saving…: the fields take no input until the save is done or has failed."""
+        self._saving = True
+        self._keys.start()
+        self._focus_before_saving = self.focused
+        self.query_one("#form-save", Button).label = "Saving…"
+        self.query_one("#form-fields").disabled = True
+        self.query_one("#form-save", Button).disabled = True
+        self.set_focus(None)
+
+    def _stop_saving(self) -> None:
+        self._saving = False
+        self._keys.drop()
+        self.query_one("#form-save", Button).label = "Save (ctrl+s)"
+        self.query_one("#form-fields").disabled = False
+        self.query_one("#form-save", Button).disabled = False
+        widget = self._focus_before_saving
+        if widget is not None and widget.is_attached:
+            widget.focus()
+            if isinstance(widget, Input):  # as it was: the cursor after the text, none selected
+                self.call_after_refresh(widget.action_end)
+
+    def on_key(self, event: events.Key) -> None:
+        """While saving, a key (but Escape, which closes the form) is held for the screen the
+        user is about to see again, never typed into the form."""
+        self._keys.take(event)
 
     def _saved(self, model: M) -> None:
         if self.is_current:  # the user may have closed it while it was saving
             self.dismiss(model)
+            self._keys.replay(self.app)
 
     def _save_failed(self, message: str) -> None:
-        self._saving = False
         if not self.is_attached:
+            self._saving = False
+            self._keys.drop()
             return
-        self.query_one("#form-save", Button).label = "Save (ctrl+s)"
+        self._stop_saving()
         self._show_errors({"": f"Not saved: {message}"})
 
     def action_cancel(self) -> None:
@@ -274,6 +414,8 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
         stray Escape."""
         if self._saving or self._typed() == self._as_opened:
             self.dismiss(None)
+            if self._saving:
+                self._keys.replay(self.app)
             return
         from careertui.tui.screens.confirm import ConfirmScreen
 
@@ -281,8 +423,9 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmScreen("Close the form and lose what you typed?", "Discard"),
-                             answered)
+        self.app.push_screen(
+            ConfirmScreen("Close the form and lose what you typed?", "Discard"), answered
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "form-save":
@@ -296,6 +439,8 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
 
     # -- $EDITOR -------------------------------------------------------------------------------
     def action_external_editor(self) -> None:
+        if self._saving:
+            return
         widget = self.focused
         if not isinstance(widget, (TextArea, Input)):
             self.notify("Move to a text field first, then ctrl+e opens it in $EDITOR")

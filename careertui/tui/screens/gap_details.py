@@ -127,9 +127,7 @@ class GapDetailsScreen(ModalScreen[Choice | None]):
         for person in self.stakeholders:
             role = f", {person.title}" if person.title else ""
             text.append(f"{person.name}{role}")
-            text.append(
-                f"  influence {person.influence} · {person.stance.value}\n", style="dim"
-            )
+            text.append(f"  influence {person.influence} · {person.stance.value}\n", style="dim")
         text.rstrip()
         return text
 

@@ -21,26 +21,42 @@ def gap_fields(stakeholders: Sequence[Stakeholder]) -> list[FormField]:
     ]
     return [
         FormField("title", "Gap", placeholder="e.g. Executive communication"),
-        FormField("category", "Category", "choice",
-                  choices=[(c.value, c) for c in GapCategory]),
-        FormField("status", "Column", "choice",
-                  choices=[("Backlog", GapStatus.BACKLOG), ("Working on", GapStatus.WORKING),
-                           ("Closed", GapStatus.CLOSED)]),
+        FormField("category", "Category", "choice", choices=[(c.value, c) for c in GapCategory]),
+        FormField(
+            "status",
+            "Column",
+            "choice",
+            choices=[
+                ("Backlog", GapStatus.BACKLOG),
+                ("Working on", GapStatus.WORKING),
+                ("Closed", GapStatus.CLOSED),
+            ],
+        ),
         FormField("current_level", "Level now", "choice", choices=_LEVELS),
-        FormField("target_level", "Target level", "choice", choices=_LEVELS,
-                  help="What the role in your vision asks for."),
+        FormField(
+            "target_level",
+            "Target level",
+            "choice",
+            choices=_LEVELS,
+            help="What the role in your vision asks for.",
+        ),
         FormField("impact", "Impact on your next step", "choice", choices=_SCALE),
         FormField("effort", "Effort to close it", "choice", choices=_SCALE),
         FormField("due", "Due", "date", placeholder="2027-03-31, 'in 3 months', or empty"),
         FormField("why", "Why it matters", "multiline"),
         FormField("next_action", "Next action", placeholder="The next concrete step"),
-        FormField("stakeholder_ids", "Stakeholders who can help or must be convinced", "multi",
-                  choices=people),
+        FormField(
+            "stakeholder_ids",
+            "Stakeholders who can help or must be convinced",
+            "multi",
+            choices=people,
+        ),
     ]
 
 
-def new_gap_values(status: GapStatus) -> dict[str, Any]:
-    """What a new gap's form starts with: the model's defaults, in the column it was added to."""
+def new_gap_values(status: GapStatus = GapStatus.BACKLOG) -> dict[str, Any]:
+    """What a new gap's form starts with: the model's defaults, in the backlog (a new gap is
+    something to work on, not something closed; the form's Column field moves it)."""
     fields = {field.name for field in gap_fields([])}
     defaults = {
         name: info.get_default(call_default_factory=True)

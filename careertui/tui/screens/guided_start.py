@@ -23,22 +23,35 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Input, Label, Static, TextArea
 
 from careertui.domain.clock import today
-from careertui.domain.errors import CareerError, field_errors
+from careertui.domain.errors import CareerError
 from careertui.domain.models import Priority, Vision
 from careertui.domain.vision import MAX_PRIORITIES, parse_horizon
 from careertui.editor import edit_text
+from careertui.tui.screens.messages import readable_errors
 
 #: The steps, in order: (id, title, question).
 STEPS: tuple[tuple[str, str, str], ...] = (
-    ("statement", "Your vision",
-     "Where do you want to be in 3–5 years? Write it as if it were already true."),
-    ("destination", "Target role and horizon",
-     "What is the role, and by when? A number of years (4) or a date (2030-06-30)."),
-    ("priorities", "The company's top priorities",
-     f"The 3–{MAX_PRIORITIES} things the company truly cares about, most important first. "
-     "Your wins will be tied to them."),
-    ("strengths", "Three strengths",
-     "What are you known for today? Three strengths you would bet your next step on."),
+    (
+        "statement",
+        "Your vision",
+        "Where do you want to be in 3–5 years? Write it as if it were already true.",
+    ),
+    (
+        "destination",
+        "Target role and horizon",
+        "What is the role, and by when? A number of years (4) or a date (2030-06-30).",
+    ),
+    (
+        "priorities",
+        "The company's top priorities",
+        f"The 3–{MAX_PRIORITIES} things the company truly cares about, most important first. "
+        "Your wins will be tied to them.",
+    ),
+    (
+        "strengths",
+        "Three strengths",
+        "What are you known for today? Three strengths you would bet your next step on.",
+    ),
 )
 STRENGTHS = 3
 
@@ -50,8 +63,9 @@ class GuidedStartScreen(ModalScreen[None]):
         Binding("escape", "skip", "Skip", id="guided_start.skip"),
         Binding("ctrl+b", "back", "Back a step", id="guided_start.back"),
         # priority: the TextArea's own ctrl+e (end of line) must not take it.
-        Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="guided_start.editor",
-                priority=True),
+        Binding(
+            "ctrl+e", "external_editor", "Write in $EDITOR", id="guided_start.editor", priority=True
+        ),
     ]
 
     @dataclass
@@ -87,31 +101,43 @@ class GuidedStartScreen(ModalScreen[None]):
             yield Static("", id="gs-question")
             with ContentSwitcher(initial="gs-step-statement", id="gs-steps"):
                 with Vertical(id="gs-step-statement", classes="gs-step"):
-                    area = TextArea(vision.statement, id="gs-statement", soft_wrap=True,
-                                    tab_behavior="focus")
+                    area = TextArea(
+                        vision.statement, id="gs-statement", soft_wrap=True, tab_behavior="focus"
+                    )
                     area.border_subtitle = "ctrl+e: $EDITOR"
                     yield area
                     yield Static("", id="gs-statement-error", classes="field-error")
                 with Vertical(id="gs-step-destination", classes="gs-step"):
                     yield Label("Target role", classes="field-label")
-                    yield Input(vision.target_role, id="gs-target_role",
-                                placeholder="e.g. Director of Product")
+                    yield Input(
+                        vision.target_role,
+                        id="gs-target_role",
+                        placeholder="e.g. Director of Product",
+                    )
                     yield Static("", id="gs-target_role-error", classes="field-error")
                     yield Label("Horizon", classes="field-label")
-                    yield Input(vision.horizon.isoformat() if vision.horizon else "",
-                                id="gs-horizon", placeholder="4  (years)  or  2030-06-30")
+                    yield Input(
+                        vision.horizon.isoformat() if vision.horizon else "",
+                        id="gs-horizon",
+                        placeholder="4  (years)  or  2030-06-30",
+                    )
                     yield Static("", id="gs-horizon-error", classes="field-error")
                 with Vertical(id="gs-step-priorities", classes="gs-step"):
                     for n in range(MAX_PRIORITIES):
                         title = self.priority_titles[n] if n < len(self.priority_titles) else ""
-                        yield Input(title, id=f"gs-priority-{n}", placeholder=f"{n + 1}.",
-                                    compact=True)
+                        yield Input(
+                            title, id=f"gs-priority-{n}", placeholder=f"{n + 1}.", compact=True
+                        )
                     yield Static("", id="gs-priorities-error", classes="field-error")
                 with Vertical(id="gs-step-strengths", classes="gs-step"):
                     for n in range(STRENGTHS):
                         value = vision.strengths[n] if n < len(vision.strengths) else ""
-                        yield Input(value, id=f"gs-strength-{n}", placeholder=f"Strength {n + 1}",
-                                    compact=True)
+                        yield Input(
+                            value,
+                            id=f"gs-strength-{n}",
+                            placeholder=f"Strength {n + 1}",
+                            compact=True,
+                        )
                     yield Static("", id="gs-strengths-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Back (ctrl+b)", id="gs-back")
@@ -162,7 +188,7 @@ class GuidedStartScreen(ModalScreen[None]):
             try:
                 Vision(statement=text)
             except ValidationError as exc:
-                errors["statement"] = field_errors(exc).get("statement", str(exc))
+                errors["statement"] = readable_errors(exc).get("statement", str(exc))
             return ({"statement": text} if text else None), errors
         if step_id == "destination":
             role = self._value("#gs-target_role").strip()
@@ -170,7 +196,7 @@ class GuidedStartScreen(ModalScreen[None]):
             try:
                 Vision(target_role=role)
             except ValidationError as exc:
-                errors["target_role"] = field_errors(exc).get("target_role", str(exc))
+                errors["target_role"] = readable_errors(exc).get("target_role", str(exc))
             try:
                 horizon = parse_horizon(self._value("#gs-horizon"), today())
             except CareerError as exc:
@@ -186,15 +212,19 @@ class GuidedStartScreen(ModalScreen[None]):
                 try:
                     Priority(title=title)
                 except ValidationError as exc:
-                    problems.append(f"{n + 1}: {field_errors(exc).get('title', str(exc))}")
+                    named = readable_errors(exc, {"title": f"Priority {n + 1}"})
+                    problems.append(named.get("title", str(exc)))
             if problems:
                 errors["priorities"] = "; ".join(problems)
             while titles and not titles[-1]:
                 titles.pop()
             return ({"priorities": titles} if any(titles) else None), errors
         strengths = [self._value(f"#gs-strength-{n}").strip() for n in range(STRENGTHS)]
-        problems = [f"{n + 1}: at most 300 characters" for n, s in enumerate(strengths)
-                    if len(s) > 300]
+        problems = [
+            f"Strength {n + 1}: at most 300 characters (this has {len(s)})"
+            for n, s in enumerate(strengths)
+            if len(s) > 300
+        ]
         if problems:
             errors["strengths"] = "; ".join(problems)
         return ({"strengths": strengths} if any(strengths) else None), errors
@@ -207,8 +237,10 @@ class GuidedStartScreen(ModalScreen[None]):
         if self.step_id == "statement":
             return answer["statement"] == vision.statement
         if self.step_id == "destination":
-            return (answer["target_role"], answer["horizon"]) == (vision.target_role,
-                                                                  vision.horizon)
+            return (answer["target_role"], answer["horizon"]) == (
+                vision.target_role,
+                vision.horizon,
+            )
         if self.step_id == "priorities":
             return answer["priorities"] == self.priority_titles[: len(answer["priorities"])]
         return answer["strengths"] == vision.strengths[:STRENGTHS]

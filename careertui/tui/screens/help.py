@@ -30,8 +30,9 @@ def bindings_of(node: DOMNode, own_only: bool = False) -> list[Binding]:
     return list(by_key.values())
 
 
-def help_rows(where: str, node: DOMNode, display: Callable[[Binding], str],
-              own_only: bool = False) -> list[HelpRow]:
+def help_rows(
+    where: str, node: DOMNode, display: Callable[[Binding], str], own_only: bool = False
+) -> list[HelpRow]:
     """Rows for ``node``'s bindings that have a description, keys shown as the footer does."""
     grouped: dict[str, list[str]] = {}
     for binding in bindings_of(node, own_only):

@@ -1,8 +1,9 @@
 """The next check-in's agenda, shown as Markdown: ``c`` copies it, ``s`` saves it as a file.
 
 The screen shows what it is given. Copying goes to the terminal's clipboard; saving is asked of
-the app (:class:`StakeholderAgendaScreen.SaveRequested`), which knows where the data lives and
-tells the user the file's path.
+the app (:class:`StakeholderAgendaScreen.SaveRequested`), which saves it with the exports,
+outside the data directory (:func:`careertui.exchange.files.export_directory`), and tells the
+user the file's full path.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ class StakeholderAgendaScreen(ModalScreen[None]):
     ]
 
     class SaveRequested(Message):
-        """The user wants the agenda saved as a Markdown file beside the data."""
+        """The user wants the agenda saved as a Markdown file (with the exports, outside the
+        data directory)."""
 
         def __init__(self, agenda: Agenda) -> None:
             super().__init__()

@@ -82,7 +82,8 @@ class StakeholderDetailsScreen(ModalScreen[Choice | None]):
                     f"Gaps linked to them ({len(self.gaps)})", "gaps", self._gap_lines()
                 )
                 yield from self._list(
-                    f"Feedback they gave ({len(self.feedback)})", "feedback",
+                    f"Feedback they gave ({len(self.feedback)})",
+                    "feedback",
                     self._feedback_lines(),
                 )
             yield Footer()
@@ -106,9 +107,7 @@ class StakeholderDetailsScreen(ModalScreen[Choice | None]):
         p = self.person
         text = Text()
         text.append(f"{quadrant(p).value}", style="bold")
-        text.append(
-            f" · influence {p.influence}/5 · {STANCE_MARKS[p.stance]} {p.stance.value}\n"
-        )
+        text.append(f" · influence {p.influence}/5 · {STANCE_MARKS[p.stance]} {p.stance.value}\n")
         last = p.last_contact.isoformat() if p.last_contact else "never"
         text.append(f"Last contact {last}")
         due = next_check_in(p, self.today)
@@ -131,8 +130,9 @@ class StakeholderDetailsScreen(ModalScreen[Choice | None]):
     def _list(self, heading: str, name: str, lines: list[Text]) -> ComposeResult:
         yield Static(heading, classes="stakeholder-details-heading")
         if not lines:
-            yield Static(Text("None on record.", style="dim italic"),
-                         id=f"stakeholder-details-{name}")
+            yield Static(
+                Text("None on record.", style="dim italic"), id=f"stakeholder-details-{name}"
+            )
             return
         shown = Text("\n").join(lines[:SHOWN])
         if len(lines) > SHOWN:

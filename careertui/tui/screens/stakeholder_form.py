@@ -14,19 +14,30 @@ def stakeholder_fields() -> list[FormField]:
     return [
         FormField("name", "Name"),
         FormField("title", "Title", placeholder="VP Product"),
-        FormField("relationship", "Relationship", kind="choice",
-                  choices=[(r.value, r) for r in Relationship]),
-        FormField("influence",
-                  f"Influence on your next step (1–5; {HIGH_INFLUENCE} or more is high)",
-                  kind="int"),
-        FormField("stance", "Stance towards you", kind="choice",
-                  choices=[(s.value, s) for s in Stance]),
+        FormField(
+            "relationship",
+            "Relationship",
+            kind="choice",
+            choices=[(r.value, r) for r in Relationship],
+        ),
+        FormField(
+            "influence",
+            f"Influence on your next step (1–5; {HIGH_INFLUENCE} or more is high)",
+            kind="int",
+        ),
+        FormField(
+            "stance", "Stance towards you", kind="choice", choices=[(s.value, s) for s in Stance]
+        ),
         FormField("cares_about", "What they care about", kind="multiline"),
         FormField("moves_needle", "What moves their needle", kind="multiline"),
         FormField("how_to_help", "How I can help them", kind="multiline"),
         FormField("cadence_days", "Check in every … days (0: no regular check-in)", kind="int"),
-        FormField("last_contact", "Last contact", kind="date",
-                  placeholder="2026-03-14, yesterday, or empty"),
+        FormField(
+            "last_contact",
+            "Last contact",
+            kind="date",
+            placeholder="2026-03-14, yesterday, or empty",
+        ),
     ]
 
 

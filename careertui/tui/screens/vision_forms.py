@@ -82,12 +82,18 @@ def destination_form(vision: Vision, save: Save) -> FormScreen[Vision]:
         "The destination",
         Vision,
         [
-            FormField("statement", "Vision statement (Markdown; where you are in 3–5 years)",
-                      "multiline"),
+            FormField(
+                "statement", "Vision statement (Markdown; where you are in 3–5 years)", "multiline"
+            ),
             FormField("target_role", "Target role", placeholder="e.g. Director of Product"),
-            FormField("horizon", "Horizon", placeholder="a date (2030-06-30) or years (4)",
-                      help="When the vision should be true: 3–5 years out is usual.",
-                      parse=_horizon, format=lambda d: d.isoformat() if d else ""),
+            FormField(
+                "horizon",
+                "Horizon",
+                placeholder="a date (2030-06-30) or years (4)",
+                help="When the vision should be true: 3–5 years out is usual.",
+                parse=_horizon,
+                format=lambda d: d.isoformat() if d else "",
+            ),
             FormField("company_kinds", label, "lines", help=help_text, parse=_short_lines),
         ],
         initial=vision,
@@ -98,15 +104,17 @@ def destination_form(vision: Vision, save: Save) -> FormScreen[Vision]:
 def list_form(section: str, vision: Vision, save: Save) -> FormScreen[Vision]:
     label, help_text = LIST_LABELS[section]
     return FormScreen(
-        label, Vision, [FormField(section, label, "lines", help=help_text, parse=_short_lines)],
-        initial=vision, save=save,
+        label,
+        Vision,
+        [FormField(section, label, "lines", help=help_text, parse=_short_lines)],
+        initial=vision,
+        save=save,
     )
 
 
 def list_entry_form(section: str, save: Save) -> FormScreen[ListEntry]:
     label, _ = LIST_LABELS[section]
-    return FormScreen(f"Add to {label.lower()}", ListEntry, [FormField("text", label)],
-                      save=save)
+    return FormScreen(f"Add to {label.lower()}", ListEntry, [FormField("text", label)], save=save)
 
 
 def priority_form(priority: Priority | None, rank: int, save: Save) -> FormScreen[Priority]:
@@ -130,11 +138,19 @@ def feedback_form(
         Feedback,
         [
             FormField("quote", "What they said", "multiline"),
-            FormField("kind", "Strength or gap", "choice",
-                      choices=[("strength", "strength"), ("gap", "gap")]),
+            FormField(
+                "kind",
+                "Strength or gap",
+                "choice",
+                choices=[("strength", "strength"), ("gap", "gap")],
+            ),
             FormField("theme", "Theme", placeholder="e.g. executive presence"),
-            FormField("giver_id", "Who gave it (from the stakeholder map)", "choice",
-                      choices=[(p.name, p.id) for p in people]),
+            FormField(
+                "giver_id",
+                "Who gave it (from the stakeholder map)",
+                "choice",
+                choices=[(p.name, p.id) for p in people],
+            ),
             FormField("giver_name", "…or their name", placeholder="e.g. Anonymous 360 reviewer"),
             FormField("date", "Date", "date", placeholder="2026-10-02, yesterday, last friday"),
         ],
@@ -162,10 +178,19 @@ def room_form(room: Vision.RoomToGrow, save: Save) -> FormScreen[Vision.RoomToGr
         "Room to grow",
         Vision.RoomToGrow,
         [
-            FormField("answer", "Is there room for the next step, on your terms?", "choice",
-                      choices=ANSWER_CHOICES),
-            FormField("asked_on", "When you asked", "date", parse=_not_future,
-                      placeholder="2026-10-02, last month"),
+            FormField(
+                "answer",
+                "Is there room for the next step, on your terms?",
+                "choice",
+                choices=ANSWER_CHOICES,
+            ),
+            FormField(
+                "asked_on",
+                "When you asked",
+                "date",
+                parse=_not_future,
+                placeholder="2026-10-02, last month",
+            ),
             FormField("asked_whom", "Whom you asked", placeholder="e.g. Maya (manager)"),
             FormField("management_said", "What management said (Markdown)", "multiline"),
             FormField("openings", "Open roles or budget", "multiline"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from careertui.domain.errors import InputError
 from careertui.domain.metrics import parse_metric
 from careertui.domain.models import Metric
@@ -16,7 +18,7 @@ def _metrics(lines: list[str]) -> list[Metric]:
     for number, line in enumerate(lines, 1):
         kind = "output"
         if line.casefold().startswith(INPUT_PREFIX):
-            kind, line = "input", line[len(INPUT_PREFIX):].strip()
+            kind, line = "input", line[len(INPUT_PREFIX) :].strip()
         try:
             metrics.append(parse_metric(line, kind))
         except InputError as exc:
@@ -24,10 +26,14 @@ def _metrics(lines: list[str]) -> list[Metric]:
     return metrics
 
 
-def _metric_lines(metrics: list[Metric] | None) -> str:
-    return "\n".join(
-        (f"{INPUT_PREFIX} " if m.kind == "input" else "") + str(m) for m in metrics or []
-    )
+def _metric_lines(metrics: list[Metric | dict[str, Any]] | None) -> str:
+    """The metrics one a line, as the form shows them; the form holds a record as its
+    ``model_dump()``, so each metric may come as a plain dict."""
+    lines = []
+    for item in metrics or []:
+        metric = item if isinstance(item, Metric) else Metric.model_validate(item)
+        lines.append((f"{INPUT_PREFIX} " if metric.kind == "input" else "") + str(metric))
+    return "\n".join(lines)
 
 
 def win_fields(career: Career) -> list[FormField]:
@@ -36,17 +42,32 @@ def win_fields(career: Career) -> list[FormField]:
         FormField("date", "When", "date", placeholder="2026-11-23, yesterday, last friday"),
         FormField("impact", "Impact: why it mattered", "multiline"),
         FormField(
-            "metrics", "Metrics, one a line: name: before -> after", "lines",
+            "metrics",
+            "Metrics, one a line: name: before -> after",
+            "lines",
             help="e.g. 'activation rate: 31% -> 38%'; start a line with 'input:' for an input "
             "metric",
-            parse=_metrics, format=_metric_lines,
+            parse=_metrics,
+            format=_metric_lines,
         ),
-        FormField("priority_id", "The company priority it serves", "choice",
-                  choices=[(p.title, p.id) for p in career.priorities]),
-        FormField("gap_ids", "Gaps it is evidence for", "multi",
-                  choices=[(g.title, g.id) for g in career.gaps]),
-        FormField("stakeholder_ids", "People involved", "multi",
-                  choices=[(s.name, s.id) for s in career.stakeholders]),
+        FormField(
+            "priority_id",
+            "The company priority it serves",
+            "choice",
+            choices=[(p.title, p.id) for p in career.priorities],
+        ),
+        FormField(
+            "gap_ids",
+            "Gaps it is evidence for",
+            "multi",
+            choices=[(g.title, g.id) for g in career.gaps],
+        ),
+        FormField(
+            "stakeholder_ids",
+            "People involved",
+            "multi",
+            choices=[(s.name, s.id) for s in career.stakeholders],
+        ),
         FormField("tags", "Tags", "words", placeholder="launch onboarding"),
         FormField("body", "The story (Markdown)", "multiline"),
         FormField("starred", "Star it (a highlight for the brag document)", "bool"),

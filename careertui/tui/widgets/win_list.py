@@ -93,6 +93,14 @@ class WinList(ScrollView, can_focus=True):
         self._set_cursor(min(index, max(len(wins) - 1, 0)), force=True)
         self.refresh()
 
+    def select_id(self, win_id: str) -> bool:
+        """Put the cursor on the win ``win_id``; False when the list does not show it."""
+        index = next((i for i, win in enumerate(self.wins) if win.id == win_id), None)
+        if index is None:
+            return False
+        self._set_cursor(index)
+        return True
+
     @property
     def highlighted(self) -> Win | None:
         return self.wins[self.cursor] if 0 <= self.cursor < len(self.wins) else None
@@ -126,12 +134,16 @@ class WinList(ScrollView, can_focus=True):
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("win-list--cursor")
-        segments = [Segment(s.text, style + s.style if s.style else style)
-                    for s in text.render(self.app.console, end="")]
+        segments = [
+            Segment(s.text, style + s.style if s.style else style)
+            for s in text.render(self.app.console, end="")
+        ]
         return Strip(segments).crop_extend(0, width, style)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.wins))
+        # smaller now (un-zoomed, say): the cursor row stays on screen
+        self.call_after_refresh(self.scroll_to_cursor)
 
     # -- keys and mouse ------------------------------------------------------------------------
     def action_move(self, step: int) -> None:

@@ -1,0 +1,66 @@
+"""A question with a few answers, each a button and a key; Escape cancels (dismisses None)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer: the ``key`` that gives it, its button ``label``, and the ``value`` the
+    screen dismisses with."""
+
+    key: str
+    label: str
+    value: Any
+
+
+class ChoiceScreen(ModalScreen[Any]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+
+    def __init__(self, question: str, answers: Sequence[Answer]) -> None:
+        super().__init__()
+        self.question = question
+        self.answers = list(answers)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="choice-dialog", classes="dialog"):
+            yield Label(self.question, id="choice-question")
+            with Vertical(id="choice-answers"):
+                for number, answer in enumerate(self.answers):
+                    yield Button(
+                        f"{answer.label} ({answer.key})",
+                        id=f"choice-{number}",
+                        variant="primary" if number == 0 else "default",
+                    )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel (esc)", id="choice-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#choice-0", Button).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        for answer in self.answers:
+            if event.key == answer.key:
+                event.stop()
+                self.dismiss(answer.value)
+                return
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button = event.button.id or ""
+        if button == "choice-cancel":
+            self.dismiss(None)
+        elif button.startswith("choice-"):
+            self.dismiss(self.answers[int(button.removeprefix("choice-"))].value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
