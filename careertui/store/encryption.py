@@ -18,6 +18,7 @@ from careertui.domain.errors import InputError
 from careertui.store import backups, schema
 from careertui.store.crypto import MAGIC, WrongPassphrase, is_encrypted, parse
 from careertui.store.database import Store
+from careertui.store.drafts import DRAFT_FILE
 from careertui.store.errors import (
     ReadOnlyStore,
     StoreError,
@@ -70,10 +71,14 @@ class Mixture:
 
 
 def companions(store: Store) -> list[Path]:
-    """The files that hold copies of the data: backups, and copies kept aside as damaged
-    (regular files only: never a symlink, a pipe or a folder)."""
+    """The files that hold copies of the data: backups, copies kept aside as damaged, and the
+    draft a crash kept (regular files only: never a symlink, a pipe or a folder)."""
     damaged = []
-    for path in sorted(store.data_dir.glob(f"{store.path.name}.damaged-*")):
+    kept = [
+        *sorted(store.data_dir.glob(f"{store.path.name}.damaged-*")),
+        store.data_dir / DRAFT_FILE,
+    ]
+    for path in kept:
         try:
             if regular_file_problem(os.lstat(path).st_mode) is None:
                 damaged.append(path)
