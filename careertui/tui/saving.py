@@ -152,6 +152,10 @@ class StoreAccess:
             with self._write_lock:
                 result = fn(*args)
         except ConflictingEdit as exc:
+            # the file changed under the form: show what it holds now, whatever is chosen
+            fresh = self._reread_quietly()
+            if fresh is not None:
+                call(self.push_career, fresh)
             if on_conflict is None:
                 call(self._write_failed, error_message(exc), on_error)
             else:
@@ -175,6 +179,16 @@ class StoreAccess:
                 markup=False,
             )
         call(self._write_done, result, career, done_message, on_done)
+
+    def _reread_quietly(self) -> Career | None:
+        """The career as the file holds it now, or None if it cannot be read (the next look
+        at the file tries again)."""
+        try:
+            self.watch.mark_seen()
+            return self.repo.career()
+        except Exception:
+            self.watch.forget()
+            return None
 
     def _write_done(self, result, career, done_message, on_done) -> None:  # noqa: ANN001
         self._pending_writes -= 1

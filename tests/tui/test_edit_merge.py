@@ -134,3 +134,18 @@ async def test_escape_goes_back_to_the_form_with_everything_typed(
         await pilot.press("m")
         await wait_for(pilot, lambda: not isinstance(app.screen, (ChoiceScreen, FormScreen)))
     assert stored(data_dir).title == "VP Product"
+
+
+async def test_the_question_comes_with_the_map_showing_what_is_on_file(
+    maya: Stakeholder, data_dir: Path
+) -> None:
+    """The conflict itself says the file changed: the app shows it at once, not on the next
+    look at the file a second later."""
+    app = make_app(Repository.at(data_dir))
+    app.watch.changed = lambda: False  # type: ignore[method-assign]  # no help from the watcher
+    async with app.run_test(size=SIZE) as pilot:
+        await conflicting_edit(pilot, maya, data_dir)
+        assert [p.title for p in app.career.stakeholders] == ["CPO"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [p.title for p in app.career.stakeholders] == ["CPO"]
