@@ -87,6 +87,7 @@ def _full_path(
     schema version, or not as careertui last checked it."""
     from pydantic import ValidationError
 
+    from careertui.actions.wins import log_win
     from careertui.commands import repository
     from careertui.domain.errors import describe
     from careertui.domain.matching import find_one
@@ -120,5 +121,5 @@ def _full_path(
             ids = [find_one(people, n, lambda s: s.name, "stakeholder").id for n in args.with_]
             links["stakeholder_ids"] = list(dict.fromkeys(ids))
         # The ids come from stored records, so the copy needs no second validation.
-        win = repo.log_win(win.model_copy(update=links) if links else win)
+        win = log_win(repo, win.model_copy(update=links) if links else win)
     return win.model_dump(mode="json")

@@ -1,17 +1,13 @@
-"""Deleting a stakeholder without leaving dangling ids.
-
-Wins and gaps name stakeholders in ``stakeholder_ids``, feedback in ``giver_id`` and check-ins
-in ``stakeholder_id``. :func:`delete_stakeholder` removes the person and, in the same
-transaction, unlinks them everywhere: wins and gaps drop the id, feedback keeps the quote and
-the giver's name as plain text, and the person's check-in log goes with them. Either all of it
-is written or none of it.
+"""What names a stakeholder: wins and gaps in ``stakeholder_ids``, feedback in ``giver_id``
+and check-ins in ``stakeholder_id``. Counted before a delete, so the question can say what will
+be unlinked (:func:`careertui.actions.people.delete_stakeholder` does the unlinking).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careertui.store.repository import Career, RecordNotFound, Repository
+from careertui.store.repository import Career
 
 
 @dataclass(frozen=True)
@@ -55,41 +51,3 @@ def references_in(career: Career, stakeholder_id: str) -> References:
         feedback=sum(f.giver_id == stakeholder_id for f in career.feedback),
         check_ins=sum(i.stakeholder_id == stakeholder_id for i in career.interactions),
     )
-
-
-def delete_stakeholder(repo: Repository, stakeholder_id: str) -> References:
-    """Delete the stakeholder and unlink every record that names them, in one transaction.
-
-    Returns what was unlinked. Raises :class:`RecordNotFound` (nothing written) when there is
-    no such stakeholder.
-    """
-    with repo.transaction():
-        person = repo.stakeholders.get(stakeholder_id)
-        if person is None:
-            raise RecordNotFound(f"no stakeholder with id {stakeholder_id}")
-        # First, so unlinking their wins and check-ins has no last contact of theirs to move.
-        repo.stakeholders.delete(stakeholder_id)
-        wins = gaps = feedback = check_ins = 0
-        for win in repo.wins.list():
-            if stakeholder_id in win.stakeholder_ids:
-                kept = [s for s in win.stakeholder_ids if s != stakeholder_id]
-                repo.wins.update(win.model_copy(update={"stakeholder_ids": kept}))
-                wins += 1
-        for gap in repo.gaps.list():
-            if stakeholder_id in gap.stakeholder_ids:
-                kept = [s for s in gap.stakeholder_ids if s != stakeholder_id]
-                repo.gaps.update(gap.model_copy(update={"stakeholder_ids": kept}))
-                gaps += 1
-        for note in repo.feedback.list():
-            if note.giver_id == stakeholder_id:
-                repo.feedback.update(
-                    note.model_copy(
-                        update={"giver_id": None, "giver_name": note.giver_name or person.name}
-                    )
-                )
-                feedback += 1
-        for interaction in repo.interactions.list():
-            if interaction.stakeholder_id == stakeholder_id:
-                repo.interactions.delete(interaction.id)
-                check_ins += 1
-    return References(wins=wins, gaps=gaps, feedback=feedback, check_ins=check_ins)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import datetime as dt
-import functools
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
@@ -47,9 +45,6 @@ R = TypeVar("R", bound=Record)
 T = TypeVar("T")
 
 SETTINGS_TABLE = "settings"
-
-#: The note of the check-in that records a last contact typed in the stakeholder form.
-CONTACT_BY_HAND = "Last contact set in the stakeholder form"
 
 
 class RecordNotFound(StoreError):
@@ -108,40 +103,6 @@ def merged_edit(original: R, edited: R, current: R) -> R:
         raise InputError(f"with the changes made elsewhere, {describe(exc)}") from exc
 
 
-#: A record's contacts: the stakeholders it involves and the day (wins and check-ins).
-Contacts = dict[str, set[dt.date]]
-
-
-def contacts_of(record: Record | None) -> Contacts:
-    """Who ``record`` counts as contact with, and on which day: a win's people, a check-in's
-    person; nothing for any other record."""
-    if isinstance(record, Win):
-        return {sid: {record.date} for sid in record.stakeholder_ids}
-    if isinstance(record, Interaction):
-        return {record.stakeholder_id: {record.date}}
-    return {}
-
-
-def settled_contact(
-    stored: dt.date | None,
-    removed: set[dt.date],
-    added: set[dt.date],
-    recorded: Callable[[], dt.date | None],
-) -> dt.date | None:
-    """A stakeholder's last contact after their contacts changed: the one rule.
-
-    A contact added moves it forward (never back). A contact removed, moved or unlinked on or
-    after it, the contact that set it may be gone: it becomes the latest check-in or win still
-    on record (``recorded()``, read after the change). Anything else leaves it as it is, so a
-    date kept from before this rule (typed in an older version, imported) stays until a
-    contact at or after it goes. The lean ``careertui win`` (:mod:`careertui.store.append`)
-    only ever adds, and does the first case on the stored document.
-    """
-    if removed and (stored is None or max(removed) >= stored):
-        return recorded()
-    return max([d for d in (stored, *added) if d is not None], default=None)
-
-
 def load_record(model: type[R], doc: dict[str, Any], path: Path) -> R:
     """The stored ``doc`` as a record; its text is taken as stored, control characters shown
     as U+FFFD (:data:`~careertui.domain.models.FROM_STORE`), so nothing read from the file can
@@ -156,16 +117,13 @@ def load_record(model: type[R], doc: dict[str, Any], path: Path) -> R:
 class Collection(Generic[R]):
     """Add, update, delete, get and list the records of one kind.
 
-    Updating or deleting a win or a check-in keeps the last contact of the people it
-    involved (before and after) what the record says, in the same transaction
-    (:meth:`Repository.settle_contacts`). Adding one stores it as given: a new contact is
-    recorded with :meth:`Repository.log_win` or :meth:`Repository.log_check_in`.
+    Storage only: what a change means for other records (a last contact, a cascade) is the
+    business of :mod:`careertui.actions`, the one place that calls these writes.
     """
 
     def __init__(self, repo: Repository, model: type[R]) -> None:
         self._repo = repo
         self.model = model
-        self._counts_as_contact = model in (Win, Interaction)
 
     def add(self, record: R) -> R:
         def op(db: TinyDB) -> R:
@@ -194,13 +152,7 @@ class Collection(Generic[R]):
                 raise RecordNotFound(f"no {self.model.__name__.lower()} with id {record.id}")
             return record
 
-        if not self._counts_as_contact:
-            return self._repo.run(op)
-        with self._repo.transaction():
-            before = self.get(record.id)
-            self._repo.run(op)
-            self._repo.settle_contacts(contacts_of(before), contacts_of(record))
-        return record
+        return self._repo.run(op)
 
     def save_changes(self, original: R, edited: R) -> R:
         """Save what a form changed: the fields that differ between ``original`` (the record
@@ -229,13 +181,7 @@ class Collection(Generic[R]):
                 raise RecordNotFound(f"no {self.model.__name__.lower()} with id {record_id}")
             table.remove(doc_ids=[record_id])
 
-        if not self._counts_as_contact:
-            self._repo.run(op)
-            return
-        with self._repo.transaction():
-            before = self.get(record_id)
-            self._repo.run(op)
-            self._repo.settle_contacts(contacts_of(before), {})
+        self._repo.run(op)
 
     def get(self, record_id: str) -> R | None:
         doc = self._repo.tables().get(self.model.table, {}).get(record_id)
@@ -367,129 +313,6 @@ class Repository:
             if not edited_fields(current, merged):
                 return current
             return self.save_vision(merged)
-
-    # -- contacts: wins and check-ins move the people's last contact ------------------------
-    def log_win(self, win: Win) -> Win:
-        """Add ``win``; the stakeholders involved count it as contact on its date."""
-        with self.transaction():
-            self.wins.add(win)
-            self.settle_contacts({}, contacts_of(win), strict=True)
-        return win
-
-    def restore_win(self, win: Win) -> Win:
-        """Put back a deleted win (undo): logged again, with the people still on the map."""
-        with self.transaction():
-            people = [s for s in win.stakeholder_ids if self.stakeholders.get(s) is not None]
-            return self.log_win(win.model_copy(update={"stakeholder_ids": people}))
-
-    def delete_win(self, win_id: str) -> Win:
-        """Delete the win and return it; its people's last contact moves back if it set it."""
-        with self.transaction():
-            win = self.wins.get(win_id)
-            if win is None:
-                raise RecordNotFound("that win was deleted elsewhere")
-            self.wins.delete(win_id)
-        return win
-
-    def log_check_in(self, interaction: Interaction) -> Interaction:
-        """Record a check-in and move the stakeholder's last contact to its date."""
-        with self.transaction():
-            if self.stakeholders.get(interaction.stakeholder_id) is None:
-                raise RecordNotFound(f"no stakeholder with id {interaction.stakeholder_id}")
-            self.interactions.add(interaction)
-            self.settle_contacts({}, contacts_of(interaction), strict=True)
-        return interaction
-
-    def delete_check_in(self, interaction_id: str) -> Interaction:
-        """Delete the check-in and return it; the last contact moves back if it set it."""
-        with self.transaction():
-            interaction = self.interactions.get(interaction_id)
-            if interaction is None:
-                raise RecordNotFound("that check-in was deleted elsewhere")
-            self.interactions.delete(interaction_id)
-        return interaction
-
-    def add_stakeholder(self, person: Stakeholder) -> Stakeholder:
-        """Add someone; a last contact typed for them is recorded as a check-in that day."""
-        with self.transaction():
-            added = self.stakeholders.add(person.model_copy(update={"last_contact": None}))
-            if person.last_contact is None:
-                return added
-            return self._contact_by_hand(added.id, person.last_contact)
-
-    def save_stakeholder_changes(self, original: Stakeholder, edited: Stakeholder) -> Stakeholder:
-        """The stakeholder form's save: :meth:`Collection.save_changes`, except that a last
-        contact the user changed is recorded as a check-in that day (it is never a field
-        written over the record: it is what the check-ins and wins say)."""
-        with self.transaction():
-            kept = edited.model_copy(update={"last_contact": original.last_contact})
-            saved = self.stakeholders.save_changes(original, kept)
-            if edited.last_contact == original.last_contact:
-                return saved
-            return self._contact_by_hand(saved.id, edited.last_contact)
-
-    def _contact_by_hand(self, stakeholder_id: str, day: dt.date | None) -> Stakeholder:
-        """Last contact typed in the stakeholder form: on record as a check-in on ``day``
-        (unless one or a win is on that day already); earlier than what is on record, or
-        empty while something is, it is refused."""
-        person = self.stakeholders.get(stakeholder_id)
-        if person is None:
-            raise RecordNotFound(f"no stakeholder with id {stakeholder_id}")
-        latest = self.latest_contact(stakeholder_id)
-        if latest is not None and (day is None or day < latest):
-            raise InputError(
-                f"last contact: {person.name}'s latest check-in or win is on "
-                f"{latest.isoformat()}; it cannot be earlier (delete or edit that one to move "
-                "it back)"
-            )
-        if day is not None and day != latest:
-            self.interactions.add(
-                Interaction(stakeholder_id=stakeholder_id, date=day, note=CONTACT_BY_HAND)
-            )
-        if person.last_contact == day:
-            return person
-        return self.stakeholders.update(person.model_copy(update={"last_contact": day}))
-
-    def settle_contacts(self, before: Contacts, after: Contacts, *, strict: bool = False) -> None:
-        """Move the last contact of everyone whose contacts changed from ``before`` to
-        ``after`` (:func:`settled_contact`). Someone no longer on the map is passed over, or
-        with ``strict``, a new contact with them is refused (:class:`RecordNotFound`)."""
-        for stakeholder_id in sorted(before.keys() | after.keys()):
-            was, now_ = before.get(stakeholder_id, set()), after.get(stakeholder_id, set())
-            removed, added = was - now_, now_ - was
-            if not (removed or added):
-                continue
-            person = self.stakeholders.get(stakeholder_id)
-            if person is None:
-                if strict and added:
-                    raise RecordNotFound(f"no stakeholder with id {stakeholder_id}")
-                continue
-            last = settled_contact(
-                person.last_contact,
-                removed,
-                added,
-                functools.partial(self.latest_contact, stakeholder_id),
-            )
-            if last != person.last_contact:
-                self.stakeholders.update(person.model_copy(update={"last_contact": last}))
-
-    def latest_contact(self, stakeholder_id: str) -> dt.date | None:
-        """The day of the latest check-in or win on record with the stakeholder, if any.
-
-        Read from the stored documents (dates as careertui writes them), so no win is
-        validated again."""
-        tables = self.tables()
-        days = [
-            doc.get("date")
-            for doc in tables.get(Win.table, {}).values()
-            if stakeholder_id in (doc.get("stakeholder_ids") or ())
-        ]
-        days += [
-            doc.get("date")
-            for doc in tables.get(Interaction.table, {}).values()
-            if doc.get("stakeholder_id") == stakeholder_id
-        ]
-        return max((dt.date.fromisoformat(d) for d in days if isinstance(d, str)), default=None)
 
     # -- settings ------------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

@@ -36,6 +36,8 @@ from pydantic import BaseModel
 from textual.app import App
 from textual.binding import Binding
 
+from careertui.actions.settings import THEME, remember
+from careertui.actions.wins import log_win
 from careertui.domain.models import Feedback, Gap, Priority, Stakeholder, Win
 from careertui.store.drafts import discard_draft, load_draft
 from careertui.store.repository import Career, Repository
@@ -95,7 +97,7 @@ class CareerApp(
         self._reading = False
         #: Counts the snapshots pushed down, so a slow re-read never replaces a newer one.
         self._pushes = 0
-        self._saved_theme = self.career.setting("theme")
+        self._saved_theme = self.career.setting(THEME)
         #: Set when an unexpected error stopped the app: where its details and the draft went.
         self.crash_report: CrashReport | None = None
 
@@ -250,7 +252,7 @@ class CareerApp(
         name = getattr(theme, "name", None)
         if name and name != self._saved_theme:
             self._saved_theme = name
-            self.write(self.repo.set_setting, "theme", name)
+            self.write(remember, self.repo, THEME, name)
 
     # -- forms and screens ---------------------------------------------------------------------
     def open_form(
@@ -276,7 +278,8 @@ class CareerApp(
 
         def save(win: Any, done: Any, failed: Any) -> None:
             self.write(
-                self.repo.log_win,
+                log_win,
+                self.repo,
                 win,
                 done_message=f"Win logged: {win.title}",
                 on_done=done,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from careertui.actions.wins import log_win
 from careertui.cli import main
 from careertui.domain.models import Win
 from careertui.store.backups import backup_dir
@@ -59,7 +60,7 @@ def _history(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes
     repo = Repository.at(data_dir)
     for number, day in enumerate(DAYS):
         monkeypatch.setenv("CAREERTUI_TODAY", day)
-        repo.log_win(Win(title=f"win {number}", date=day))
+        log_win(repo, Win(title=f"win {number}", date=day))
     folder = backup_dir(data_dir)
     return {day: (folder / f"daily-{day}.json").read_bytes() for day in DAYS[1:]}
 

@@ -14,6 +14,8 @@ import random
 import time
 from pathlib import Path
 
+from careertui.actions.wins import log_win
+
 TODAY = "2026-11-23"
 
 
@@ -78,7 +80,7 @@ def app_writer(data_dir: str, count: int, go, fd: int) -> None:
     _say(fd, "R")
     go.wait()
     for i in range(count):
-        repo.log_win(Win(title=f"app {i}"))
+        log_win(repo, Win(title=f"app {i}"))
         _say(fd, "A")
 
 

@@ -39,15 +39,15 @@ def focused_pane(app) -> str | None:
 
 
 def hold_log_win(repo, monkeypatch) -> threading.Event:
-    """Make ``repo.log_win`` wait (in the app's write worker) until the event is set."""
+    """Make storing a new win wait (in the app's write worker) until the event is set."""
     release = threading.Event()
-    real_log_win = repo.log_win
+    real_add = repo.wins.add
 
     def slow(win: Win) -> Win:
         release.wait(30)
-        return real_log_win(win)
+        return real_add(win)
 
-    monkeypatch.setattr(repo, "log_win", slow)
+    monkeypatch.setattr(repo.wins, "add", slow)
     return release
 
 
@@ -87,7 +87,7 @@ async def test_store_error_is_a_notification_and_keeps_the_text(app, repo, monke
     def busy(win: Win) -> Win:
         raise StoreBusy("careertui.json: another careertui process has held the lock too long")
 
-    monkeypatch.setattr(repo, "log_win", busy)
+    monkeypatch.setattr(repo.wins, "add", busy)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("w", *"Closed the Acme deal", "enter")
         await wait_for(pilot, lambda: toasts(app))

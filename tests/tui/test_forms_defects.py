@@ -509,7 +509,7 @@ async def test_after_a_failed_save_the_form_is_editable_and_held_keys_are_droppe
         release.wait(30)  # a slow disk, then a busy store
         raise StoreBusy("another careertui process has held the lock too long")
 
-    monkeypatch.setattr(repo, "log_win", fails)
+    monkeypatch.setattr(repo.wins, "add", fails)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n", *"Memo", "enter")
         await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
@@ -533,13 +533,13 @@ async def test_keys_typed_while_a_check_in_saves_never_reach_its_note(
 
     repo.stakeholders.add(Stakeholder(name="Tom Becker"))
     release = threading.Event()
-    real_log_check_in = repo.log_check_in
+    real_add = repo.interactions.add
 
     def slow(interaction):  # noqa: ANN001, ANN202
         release.wait(30)
-        return real_log_check_in(interaction)
+        return real_add(interaction)
 
-    monkeypatch.setattr(repo, "log_check_in", slow)
+    monkeypatch.setattr(repo.interactions, "add", slow)
     app = make_app(repo)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "c")

@@ -338,7 +338,7 @@ async def test_details_explain_the_score_and_list_the_evidence_newest_first(
 
 
 async def test_gaps_from_an_obstacle_or_feedback_show_at_once(small_repo: Repository) -> None:
-    from careertui.tui.handlers.vision import feedback_to_gap, obstacle_to_gap
+    from careertui.actions.gaps import feedback_to_gap, obstacle_to_gap
 
     said = small_repo.feedback.add(
         Feedback(quote="Talk numbers with finance.", kind="gap", theme="financial acumen")

@@ -17,7 +17,7 @@ import pyte
 import pytest
 
 from careertui.store.repository import Repository
-from careertui.tui.handlers.vision import GUIDED_START_SETTING
+from careertui.actions.settings import GUIDED_START as GUIDED_START_SETTING
 from tests.conftest import CAREERTUI
 
 COLUMNS, LINES = 120, 36

@@ -10,6 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, DataTable, Input, Markdown, Select, Static
 
+from careertui.actions.wins import log_win
 from careertui.domain.models import (
     Feedback,
     Gap,
@@ -350,7 +351,7 @@ async def test_a_win_logged_with_someone_updates_their_last_contact(
         # Another terminal logs a win with Nina (what `careertui win --with Nina` does); the
         # app sees the file change and the map shows the new last contact.
         nina = by_name(people_repo, "Nina")
-        Repository.at(data_dir).log_win(Win(title="Pairing session", stakeholder_ids=[nina.id]))
+        log_win(Repository.at(data_dir), Win(title="Pairing session", stakeholder_ids=[nina.id]))
         await wait_for(pilot, lambda: "last 2026-11-23" in selected_line(pilot))
 
 

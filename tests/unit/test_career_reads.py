@@ -14,6 +14,7 @@ import threading
 import orjson
 import pytest
 
+from careertui.actions.wins import log_win
 from careertui.domain.models import Gap, Vision, Win
 from careertui.store.collector import collector_paused
 from careertui.store.repository import Career, Repository
@@ -59,7 +60,7 @@ def test_a_change_by_another_process_is_seen_and_the_rest_reused(
 ) -> None:
     before = demo_repo.career()
     other = Repository.at(demo_repo.store.data_dir)  # another careertui on the same file
-    other.log_win(Win(title="Logged elsewhere"))
+    log_win(other, Win(title="Logged elsewhere"))
     person = before.stakeholders[0]
     other.stakeholders.update(person.model_copy(update={"name": "Renamed Person"}))
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from careertui.actions.vision import edit_vision
 from careertui.domain.models import Gap, Stakeholder, Stance, Vision
 from careertui.store.repository import ConflictingEdit, RecordNotFound, Repository
 
@@ -86,11 +87,11 @@ def test_a_gap_keeps_the_place_it_was_moved_to_meanwhile(repo: Repository) -> No
 
 def test_the_vision_merges_the_same_way(repo: Repository) -> None:
     seen = repo.save_vision(Vision(statement="Lead product", values=["Write it down"]))
-    elsewhere(repo).save_vision_changes(seen, seen.model_copy(update={"values": ["Ship weekly"]}))
+    edit_vision(elsewhere(repo), seen, seen.model_copy(update={"values": ["Ship weekly"]}))
 
-    saved = repo.save_vision_changes(seen, seen.model_copy(update={"statement": "Lead a platform"}))
+    saved = edit_vision(repo, seen, seen.model_copy(update={"statement": "Lead a platform"}))
     assert (saved.statement, saved.values) == ("Lead a platform", ["Ship weekly"])
 
     with pytest.raises(ConflictingEdit) as caught:
-        repo.save_vision_changes(seen, seen.model_copy(update={"values": ["Grow people"]}))
+        edit_vision(repo, seen, seen.model_copy(update={"values": ["Grow people"]}))
     assert caught.value.conflicts == {"values": (["Grow people"], ["Ship weekly"])}

@@ -10,11 +10,20 @@ import datetime as dt
 
 import pytest
 
+from careertui.actions.contacts import CONTACT_BY_HAND
+from careertui.actions.people import (
+    add_stakeholder,
+    check_in,
+    delete_check_in,
+    delete_stakeholder,
+    edit_check_in,
+    edit_stakeholder,
+)
+from careertui.actions.wins import delete_win, edit_win, log_win, restore_win
 from careertui.domain.errors import InputError
 from careertui.domain.models import Interaction, Stakeholder, Win
 from careertui.domain.stakeholders import days_overdue
-from careertui.store.references import delete_stakeholder
-from careertui.store.repository import CONTACT_BY_HAND, Repository
+from careertui.store.repository import Repository
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -28,8 +37,8 @@ def day(n: int) -> dt.date:
 def maya(repo: Repository) -> Stakeholder:
     """Maya: a check-in 10 days ago and a win 5 days ago, both logged as the app logs them."""
     person = repo.stakeholders.add(Stakeholder(name="Maya Chen", cadence_days=7))
-    repo.log_check_in(Interaction(stakeholder_id=person.id, date=day(10), note="1:1"))
-    repo.log_win(Win(id="win_old", title="Pricing memo", date=day(5), stakeholder_ids=[person.id]))
+    check_in(repo, Interaction(stakeholder_id=person.id, date=day(10), note="1:1"))
+    log_win(repo, Win(id="win_old", title="Pricing memo", date=day(5), stakeholder_ids=[person.id]))
     return person
 
 
@@ -40,29 +49,29 @@ def last(repo: Repository, person: Stakeholder) -> dt.date | None:
 
 
 def test_deleting_the_latest_win_moves_last_contact_back(repo: Repository, maya) -> None:
-    latest = repo.log_win(Win(title="Met Maya", date=day(1), stakeholder_ids=[maya.id]))
+    latest = log_win(repo, Win(title="Met Maya", date=day(1), stakeholder_ids=[maya.id]))
     assert last(repo, maya) == day(1)
     assert days_overdue(repo.stakeholders.get(maya.id), TODAY) is None
 
-    repo.delete_win(latest.id)
+    delete_win(repo, latest.id)
 
     assert last(repo, maya) == day(5)
-    repo.delete_win("win_old")
+    delete_win(repo, "win_old")
     assert last(repo, maya) == day(10)  # the check-in is all that is left
     assert days_overdue(repo.stakeholders.get(maya.id), TODAY) == 3  # and she is overdue again
 
 
 def test_deleting_an_older_win_leaves_last_contact(repo: Repository, maya) -> None:
-    repo.log_win(Win(title="Met Maya", date=day(1), stakeholder_ids=[maya.id]))
-    repo.delete_win("win_old")
+    log_win(repo, Win(title="Met Maya", date=day(1), stakeholder_ids=[maya.id]))
+    delete_win(repo, "win_old")
     assert last(repo, maya) == day(1)
 
 
 def test_undo_puts_the_win_and_the_last_contact_back(repo: Repository, maya) -> None:
-    latest = repo.log_win(Win(title="Met Maya", date=day(1), stakeholder_ids=[maya.id]))
-    deleted = repo.delete_win(latest.id)
+    latest = log_win(repo, Win(title="Met Maya", date=day(1), stakeholder_ids=[maya.id]))
+    deleted = delete_win(repo, latest.id)
     assert last(repo, maya) == day(5)
-    repo.restore_win(deleted)
+    restore_win(repo, deleted)
     assert last(repo, maya) == day(1)
     assert repo.wins.get(latest.id) is not None
 
@@ -70,21 +79,21 @@ def test_undo_puts_the_win_and_the_last_contact_back(repo: Repository, maya) -> 
 def test_undo_of_a_win_whose_person_was_deleted_meanwhile_restores_it_unlinked(
     repo: Repository, maya
 ) -> None:
-    deleted = repo.delete_win("win_old")
+    deleted = delete_win(repo, "win_old")
     delete_stakeholder(repo, maya.id)
-    restored = repo.restore_win(deleted)
+    restored = restore_win(repo, deleted)
     assert restored.stakeholder_ids == [] and repo.wins.get("win_old") is not None
 
 
 def test_moving_a_win_earlier_moves_last_contact_back(repo: Repository, maya) -> None:
     win = repo.wins.get("win_old")
-    repo.wins.save_changes(win, win.model_copy(update={"date": day(20)}))
+    edit_win(repo, win, win.model_copy(update={"date": day(20)}))
     assert last(repo, maya) == day(10)
 
 
 def test_moving_a_win_later_moves_last_contact_forward(repo: Repository, maya) -> None:
     win = repo.wins.get("win_old")
-    repo.wins.save_changes(win, win.model_copy(update={"date": day(2)}))
+    edit_win(repo, win, win.model_copy(update={"date": day(2)}))
     assert last(repo, maya) == day(2)
 
 
@@ -93,22 +102,22 @@ def test_taking_someone_off_a_win_moves_their_last_contact_and_adding_someone_mo
 ) -> None:
     sam = repo.stakeholders.add(Stakeholder(name="Sam Ortiz"))
     win = repo.wins.get("win_old")
-    repo.wins.save_changes(win, win.model_copy(update={"stakeholder_ids": [sam.id]}))
+    edit_win(repo, win, win.model_copy(update={"stakeholder_ids": [sam.id]}))
     assert last(repo, maya) == day(10)
     assert last(repo, sam) == day(5)
 
 
 def test_deleting_or_moving_a_check_in_moves_last_contact(repo: Repository) -> None:
     tom = repo.stakeholders.add(Stakeholder(name="Tom Becker", cadence_days=14))
-    old = repo.log_check_in(Interaction(stakeholder_id=tom.id, date=day(30)))
-    new = repo.log_check_in(Interaction(stakeholder_id=tom.id, date=day(3)))
+    old = check_in(repo, Interaction(stakeholder_id=tom.id, date=day(30)))
+    new = check_in(repo, Interaction(stakeholder_id=tom.id, date=day(3)))
     assert last(repo, tom) == day(3)
 
-    repo.interactions.save_changes(new, new.model_copy(update={"date": day(40)}))
+    edit_check_in(repo, new, new.model_copy(update={"date": day(40)}))
     assert last(repo, tom) == day(30)
-    repo.delete_check_in(old.id)
+    delete_check_in(repo, old.id)
     assert last(repo, tom) == day(40)
-    repo.delete_check_in(new.id)
+    delete_check_in(repo, new.id)
     assert last(repo, tom) is None  # nothing on record: never contacted
 
 
@@ -118,8 +127,8 @@ def test_a_last_contact_kept_from_before_stays_until_a_contact_at_or_after_it_go
     """A date stored by an older version (typed by hand, imported) has no record behind it:
     deleting an older win does not lose it."""
     lee = repo.stakeholders.add(Stakeholder(name="Lee Park", last_contact=day(2)))
-    win = repo.log_win(Win(title="Old", date=day(30), stakeholder_ids=[lee.id]))
-    repo.delete_win(win.id)
+    win = log_win(repo, Win(title="Old", date=day(30), stakeholder_ids=[lee.id]))
+    delete_win(repo, win.id)
     assert last(repo, lee) == day(2)
 
 
@@ -127,21 +136,21 @@ def test_a_last_contact_typed_in_the_form_is_a_check_in_and_survives_a_later_win
     repo: Repository, maya
 ) -> None:
     seen = repo.stakeholders.get(maya.id)
-    saved = repo.save_stakeholder_changes(seen, seen.model_copy(update={"last_contact": day(3)}))
+    saved = edit_stakeholder(repo, seen, seen.model_copy(update={"last_contact": day(3)}))
     assert saved.last_contact == day(3)
     typed = [i for i in repo.interactions.list() if i.note == CONTACT_BY_HAND]
     assert [(i.stakeholder_id, i.date) for i in typed] == [(maya.id, day(3))]
 
-    latest = repo.log_win(Win(title="Met Maya", date=day(1), stakeholder_ids=[maya.id]))
-    repo.delete_win(latest.id)
+    latest = log_win(repo, Win(title="Met Maya", date=day(1), stakeholder_ids=[maya.id]))
+    delete_win(repo, latest.id)
     assert last(repo, maya) == day(3)
 
 
 def test_a_new_person_with_a_last_contact_gets_it_as_a_check_in(repo: Repository) -> None:
-    person = repo.add_stakeholder(Stakeholder(name="Nina", last_contact=day(4)))
+    person = add_stakeholder(repo, Stakeholder(name="Nina", last_contact=day(4)))
     assert last(repo, person) == day(4)
     assert [i.date for i in repo.interactions.list()] == [day(4)]
-    bare = repo.add_stakeholder(Stakeholder(name="Omar"))
+    bare = add_stakeholder(repo, Stakeholder(name="Omar"))
     assert last(repo, bare) is None and len(repo.interactions.list()) == 1
 
 
@@ -150,7 +159,7 @@ def test_a_typed_last_contact_earlier_than_the_record_is_refused(repo: Repositor
     before = repo.store.path.read_bytes()
     for typed in (day(8), None):
         with pytest.raises(InputError, match="latest check-in or win is on 2026-11-18"):
-            repo.save_stakeholder_changes(seen, seen.model_copy(update={"last_contact": typed}))
+            edit_stakeholder(repo, seen, seen.model_copy(update={"last_contact": typed}))
     assert repo.store.path.read_bytes() == before
 
 
@@ -161,13 +170,13 @@ def test_the_cli_win_then_a_delete_in_the_app_moves_last_contact_back(
     assert result.returncode == 0, result.stderr
     assert last(repo, maya) == day(1)
     win = next(w for w in repo.wins.list() if w.title == "Met Maya")
-    repo.delete_win(win.id)
+    delete_win(repo, win.id)
     assert last(repo, maya) == day(5)
 
 
 def test_deleting_a_person_touches_nobody_elses_last_contact(repo: Repository, maya) -> None:
     sam = repo.stakeholders.add(Stakeholder(name="Sam Ortiz"))
-    repo.log_win(Win(title="Both", date=day(2), stakeholder_ids=[maya.id, sam.id]))
+    log_win(repo, Win(title="Both", date=day(2), stakeholder_ids=[maya.id, sam.id]))
     delete_stakeholder(repo, maya.id)
     assert last(repo, sam) == day(2)
     assert repo.stakeholders.get(maya.id) is None

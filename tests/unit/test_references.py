@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from careertui.actions.people import delete_stakeholder
 from careertui.domain.models import Feedback, Gap, Interaction, Stakeholder, Win
-from careertui.store.references import References, delete_stakeholder, references_in
+from careertui.store.references import References, references_in
 from careertui.store.repository import RecordNotFound, Repository
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from careertui.actions.people import check_in
+from careertui.actions.wins import log_win
 from careertui.domain.models import (
     Feedback,
     Gap,
@@ -87,21 +89,21 @@ def test_transaction_sees_its_own_changes_and_writes_once(repo: Repository) -> N
 
 def test_log_win_moves_last_contact_forward_only(repo: Repository) -> None:
     ana = repo.stakeholders.add(Stakeholder(name="Ana", last_contact=dt.date(2026, 11, 1)))
-    repo.log_win(Win(title="old win", date=dt.date(2026, 10, 1), stakeholder_ids=[ana.id]))
+    log_win(repo, Win(title="old win", date=dt.date(2026, 10, 1), stakeholder_ids=[ana.id]))
     assert repo.stakeholders.get(ana.id).last_contact == dt.date(2026, 11, 1)
-    repo.log_win(Win(title="new win", date=dt.date(2026, 11, 20), stakeholder_ids=[ana.id]))
+    log_win(repo, Win(title="new win", date=dt.date(2026, 11, 20), stakeholder_ids=[ana.id]))
     assert repo.stakeholders.get(ana.id).last_contact == dt.date(2026, 11, 20)
 
 
 def test_log_win_with_an_unknown_stakeholder_writes_nothing(repo: Repository) -> None:
     with pytest.raises(RecordNotFound):
-        repo.log_win(Win(title="x", stakeholder_ids=["stk_ghost"]))
+        log_win(repo, Win(title="x", stakeholder_ids=["stk_ghost"]))
     assert repo.wins.list() == []
 
 
 def test_log_check_in(repo: Repository) -> None:
     ana = repo.stakeholders.add(Stakeholder(name="Ana"))
-    repo.log_check_in(Interaction(stakeholder_id=ana.id, note="coffee"))
+    check_in(repo, Interaction(stakeholder_id=ana.id, note="coffee"))
     assert repo.stakeholders.get(ana.id).last_contact == dt.date(2026, 11, 23)
     assert [i.note for i in repo.interactions.list()] == ["coffee"]
 

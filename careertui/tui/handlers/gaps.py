@@ -10,92 +10,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from careertui.domain.clock import today
-from careertui.domain.gaps import (
-    closing_needs_confirmation,
-    move_to,
-    move_within,
-    next_rank,
-    stepped,
+from careertui.actions.gaps import (
+    add_gap,
+    delete_gap,
+    edit_gap,
+    move_gap,
+    move_gap_to,
+    step_gap,
 )
+from careertui.actions.settings import GAP_ORDER, remember
+from careertui.actions.wins import log_win
+from careertui.domain.clock import today
+from careertui.domain.gaps import closing_needs_confirmation
 from careertui.domain.models import Gap, GapStatus, Win
-from careertui.store.repository import RecordNotFound, Repository
+from careertui.store.repository import Repository
 from careertui.tui.panes.gaps import GapsPane
 
 if TYPE_CHECKING:
     from careertui.tui.app import CareerApp
     from careertui.tui.screens.form import Done, Failed, Save
-
-
-# -- the writes (run in the write worker) -------------------------------------------------------
-def save_gaps(repo: Repository, changed: list[Gap]) -> int:
-    with repo.transaction():
-        for gap in changed:
-            repo.gaps.update(gap)
-    return len(changed)
-
-
-def move_gap(repo: Repository, gap_id: str, step: int) -> int:
-    """Move the gap ``step`` places within its column; renumber what changed."""
-    with repo.transaction():
-        return save_gaps(repo, move_within(repo.gaps.list(), gap_id, step))
-
-
-def move_gap_to(repo: Repository, gap_id: str, status: GapStatus) -> int:
-    """Move the gap to the top of the ``status`` column."""
-    with repo.transaction():
-        gaps = repo.gaps.list()
-        if not any(gap.id == gap_id for gap in gaps):
-            raise RecordNotFound("that gap was deleted meanwhile")
-        return save_gaps(repo, move_to(gaps, gap_id, status))
-
-
-def step_gap(repo: Repository, gap_id: str, field: str, step: int) -> int:
-    """Raise or lower the gap's impact or current level, within bounds."""
-    with repo.transaction():
-        gap = repo.gaps.get(gap_id)
-        if gap is None:
-            raise RecordNotFound("that gap was deleted meanwhile")
-        changed = stepped(gap, field, step)
-        return save_gaps(repo, [changed] if changed is not None else [])
-
-
-def add_gap(repo: Repository, gap: Gap) -> Gap:
-    """Add the gap after every other in the manual order."""
-    with repo.transaction():
-        return repo.gaps.add(gap.model_copy(update={"rank": next_rank(repo.gaps.list())}))
-
-
-def edit_gap(repo: Repository, gap: Gap, original: Gap | None = None) -> Gap:
-    """Save the edited fields; its place in the manual order is kept as stored now.
-
-    Given ``original`` (the gap as the form opened it), only the fields the user changed are
-    written, onto the gap as it is on file now (:meth:`Collection.save_changes`, which may
-    raise :class:`~careertui.store.repository.ConflictingEdit`)."""
-    if original is not None:
-        return repo.gaps.save_changes(original, gap)
-    with repo.transaction():
-        stored = repo.gaps.get(gap.id)
-        if stored is None:
-            raise RecordNotFound("that gap was deleted meanwhile; nothing was saved")
-        return repo.gaps.update(gap.model_copy(update={"rank": stored.rank}))
-
-
-def delete_gap(repo: Repository, gap_id: str) -> int:
-    """Delete the gap; wins that were evidence for it keep everything but the link."""
-    with repo.transaction():
-        repo.gaps.delete(gap_id)
-        unlinked = 0
-        for win in repo.wins.list():
-            if gap_id in win.gap_ids:
-                kept = [i for i in win.gap_ids if i != gap_id]
-                repo.wins.update(win.model_copy(update={"gap_ids": kept}))
-                unlinked += 1
-    return unlinked
-
-
-#: The setting that remembers whether the board is in manual or score order.
-ORDER_SETTING = "gaps.order"
 
 
 def _count(n: int, noun: str) -> str:
@@ -140,12 +73,12 @@ class GapHandlers:
             move()
 
     def on_gaps_pane_order_changed(self: CareerApp, message: GapsPane.OrderChanged) -> None:
-        self.write(self.repo.set_setting, ORDER_SETTING, message.order)
+        self.write(remember, self.repo, GAP_ORDER, message.order)
 
     def on_gaps_pane_saved_order_wanted(
         self: CareerApp, message: GapsPane.SavedOrderWanted
     ) -> None:
-        message.board.restore_order(self.career.setting(ORDER_SETTING, "manual"))
+        message.board.restore_order(self.career.setting(GAP_ORDER, "manual"))
 
     def on_gaps_pane_value_stepped(self: CareerApp, message: GapsPane.ValueStepped) -> None:
         self.write(
@@ -189,7 +122,7 @@ class GapHandlers:
                     return
                 if original is not None:
                     self.save_edit(
-                        lambda was, edited: edit_gap(self.repo, edited, was),
+                        lambda was, edited: edit_gap(self.repo, was, edited),
                         original,
                         gap,
                         on_done=on_done,
@@ -238,7 +171,7 @@ class GapHandlers:
             f"Edit “{gap.title}”",
             self.career.stakeholders,
             initial=gap,
-            save=self._gap_form_save(edit_gap, original=gap),
+            save=self._gap_form_save(add_gap, original=gap),
         )
         self.push_screen(screen, self._follow_gap)
 
@@ -253,11 +186,10 @@ class GapHandlers:
             return
         from careertui.tui.screens.win_form import win_fields
 
-        repo = self.repo
-
         def save(win: Win, done: Done, failed: Failed) -> None:
             self.write(
-                repo.log_win,
+                log_win,
+                self.repo,
                 win,
                 done_message=f"Win logged: {win.title}",
                 on_done=done,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from careertui.actions.wins import delete_win, edit_win, log_win, restore_win, toggle_star
 from careertui.domain.clock import today
 from careertui.domain.models import Win
-from careertui.store.repository import RecordNotFound
 from careertui.tui.panes.journal import JournalPane
 
 if TYPE_CHECKING:
@@ -25,12 +25,12 @@ class JournalHandlers:
     def open_win_form(self: CareerApp, win: Win | None = None) -> None:
         from careertui.tui.screens.win_form import win_fields
 
-        repo = self.repo
         if win is None:
 
             def save(model: Win, done: Any, failed: Any) -> None:
                 self.write(
-                    repo.log_win,
+                    log_win,
+                    self.repo,
                     model,
                     done_message=f"Win logged: {model.title}",
                     on_done=done,
@@ -42,7 +42,7 @@ class JournalHandlers:
 
             def update(model: Win, done: Any, failed: Any) -> None:
                 self.save_edit(
-                    repo.wins.save_changes,
+                    lambda was, edited: edit_win(self.repo, was, edited),
                     win,
                     model,
                     done_message="Win saved",
@@ -67,7 +67,8 @@ class JournalHandlers:
         def answered(yes: bool | None) -> None:
             if yes:
                 self.write(
-                    self.repo.delete_win,
+                    delete_win,
+                    self.repo,
                     win.id,
                     done_message="Win deleted (u undoes)",
                     on_done=lambda deleted: self._deleted_wins().append(deleted),
@@ -84,7 +85,8 @@ class JournalHandlers:
             return
         win = stack.pop()
         self.write(
-            self.repo.restore_win,
+            restore_win,
+            self.repo,
             win,
             done_message=f"Win restored: {win.title}",
             on_done=lambda _: self.show_saved(win),
@@ -94,18 +96,9 @@ class JournalHandlers:
     def on_journal_pane_win_star_toggled(
         self: CareerApp, message: JournalPane.WinStarToggled
     ) -> None:
-        repo = self.repo
-
-        def toggle(win_id: str) -> Win:
-            # read and write in one transaction, so a change made elsewhere is not overwritten
-            with repo.transaction():
-                current = repo.wins.get(win_id)
-                if current is None:
-                    raise RecordNotFound("that win was deleted elsewhere")
-                return repo.wins.update(current.model_copy(update={"starred": not current.starred}))
-
         self.write(
-            toggle,
+            toggle_star,
+            self.repo,
             message.win.id,
             on_done=lambda win: self.notify(
                 "Starred" if win.starred else "Star removed", timeout=2

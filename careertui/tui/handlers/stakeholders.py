@@ -9,10 +9,10 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from careertui.actions.people import add_stakeholder, check_in, delete_stakeholder, edit_stakeholder
 from careertui.domain.errors import CareerError
 from careertui.domain.models import Stakeholder
 from careertui.store.errors import StoreError
-from careertui.store.references import delete_stakeholder
 from careertui.tui.panes.stakeholders import StakeholdersPane
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ class StakeholderHandlers:
 
         def save(person: Stakeholder, done: Any, failed: Any) -> None:
             self.write(
-                self.repo.add_stakeholder,
+                add_stakeholder,
+                self.repo,
                 person,
                 done_message=f"Added {person.name}",
                 on_done=done,
@@ -64,7 +65,7 @@ class StakeholderHandlers:
 
         def save(person: Stakeholder, done: Any, failed: Any) -> None:
             self.save_edit(
-                self.repo.save_stakeholder_changes,
+                lambda was, edited: edit_stakeholder(self.repo, was, edited),
                 original,
                 person,
                 done_message=f"Saved {person.name}",
@@ -97,7 +98,8 @@ class StakeholderHandlers:
 
         def save(interaction: Any, done: Any, failed: Any) -> None:
             self.write(
-                self.repo.log_check_in,
+                check_in,
+                self.repo,
                 interaction,
                 done_message=f"Check-in with {person.name} logged",
                 on_done=done,

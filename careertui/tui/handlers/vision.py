@@ -1,264 +1,51 @@
 """The app's handlers for the vision pane's messages and the guided start (a mixin of CareerApp).
 
-The writes are plain functions over the repository (one transaction each, re-reading what they
-change so that a change made meanwhile by another process is not overwritten); the handlers
-open the right form and hand those functions to ``self.write``.
+The writes are actions (:mod:`careertui.actions.vision`, :mod:`careertui.actions.gaps`); the
+handlers open the right form and hand those functions to ``self.write``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from careertui.actions.gaps import (
+    feedback_line,
+    feedback_to_gap,
+    gap_like,
+    link_feedback_to_gap,
+    obstacle_to_gap,
+)
+from careertui.actions.settings import GUIDED_START, remember
+from careertui.actions.vision import (
+    add_priority,
+    append_to_list,
+    delete_feedback,
+    delete_priority,
+    delete_scope_item,
+    edit_feedback,
+    edit_priority,
+    edit_vision,
+    move_in_list,
+    move_priority,
+    remove_from_list,
+    save_feedback,
+    save_guided_answer,
+    save_scope_item,
+)
 from careertui.domain.errors import InputError
-from careertui.domain.models import Feedback, Gap, Priority, Vision
+from careertui.domain.models import Feedback, Priority, Vision
 from careertui.domain.vision import (
     gap_from_feedback,
     gap_from_obstacle,
-    moved,
     needs_guided_start,
     next_rank,
     priority_warning,
-    reranked,
 )
-from careertui.store.repository import RecordNotFound, Repository
 from careertui.tui.panes.vision import TEXT_LISTS, VisionPane
 
 if TYPE_CHECKING:
     from careertui.tui.app import CareerApp
     from careertui.tui.screens.guided_start import GuidedStartScreen
-
-#: The setting that remembers the guided start was skipped, so it does not open by itself again.
-GUIDED_START_SETTING = "vision.guided_start"
-
-
-# -- writes (each one transaction) -----------------------------------------------------------
-def update_vision(repo: Repository, changes: dict[str, Any]) -> Vision:
-    """Apply ``changes`` to the vision on record now, validated, and save it."""
-    with repo.transaction():
-        current = repo.vision().model_dump()
-        return repo.save_vision(Vision.model_validate({**current, **changes}))
-
-
-def _list_item(vision: Vision, section: str, index: int, expected: str) -> list[str]:
-    items = list(getattr(vision, section))
-    if not 0 <= index < len(items) or items[index] != expected:
-        raise InputError("the list changed meanwhile; look again and retry")
-    return items
-
-
-def append_to_list(repo: Repository, section: str, text: str) -> Vision:
-    with repo.transaction():
-        items = list(getattr(repo.vision(), section))
-        if text.casefold() in (item.casefold() for item in items):
-            raise InputError(f"{text!r} is already in the list")
-        return update_vision(repo, {section: [*items, text]})
-
-
-def move_in_list(repo: Repository, section: str, index: int, step: int, expected: str) -> Vision:
-    with repo.transaction():
-        items = _list_item(repo.vision(), section, index, expected)
-        order, _ = moved(items, index, step)
-        return update_vision(repo, {section: order})
-
-
-def remove_from_list(repo: Repository, section: str, index: int, expected: str) -> Vision:
-    with repo.transaction():
-        items = _list_item(repo.vision(), section, index, expected)
-        del items[index]
-        return update_vision(repo, {section: items})
-
-
-def _ranked_priorities(repo: Repository) -> list[Priority]:
-    return sorted(repo.priorities.list(), key=lambda p: p.rank)
-
-
-def add_priority(repo: Repository, priority: Priority) -> int:
-    """Add ``priority`` last; return how many priorities there are now."""
-    with repo.transaction():
-        ranked = _ranked_priorities(repo)
-        repo.priorities.add(priority.model_copy(update={"rank": next_rank(ranked)}))
-        return len(ranked) + 1
-
-
-def move_priority(repo: Repository, priority_id: str, step: int) -> None:
-    with repo.transaction():
-        ranked = _ranked_priorities(repo)
-        index = next((i for i, p in enumerate(ranked) if p.id == priority_id), None)
-        if index is None:
-            raise RecordNotFound(f"no priority with id {priority_id}")
-        for priority in reranked(ranked, index, step):
-            repo.priorities.update(priority)
-
-
-def delete_priority(repo: Repository, priority_id: str) -> int:
-    """Delete the priority; the wins tied to it keep their text and lose the link. Returns
-    how many wins were unlinked."""
-    with repo.transaction():
-        repo.priorities.delete(priority_id)
-        unlinked = 0
-        for win in repo.wins.list():
-            if win.priority_id == priority_id:
-                repo.wins.update(win.model_copy(update={"priority_id": None}))
-                unlinked += 1
-        ranked = _ranked_priorities(repo)
-        for rank, priority in enumerate(ranked):
-            if priority.rank != rank:
-                repo.priorities.update(priority.model_copy(update={"rank": rank}))
-        return unlinked
-
-
-def _named(repo: Repository, feedback: Feedback) -> Feedback:
-    """Feedback from someone on the map carries their name too (it survives their deletion)."""
-    if feedback.giver_id and not feedback.giver_name:
-        person = repo.stakeholders.get(feedback.giver_id)
-        if person is not None:
-            return feedback.model_copy(update={"giver_name": person.name})
-    return feedback
-
-
-def save_feedback(repo: Repository, feedback: Feedback, new: bool) -> Feedback:
-    with repo.transaction():
-        feedback = _named(repo, feedback)
-        return repo.feedback.add(feedback) if new else repo.feedback.update(feedback)
-
-
-def edit_feedback(repo: Repository, original: Feedback, edited: Feedback) -> Feedback:
-    """The feedback form's save: only what the user changed, onto the feedback on file now."""
-    with repo.transaction():
-        return repo.feedback.save_changes(original, _named(repo, edited))
-
-
-def delete_feedback(repo: Repository, feedback_id: str) -> None:
-    """Delete the feedback; a gap made from it stays and loses the link."""
-    with repo.transaction():
-        repo.feedback.delete(feedback_id)
-        for gap in repo.gaps.list():
-            if gap.source_feedback_id == feedback_id:
-                repo.gaps.update(gap.model_copy(update={"source_feedback_id": None}))
-
-
-def save_scope_item(repo: Repository, index: int | None, item: Vision.ScopeItem) -> Vision:
-    with repo.transaction():
-        scope = list(repo.vision().scope)
-        if index is None:
-            scope.append(item)
-        elif 0 <= index < len(scope):
-            scope[index] = item
-        else:
-            raise InputError("the scope list changed meanwhile; look again and retry")
-        return update_vision(repo, {"scope": [s.model_dump() for s in scope]})
-
-
-def delete_scope_item(repo: Repository, index: int, expected: str) -> Vision:
-    with repo.transaction():
-        scope = list(repo.vision().scope)
-        if not 0 <= index < len(scope) or scope[index].responsibility != expected:
-            raise InputError("the scope list changed meanwhile; look again and retry")
-        del scope[index]
-        return update_vision(repo, {"scope": [s.model_dump() for s in scope]})
-
-
-def obstacle_to_gap(repo: Repository, obstacle: str) -> Gap:
-    with repo.transaction():
-        return repo.gaps.add(gap_from_obstacle(obstacle, repo.gaps.list()))
-
-
-def feedback_to_gap(repo: Repository, feedback_id: str) -> Gap:
-    with repo.transaction():
-        feedback = repo.feedback.get(feedback_id)
-        if feedback is None:
-            raise RecordNotFound(f"no feedback with id {feedback_id}")
-        return repo.gaps.add(gap_from_feedback(feedback, repo.gaps.list()))
-
-
-def _normal(text: str) -> str:
-    """Text as compared for "the same gap": case, accents' forms, punctuation and spacing
-    aside ("Executive presence." = "executive  presence")."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", folded).split())
-
-
-def gap_like(
-    feedback: Feedback, gaps: Sequence[Gap], feedback_list: Sequence[Feedback]
-) -> Gap | None:
-    """A gap already on the board that the feedback is about: its title is the feedback's
-    theme (or the title a gap made from the feedback would get), or it was made from other
-    feedback with the same theme."""
-    titles = {_normal(feedback.theme), _normal(gap_from_feedback(feedback, []).title)} - {""}
-    theme = _normal(feedback.theme)
-    themes = {f.id: _normal(f.theme) for f in feedback_list}
-    for gap in gaps:
-        if _normal(gap.title) in titles:
-            return gap
-    for gap in gaps:
-        if theme and gap.source_feedback_id and themes.get(gap.source_feedback_id) == theme:
-            return gap
-    return None
-
-
-def feedback_line(feedback: Feedback) -> str:
-    """How a gap quotes the feedback behind it."""
-    giver = feedback.giver_name or "someone"
-    return f"“{feedback.quote}” — {giver}, {feedback.date.isoformat()}"
-
-
-def link_feedback_to_gap(repo: Repository, feedback_id: str, gap_id: str) -> Gap:
-    """Make the feedback evidence of a gap already on the board, instead of a second gap: the
-    gap quotes it, the giver joins its stakeholders, and a gap not made from feedback yet
-    links back to it."""
-    with repo.transaction():
-        feedback = repo.feedback.get(feedback_id)
-        gap = repo.gaps.get(gap_id)
-        if feedback is None or gap is None:
-            raise RecordNotFound("that feedback or gap was deleted meanwhile; nothing was linked")
-        line = feedback_line(feedback)
-        changes: dict[str, Any] = {}
-        if line not in gap.why:
-            changes["why"] = f"{gap.why.rstrip()}\n\n{line}".strip()
-        if feedback.giver_id and feedback.giver_id not in gap.stakeholder_ids:
-            changes["stakeholder_ids"] = [*gap.stakeholder_ids, feedback.giver_id]
-        if gap.source_feedback_id is None or repo.feedback.get(gap.source_feedback_id) is None:
-            changes["source_feedback_id"] = feedback.id
-        return repo.gaps.update(gap.model_copy(update=changes)) if changes else gap
-
-
-def save_guided_answer(repo: Repository, step: str, answer: dict[str, Any]) -> None:
-    """Save one answer of the guided start over what is on record."""
-    with repo.transaction():
-        if step == "statement":
-            update_vision(repo, {"statement": answer["statement"]})
-        elif step == "destination":
-            changes: dict[str, Any] = {"target_role": answer["target_role"]}
-            if answer["horizon"] is not None:
-                changes["horizon"] = answer["horizon"]
-            update_vision(repo, changes)
-        elif step == "priorities":
-            ranked = _ranked_priorities(repo)
-            for position, title in enumerate(answer["priorities"]):
-                if not title:
-                    continue
-                if position < len(ranked):
-                    if ranked[position].title != title:
-                        repo.priorities.update(ranked[position].model_copy(update={"title": title}))
-                else:
-                    repo.priorities.add(
-                        Priority(title=title, rank=next_rank(_ranked_priorities(repo)))
-                    )
-        elif step == "strengths":
-            strengths = list(repo.vision().strengths)
-            for position, text in enumerate(answer["strengths"]):
-                if not text:
-                    continue
-                if position < len(strengths):
-                    strengths[position] = text
-                else:
-                    strengths.append(text)
-            update_vision(repo, {"strengths": strengths})
-        else:
-            raise InputError(f"unknown guided start step {step!r}")
 
 
 # -- the handlers --------------------------------------------------------------------------------
@@ -294,7 +81,7 @@ class VisionHandlers:
             def save_destination(model: Vision, done: Any, failed: Any) -> None:
                 edited = vision.model_copy(update={name: getattr(model, name) for name in fields})
                 self.save_edit(
-                    self.repo.save_vision_changes,
+                    lambda was, edited: edit_vision(self.repo, was, edited),
                     vision,
                     edited,
                     done_message="Vision saved",
@@ -308,7 +95,7 @@ class VisionHandlers:
             def save_list(model: Vision, done: Any, failed: Any) -> None:
                 edited = vision.model_copy(update={section: getattr(model, section)})
                 self.save_edit(
-                    self.repo.save_vision_changes,
+                    lambda was, edited: edit_vision(self.repo, was, edited),
                     vision,
                     edited,
                     done_message="Saved",
@@ -323,7 +110,7 @@ class VisionHandlers:
 
             def save_priority(model: Priority, done: Any, failed: Any) -> None:
                 self.save_edit(
-                    self.repo.priorities.save_changes,
+                    lambda was, edited: edit_priority(self.repo, was, edited),
                     priority,
                     model,
                     done_message="Priority saved",
@@ -352,7 +139,7 @@ class VisionHandlers:
             def save_scope(model: Vision.ScopeItem, done: Any, failed: Any) -> None:
                 scope = [*vision.scope[:index], model, *vision.scope[index + 1 :]]
                 self.save_edit(
-                    self.repo.save_vision_changes,
+                    lambda was, edited: edit_vision(self.repo, was, edited),
                     vision,
                     vision.model_copy(update={"scope": scope}),
                     done_message="Saved",
@@ -365,7 +152,7 @@ class VisionHandlers:
 
             def save_room(model: Vision.RoomToGrow, done: Any, failed: Any) -> None:
                 self.save_edit(
-                    self.repo.save_vision_changes,
+                    lambda was, edited: edit_vision(self.repo, was, edited),
                     vision,
                     vision.model_copy(update={"room_to_grow": model}),
                     done_message="Room to grow saved",
@@ -572,7 +359,7 @@ class VisionHandlers:
         message.stop()
         if message.automatic:
             wanted = needs_guided_start(self.career.vision, self.career.priorities)
-            if not wanted or self.is_headless or self.career.setting(GUIDED_START_SETTING):
+            if not wanted or self.is_headless or self.career.setting(GUIDED_START):
                 return
         from careertui.tui.screens.guided_start import GuidedStartScreen
 
@@ -589,8 +376,9 @@ class VisionHandlers:
     def on_guided_start_screen_skipped(self: CareerApp, message: GuidedStartScreen.Skipped):
         message.stop()
         self.write(
-            self.repo.set_setting,
-            GUIDED_START_SETTING,
+            remember,
+            self.repo,
+            GUIDED_START,
             "skipped",
             done_message="Guided start skipped — reopen it from the command palette (ctrl+p)",
         )
@@ -598,8 +386,9 @@ class VisionHandlers:
     def on_guided_start_screen_finished(self: CareerApp, message: GuidedStartScreen.Finished):
         message.stop()
         self.write(
-            self.repo.set_setting,
-            GUIDED_START_SETTING,
+            remember,
+            self.repo,
+            GUIDED_START,
             "done",
             done_message="Your vision is on the map. Next: the gaps between you and it.",
         )

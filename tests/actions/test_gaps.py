@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careertui.domain.gaps import column
-from careertui.domain.models import Gap, GapStatus, Win
-from careertui.store.repository import RecordNotFound, Repository
-from careertui.tui.handlers.gaps import (
+from careertui.actions.gaps import (
     add_gap,
     delete_gap,
     edit_gap,
@@ -15,6 +12,9 @@ from careertui.tui.handlers.gaps import (
     move_gap_to,
     step_gap,
 )
+from careertui.domain.gaps import column
+from careertui.domain.models import Gap, GapStatus, Win
+from careertui.store.repository import RecordNotFound, Repository
 
 B, W, C = GapStatus.BACKLOG, GapStatus.WORKING, GapStatus.CLOSED
 
@@ -71,13 +71,13 @@ def test_add_gap_goes_after_every_other(repo: Repository, gaps: dict[str, Gap]) 
 
 
 def test_edit_gap_keeps_the_rank_stored_now(repo: Repository, gaps: dict[str, Gap]) -> None:
-    stale = gaps["a"].model_copy(update={"title": "a, renamed"})  # form opened before a move
-    move_gap(repo, gaps["a"].id, +2)
-    edit_gap(repo, stale)
+    opened = gaps["a"]  # the form opened before a move
+    move_gap(repo, opened.id, +2)
+    edit_gap(repo, opened, opened.model_copy(update={"title": "a, renamed", "rank": 0}))
     assert titles(repo, B) == ["b", "c", "a, renamed"]
     repo.gaps.delete(gaps["b"].id)
     with pytest.raises(RecordNotFound):
-        edit_gap(repo, gaps["b"])
+        edit_gap(repo, gaps["b"], gaps["b"].model_copy(update={"title": "b, renamed"}))
     assert repo.gaps.get(gaps["b"].id) is None
 
 

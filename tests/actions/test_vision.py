@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 
+from careertui.actions import gaps
+from careertui.actions import vision as writes
 from careertui.domain.errors import InputError
 from careertui.domain.models import Feedback, Gap, Priority, Vision
 from careertui.store.repository import Repository
-from careertui.tui.handlers import vision as writes
 
 
 def test_update_vision_keeps_what_another_process_wrote_meanwhile(repo: Repository) -> None:
@@ -43,7 +44,7 @@ def test_a_duplicate_list_entry_is_refused(repo: Repository) -> None:
 
 def test_deleting_feedback_keeps_the_gap_made_from_it(repo: Repository) -> None:
     repo.feedback.add(Feedback(id="fb_1", quote="Lead with the ask.", kind="gap"))
-    gap = writes.feedback_to_gap(repo, "fb_1")
+    gap = gaps.feedback_to_gap(repo, "fb_1")
     assert repo.gaps.get(gap.id).source_feedback_id == "fb_1"
     writes.delete_feedback(repo, "fb_1")
     assert repo.feedback.list() == []
@@ -53,10 +54,10 @@ def test_deleting_feedback_keeps_the_gap_made_from_it(repo: Repository) -> None:
 
 def test_an_obstacle_gap_goes_last_on_the_board(repo: Repository) -> None:
     repo.gaps.add(Gap(title="Existing", rank=7))
-    gap = writes.obstacle_to_gap(repo, "No sponsor")
+    gap = gaps.obstacle_to_gap(repo, "No sponsor")
     assert gap.rank == 8
     with pytest.raises(InputError):
-        writes.obstacle_to_gap(repo, "no sponsor")
+        gaps.obstacle_to_gap(repo, "no sponsor")
     assert len(repo.gaps.list()) == 2
 
 
