@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from careertui import __version__
 
@@ -26,7 +26,7 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _command(sub: argparse._SubParsersAction, name: str, handler: str, **kw: str) -> Parser:
+def _command(sub: argparse._SubParsersAction, name: str, handler: str, **kw: Any) -> Parser:
     parser = sub.add_parser(name, **kw)
     parser.set_defaults(handler=handler)
     return parser
@@ -90,6 +90,50 @@ def build_parser() -> Parser:
     wins.add_argument("--tag", metavar="TAG", help="only wins with this tag")
     wins.add_argument("--json", action="store_true", help="JSON for scripts")
 
+    gaps = _command(
+        sub,
+        "gaps",
+        "careertui.commands.gaps",
+        help="list the gaps in board order, with their scores",
+        description="The gaps as the board shows them: Backlog, Working on, Closed, each in "
+        "your order, with the priority score and the wins that are evidence for each.",
+        epilog="--json prints a list in board order; each gap has the fields id, title, "
+        "status, category, impact, effort, current_level, target_level, due (YYYY-MM-DD or "
+        "null), overdue, next_action, evidence (how many wins), stakeholders (names), score "
+        "and terms (the score term by term, each with key, label, points, basis, rule; "
+        "with or without --explain).",
+    )
+    gaps.add_argument("--explain", action="store_true", help="show each score term by term")
+    gaps.add_argument("--json", action="store_true", help="JSON for scripts")
+
+    people = _command(
+        sub,
+        "people",
+        "careertui.commands.people",
+        help="list stakeholders: quadrant, last contact, next check-in",
+        description="Your stakeholders in the map's order (Keep close, Win over, Keep "
+        "informed, Monitor; the most influential first), with their last contact and when the "
+        "next check-in is due.",
+        epilog="--json prints a list; each person has the fields id, name, title, "
+        "relationship, influence, stance, quadrant, last_contact (YYYY-MM-DD or null), "
+        "cadence_days, next_check_in (YYYY-MM-DD or null) and days_overdue (null when not "
+        "overdue).",
+    )
+    people.add_argument(
+        "--overdue", action="store_true", help="only those overdue, most overdue first"
+    )
+    people.add_argument("--json", action="store_true", help="JSON for scripts")
+
+    _command(
+        sub,
+        "status",
+        "careertui.commands.status",
+        help="print the dashboard's status line (for a shell prompt)",
+        description="One line of plain text, as the dashboard's status line shows it: wins "
+        "this week and last, days since the last win, check-ins overdue, gaps in progress and "
+        "the target role.",
+    )
+
     _command(sub, "where", "careertui.commands.where", help="print the data file's path")
 
     doctor = _command(sub, "doctor", "careertui.commands.doctor", help="check the store")
@@ -111,10 +155,13 @@ def build_parser() -> Parser:
     demo = _command(sub, "demo", "careertui.commands.demo", help="open a sample career")
     demo.add_argument("--no-open", action="store_true", help="write the data, do not open the app")
 
+    from careertui.export_kinds import export_names, ranged_names  # a table; loads no exporter
+
+    ranged = ", ".join(ranged_names())
     export = _command(sub, "export", "careertui.commands.export", help="export documents or data")
-    export.add_argument("what", choices=["brag", "case", "json"])
-    export.add_argument("--from", dest="from_", metavar="DATE", help="brag: from DATE")
-    export.add_argument("--to", metavar="DATE", help="brag: to DATE")
+    export.add_argument("what", choices=export_names())
+    export.add_argument("--from", dest="from_", metavar="DATE", help=f"{ranged}: from DATE")
+    export.add_argument("--to", metavar="DATE", help=f"{ranged}: to DATE")
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
 
     imp = _command(sub, "import", "careertui.commands.importer", help="import data")

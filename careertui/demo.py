@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from careertui.actions.imports import add_records
 from careertui.domain.models import (
     Feedback,
     Gap,
@@ -17,6 +18,7 @@ from careertui.domain.models import (
     Interaction,
     Metric,
     Priority,
+    Record,
     Relationship,
     Stakeholder,
     Stance,
@@ -417,41 +419,50 @@ TAGS = ["launch", "experiment", "leadership", "customer", "reliability", "revenu
 
 def populate(repo: Repository, today: dt.date, seed: int = 7) -> None:
     """Write the sample career into ``repo`` (which should be empty)."""
+    add_records(repo, sample_career(today, seed))
+
+
+def sample_career(today: dt.date, seed: int = 7) -> dict[str, list[Record]]:
+    """The sample career's records by table, dated around ``today``."""
     rng = random.Random(seed)
-    with repo.transaction():
-        repo.save_vision(_vision(today))
-        priorities = []
-        for rank, (title, description) in enumerate(PRIORITIES):
-            priorities.append(
-                repo.priorities.add(Priority(title=title, description=description, rank=rank))
-            )
-        people = [repo.stakeholders.add(_person(row, today)) for row in PEOPLE]
-        gaps = []
-        for rank, row in enumerate(GAPS):
-            gaps.append(repo.gaps.add(_gap(row, rank, people, today)))
-        for win in _wins(rng, today, priorities, gaps, people):
-            repo.wins.add(win)
-        for feedback in _feedback(today, people):
-            repo.feedback.add(feedback)
-        for person in people:
-            if person.last_contact is None:
-                continue
-            step = dt.timedelta(days=max(person.cadence_days, 7))
-            for back in range(3):
-                repo.interactions.add(
-                    Interaction(
-                        stakeholder_id=person.id,
-                        date=person.last_contact - back * step,
-                        note=rng.choice(
-                            [
-                                "Walked through the roadmap; asked what would make it a clear yes.",
-                                "Shared last month's wins; they want the numbers in writing.",
-                                "Discussed the promotion criteria and where I fall short.",
-                                "Asked for feedback on the exec memo.",
-                            ]
-                        ),
-                    )
+    priorities: list[Priority] = [
+        Priority(title=title, description=description, rank=rank)
+        for rank, (title, description) in enumerate(PRIORITIES)
+    ]
+    people = [_person(row, today) for row in PEOPLE]
+    gaps = [_gap(row, rank, people, today) for rank, row in enumerate(GAPS)]
+    wins = list(_wins(rng, today, priorities, gaps, people))
+    feedback = list(_feedback(today, people))
+    interactions: list[Interaction] = []
+    for person in people:
+        if person.last_contact is None:
+            continue
+        step = dt.timedelta(days=max(person.cadence_days, 7))
+        for back in range(3):
+            interactions.append(
+                Interaction(
+                    stakeholder_id=person.id,
+                    date=person.last_contact - back * step,
+                    note=rng.choice(CHECK_IN_NOTES),
                 )
+            )
+    return {
+        Vision.table: [_vision(today)],
+        Priority.table: list(priorities),
+        Stakeholder.table: list(people),
+        Gap.table: list(gaps),
+        Win.table: wins,
+        Feedback.table: feedback,
+        Interaction.table: interactions,
+    }
+
+
+CHECK_IN_NOTES = [
+    "Walked through the roadmap; asked what would make it a clear yes.",
+    "Shared last month's wins; they want the numbers in writing.",
+    "Discussed the promotion criteria and where I fall short.",
+    "Asked for feedback on the exec memo.",
+]
 
 
 def _vision(today: dt.date) -> Vision:

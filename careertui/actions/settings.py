@@ -1,19 +1,38 @@
-"""What the app remembers between sessions (theme, the gap board's order, the guided start)."""
+"""What the app remembers between sessions (:class:`~careertui.domain.settings.Settings`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from careertui.domain.settings import GapOrder, GuidedStart, Settings
 from careertui.store.repository import Repository
 
-#: Whether the gap board is in manual or score order.
-GAP_ORDER = "gaps.order"
-#: That the guided start was skipped or finished, so it does not open by itself again.
-GUIDED_START = "vision.guided_start"
-#: The app's colour theme.
-THEME = "theme"
+#: The stored keys, for code that still names a setting by key.
+GAP_ORDER = Settings.stored_key("gap_order")
+GUIDED_START = Settings.stored_key("guided_start")
+THEME = Settings.stored_key("theme")
+
+
+def remember_theme(repo: Repository, name: str) -> None:
+    """Open with this colour theme next time."""
+    _remember(repo, "theme", name)
+
+
+def remember_gap_order(repo: Repository, order: GapOrder) -> None:
+    """Show the gap board in this order next time."""
+    _remember(repo, "gap_order", order)
+
+
+def remember_guided_start(repo: Repository, outcome: GuidedStart) -> None:
+    """The guided start was skipped or finished: it does not open by itself again."""
+    _remember(repo, "guided_start", outcome)
 
 
 def remember(repo: Repository, key: str, value: Any) -> None:
-    """Keep ``value`` under ``key`` for the next session."""
-    repo.set_setting(key, value)
+    """Keep ``value`` under the stored ``key`` (one of the keys above)."""
+    names = {Settings.stored_key(name): name for name in Settings.model_fields}
+    _remember(repo, names[key], value)
+
+
+def _remember(repo: Repository, field: str, value: Any) -> None:
+    repo.set_setting(Settings.stored_key(field), Settings.checked(field, value))

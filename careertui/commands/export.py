@@ -1,6 +1,8 @@
-"""``careertui export {brag,case,json} [--from DATE] [--to DATE] [--out FILE]``.
+"""``careertui export KIND [--from DATE] [--to DATE] [--out FILE]``.
 
-Prints the export to stdout, or writes it to FILE (0600) and says where.
+KIND is one of :data:`careertui.export_kinds.EXPORT_KINDS` (brag, case, json); --from and --to
+bound a kind that covers a date range (the brag document). Prints the export to stdout, or
+writes it to FILE (0600) and says where.
 """
 
 from __future__ import annotations
@@ -14,15 +16,17 @@ from careertui.domain.clock import today
 from careertui.domain.dates import parse_when
 from careertui.domain.errors import InputError
 from careertui.domain.text import json_terminal_safe, terminal_safe
-from careertui.exchange.files import refuse_store_paths, render, write_private
-
-NAMES = {"brag": "brag document", "case": "promotion case", "json": "JSON export"}
+from careertui.exchange.exports import export_kind
+from careertui.exchange.files import refuse_store_paths, write_private
+from careertui.export_kinds import ranged_names
 
 
 def run(args: argparse.Namespace) -> int:
+    kind = export_kind(args.what)
     on = today()
-    if args.what != "brag" and (args.from_ or args.to):
-        raise InputError(f"--from and --to apply to 'export brag' only, not 'export {args.what}'")
+    if not kind.ranged and (args.from_ or args.to):
+        ranged = " or ".join(f"'export {name}'" for name in ranged_names())
+        raise InputError(f"--from and --to apply to {ranged} only, not 'export {kind.name}'")
     start = parse_when(args.from_, on) if args.from_ else None
     end = parse_when(args.to, on) if args.to else None
     if start and end and start > end:
@@ -31,13 +35,13 @@ def run(args: argparse.Namespace) -> int:
     if args.out:  # never over the live data file or a backup
         refuse_store_paths(Path(args.out), repo.store.data_dir)
     career = repo.career()
-    content = render(args.what, career, today=on, start=start, end=end)
+    content = kind.render(career, today=on, start=start, end=end)
     if args.out:
         path = write_private(Path(args.out), content)
-        print(f"{NAMES[args.what]} written to {path.resolve()}")
+        print(f"{kind.title} written to {path.resolve()}")
     else:  # made safe for a terminal, whatever the store holds (JSON stays valid JSON)
-        safe = json_terminal_safe if args.what == "json" else terminal_safe
+        safe = json_terminal_safe if kind.is_json else terminal_safe
         sys.stdout.write(safe(content))
     if repo.store.encrypted():
-        print(f"note: the data file is encrypted; this {NAMES[args.what]} is not", file=sys.stderr)
+        print(f"note: the data file is encrypted; this {kind.title} is not", file=sys.stderr)
     return 0

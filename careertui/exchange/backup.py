@@ -27,12 +27,12 @@ import orjson
 from pydantic import ValidationError
 
 from careertui import __version__
+from careertui.actions.imports import MODELS, NOUNS, ImportReport, merge
 from careertui.domain.clock import now
 from careertui.domain.errors import InputError, describe
 from careertui.domain.models import Record, Vision
 from careertui.domain.text import one_line_ending, strip_control
 from careertui.exchange.files import read_json
-from careertui.exchange.merge import MODELS, NOUNS, ImportReport, merge
 from careertui.store import schema
 from careertui.store.repository import Career, Repository
 

@@ -1,26 +1,23 @@
-"""Export files: written whole, private (0600), never through a symbolic link, and named so
-the user can find them.
+"""Files in and out: JSON read for an import, and export files written whole, private
+(0600), never through a symbolic link, in a folder the user can find.
 
-:func:`write_export` is what the app's command palette calls: it renders one export from a
-:class:`~careertui.store.repository.Career` snapshot, saves it in the export directory
-(:func:`export_directory`, outside the data directory: exports are plain text, the data
-directory may be encrypted and synced) and returns the path to show the user.
+:func:`export_directory` is where the app saves exports and check-in agendas, outside the data
+directory (exports are plain text, the data directory may be encrypted and synced). This module
+knows nothing of the kinds of export: :mod:`careertui.exchange.exports` renders and names them,
+and the renderers and importers build on the functions here.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import errno
 import os
 import stat
 from pathlib import Path
 
-from careertui.domain.clock import today as clock_today
 from careertui.domain.errors import InputError
 from careertui.store.errors import StoreError
 from careertui.store.files import DIR_MODE, remove_stale_temps, write_atomic
-from careertui.store.repository import Career
 
 #: Overrides where the app saves exports and check-in agendas.
 EXPORT_DIR_ENV = "CAREERTUI_EXPORT_DIR"
@@ -28,38 +25,6 @@ EXPORT_DIR_ENV = "CAREERTUI_EXPORT_DIR"
 EXPORT_DIR = "careertui"
 #: The folder in the home directory when there is no documents folder.
 FALLBACK_EXPORT_DIR = "careertui-exports"
-
-#: The exports, by the name the CLI and the palette use: (file stem, file extension).
-KINDS: dict[str, tuple[str, str]] = {
-    "brag": ("brag-document", "md"),
-    "case": ("promotion-case", "md"),
-    "json": ("careertui-export", "json"),
-}
-
-
-def render(
-    kind: str,
-    career: Career,
-    *,
-    today: dt.date | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-) -> str:
-    """The text of one export. ``start`` and ``end`` bound the brag document only."""
-    on = today or clock_today()
-    if kind == "brag":
-        from careertui.exchange.brag import brag_document
-
-        return brag_document(career, start=start, end=end, today=on)
-    if kind == "case":
-        from careertui.exchange.case import promotion_case
-
-        return promotion_case(career, today=on)
-    if kind == "json":
-        from careertui.exchange.backup import export_json
-
-        return export_json(career)
-    raise InputError(f"unknown export {kind!r} (choose from {', '.join(KINDS)})")
 
 
 def read_json(path: Path) -> object:
@@ -211,39 +176,3 @@ def make_private_dir(directory: Path) -> None:
             os.chmod(folder, DIR_MODE)  # whatever the umask
     if not directory.is_dir():
         raise InputError(f"cannot create {directory}: a file is in the way")
-
-
-def export_path(kind: str, directory: Path, on: dt.date) -> Path:
-    """A new file in ``directory`` for ``kind``, dated ``on``; never one that exists (nor a
-    dangling link)."""
-    stem, extension = KINDS[kind]
-    candidate = directory / f"{stem}-{on.isoformat()}.{extension}"
-    number = 2
-    while os.path.lexists(candidate):
-        candidate = directory / f"{stem}-{on.isoformat()}-{number}.{extension}"
-        number += 1
-    return candidate
-
-
-def write_export(
-    kind: str, career: Career, directory: Path, *, today: dt.date | None = None
-) -> Path:
-    """Render ``kind`` ("brag", "case" or "json") from ``career`` and save it in ``directory``
-    (created 0700 if missing) as a new 0600 file; return its path.
-
-    The brag document covers every win up to today. Raises
-    :class:`~careertui.domain.errors.CareerError` with a message fit for the user.
-    """
-    if kind not in KINDS:
-        raise InputError(f"unknown export {kind!r} (choose from {', '.join(KINDS)})")
-    on = today or clock_today()
-    content = render(kind, career, today=on)
-    directory = Path(directory).expanduser()
-    make_private_dir(directory)
-    return write_private(export_path(kind, directory, on), content)
-
-
-def save_export(kind: str, career: Career, data_dir: Path, *, today: dt.date | None = None) -> Path:
-    """:func:`write_export` into :func:`export_directory` (the app's command palette uses
-    this); ``data_dir`` is the data directory, which the export stays out of."""
-    return write_export(kind, career, export_directory(data_dir), today=today)

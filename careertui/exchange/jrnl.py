@@ -42,12 +42,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from careertui.actions.imports import ImportReport, merge
 from careertui.domain.clock import today as clock_today
 from careertui.domain.dates import check_range
 from careertui.domain.errors import InputError, describe
 from careertui.domain.models import Win
 from careertui.domain.text import control_characters, strip_control
-from careertui.exchange.merge import ImportReport, merge
 from careertui.store.repository import Repository
 
 #: jrnl's tag symbols (``#@`` by default, configurable); a tag is stored without them.

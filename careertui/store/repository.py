@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -36,6 +36,7 @@ from careertui.domain.models import (
     Vision,
     Win,
 )
+from careertui.domain.settings import Settings
 from careertui.store.collector import collector_paused
 from careertui.store.database import Store
 from careertui.store.errors import StoreError, UnreadableStore
@@ -183,6 +184,19 @@ class Collection(Generic[R]):
 
         self._repo.run(op)
 
+    def put_all(self, records: Sequence[R]) -> None:
+        """Store ``records`` as they are (timestamps included), replacing any with the same
+        ids: one removal and one bulk insert, as TinyDB rewrites a table's index on every
+        call (a record at a time would make a large import quadratic)."""
+
+        def op(db: TinyDB) -> None:
+            table = db.table(self.model.table)
+            ids = [r.id for r in records]
+            table.remove(doc_ids=[i for i in ids if table.contains(doc_id=i)])
+            table.insert_multiple(Document(r.model_dump(mode="json"), doc_id=r.id) for r in records)
+
+        self._repo.run(op)
+
     def get(self, record_id: str) -> R | None:
         doc = self._repo.tables().get(self.model.table, {}).get(record_id)
         return None if doc is None else load_record(self.model, doc, self._repo.store.path)
@@ -205,10 +219,7 @@ class Career:
     interactions: list[Interaction] = field(default_factory=list)
     read_only: bool = False
     #: The app's preferences (theme, gap order, …) from the same read.
-    settings: dict[str, Any] = field(default_factory=dict)
-
-    def setting(self, key: str, default: Any = None) -> Any:
-        return self.settings.get(key, default)
+    settings: Settings = field(default_factory=Settings)
 
     def changed_since(self, before: Career | None) -> set[str]:
         """The parts (field names) that differ from ``before``; every part if there is none.
@@ -257,6 +268,14 @@ class Repository:
         self.wins = Collection(self, Win)
         self.feedback = Collection(self, Feedback)
         self.interactions = Collection(self, Interaction)
+
+    def collection(self, model: type[R]) -> Collection[R]:
+        """The collection of ``model``'s records (the vision too, as a one-record table)."""
+        if model is Vision:
+            return Collection(self, model)
+        found = getattr(self, model.table)
+        assert isinstance(found, Collection) and found.model is model
+        return found
 
     @classmethod
     def at(cls, data_dir: Path) -> Repository:
@@ -315,6 +334,11 @@ class Repository:
             return self.save_vision(merged)
 
     # -- settings ------------------------------------------------------------------------
+    def settings(self) -> Settings:
+        """The app's preferences as the file holds them now."""
+        stored = self.tables().get(SETTINGS_TABLE, {})
+        return Settings.from_stored({key: doc.get("value") for key, doc in stored.items()})
+
     def setting(self, key: str, default: Any = None) -> Any:
         doc = self.tables().get(SETTINGS_TABLE, {}).get(key)
         return default if doc is None else doc.get("value", default)
@@ -389,7 +413,9 @@ class Repository:
             settings=(
                 prior.settings
                 if prior is not None and kept(SETTINGS_TABLE)
-                else {key: doc.get("value") for key, doc in tables.get(SETTINGS_TABLE, {}).items()}
+                else Settings.from_stored(
+                    {key: doc.get("value") for key, doc in tables.get(SETTINGS_TABLE, {}).items()}
+                )
             ),
         )
         self._known = seen

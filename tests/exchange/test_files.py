@@ -1,4 +1,5 @@
-"""write_export: what the app's command palette calls to save an export and say where."""
+"""write_export and save_export: what the app's command palette calls to save an export and say
+where."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from careertui.domain.errors import InputError
-from careertui.exchange.files import write_export
+from careertui.exchange.exports import write_export
 from careertui.store.repository import Repository
 from tests.exchange.conftest import TODAY, outline
 
@@ -74,7 +75,7 @@ def test_a_directory_that_cannot_be_made_is_an_error(
 
 
 def test_save_export_puts_files_outside_the_data(small_repo: Repository) -> None:
-    from careertui.exchange.files import save_export
+    from careertui.exchange.exports import save_export
 
     data_dir = small_repo.store.data_dir
     path = save_export("brag", small_repo.career(), data_dir)

@@ -22,6 +22,7 @@ from textual.pilot import Pilot
 from textual.worker import WorkerState
 
 from careertui.domain.models import RECORD_TYPES, Vision
+from careertui.domain.settings import Settings
 from careertui.store.repository import Repository
 from careertui.tui.app import CareerApp, make_app
 
@@ -169,7 +170,7 @@ def screen_shows_store(app: CareerApp, tables: Tables) -> str | None:
     ).model_dump(mode="json", exclude=timeless):
         differ.append("vision")
     settings = {key: doc.get("value") for key, doc in tables.get("settings", {}).items()}
-    if dict(career.settings) != settings:
+    if career.settings != Settings.from_stored(settings):
         differ.append("settings")
     if differ:
         return f"the app shows a career that differs from the store in: {', '.join(differ)}"

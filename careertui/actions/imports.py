@@ -1,24 +1,28 @@
-"""Merging imported records into the store by id, in one transaction.
+"""Importing records: merged into the store by id, in one transaction.
 
 A record whose id is new is added. One whose id exists is left alone when it is the same, and
 replaced when the imported copy was updated more recently; when the copy here is as new or
 newer, it is kept. A record the file gives no ``updated`` time (``undated``) cannot be newer:
 when its id exists here, the copy here is kept. A time without a zone is taken as UTC.
-Importing the same file twice therefore adds and changes nothing.
+Importing the same file twice therefore adds and changes nothing. The wins and check-ins
+an import adds or replaces move the last contact of people already here as any other change
+does; someone the file itself holds keeps the last contact the file gives them.
+
+The files are read elsewhere (:mod:`careertui.exchange`); this is where their records land.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
-from tinydb import TinyDB
-from tinydb.table import Document
 
+from careertui.actions.contacts import settle_contacts
+from careertui.domain.contacts import Contacts, contacts_of
 from careertui.domain.errors import InputError
 from careertui.domain.models import (
     FROM_STORE,
@@ -147,18 +151,6 @@ def check_references(
                         )
 
 
-def _put_all(db: TinyDB, table: str, records: Sequence[Record]) -> None:
-    """Store ``records`` as they are (timestamps included), replacing any with the same ids.
-
-    One removal and one bulk insert: TinyDB rewrites a table's index on every call, so a
-    record at a time would make a large import quadratic.
-    """
-    target = db.table(table)
-    ids = [r.id for r in records]
-    target.remove(doc_ids=[i for i in ids if target.contains(doc_id=i)])
-    target.insert_multiple(Document(r.model_dump(mode="json"), doc_id=r.id) for r in records)
-
-
 def _utc(moment: dt.datetime) -> dt.datetime:
     """``moment``, a time without a zone taken as UTC, so any two compare."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.timezone.utc)
@@ -209,6 +201,46 @@ def merge(
                     changes.setdefault(table, []).append(record)
                 else:
                     report.kept_newer[table] += 1
+        before: Contacts = {}
         for table, records in changes.items():
-            repo.run(lambda db, table=table, records=records: _put_all(db, table, records))
+            if table in (Win.table, Interaction.table):
+                _gather(before, (_stored(MODELS[table], stored, table, r.id) for r in records))
+            repo.collection(MODELS[table]).put_all(records)
+        after: Contacts = {}
+        for table in (Win.table, Interaction.table):
+            _gather(after, changes.get(table, ()))
+        # someone the file itself holds keeps the last contact the file gives them
+        theirs = {person.id for person in incoming.get(Stakeholder.table, ())}
+        settle_contacts(
+            repo,
+            {k: v for k, v in before.items() if k not in theirs},
+            {k: v for k, v in after.items() if k not in theirs},
+        )
     return report
+
+
+def add_records(repo: Repository, records: Mapping[str, Sequence[Record]]) -> None:
+    """Store records made together and consistent by their maker (the demo career) as they
+    are, in one transaction."""
+    with repo.transaction():
+        for table, model in MODELS.items():
+            if records.get(table):
+                repo.collection(model).put_all(records[table])
+
+
+def _stored(
+    model: type[Record], stored: Mapping[str, Mapping[str, Any]], table: str, record_id: str
+) -> Record | None:
+    doc = stored.get(table, {}).get(record_id)
+    if doc is None:
+        return None
+    try:
+        return model.model_validate(doc, context=FROM_STORE)
+    except ValidationError:
+        return None
+
+
+def _gather(contacts: Contacts, records: Iterable[Record | None]) -> None:
+    for record in records:
+        for stakeholder_id, days in contacts_of(record).items():
+            contacts.setdefault(stakeholder_id, set()).update(days)
