@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 
 from careertui.actions.imports import add_records
 from careertui.domain.models import (
@@ -422,7 +423,7 @@ def populate(repo: Repository, today: dt.date, seed: int = 7) -> None:
     add_records(repo, sample_career(today, seed))
 
 
-def sample_career(today: dt.date, seed: int = 7) -> dict[str, list[Record]]:
+def sample_career(today: dt.date, seed: int = 7) -> dict[str, Sequence[Record]]:
     """The sample career's records by table, dated around ``today``."""
     rng = random.Random(seed)
     priorities: list[Priority] = [

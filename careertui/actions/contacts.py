@@ -96,7 +96,11 @@ def edit_contact_record(
         collection = _collection(repo, original)
         before = collection.get(original.id)
         saved = collection.save_changes(original, edited)
-        settle_contacts(repo, contacts_of(before), contacts_of(saved))
+        was, now = contacts_of(before), contacts_of(saved)
+        for stakeholder_id in sorted(now.keys() - was.keys()):
+            if repo.stakeholders.get(stakeholder_id) is None:  # deleted while the form was open
+                raise RecordNotFound("someone this names was deleted meanwhile; nothing was saved")
+        settle_contacts(repo, was, now)
     return saved
 
 

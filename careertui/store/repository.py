@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -104,6 +104,13 @@ def merged_edit(original: R, edited: R, current: R) -> R:
         raise InputError(f"with the changes made elsewhere, {describe(exc)}") from exc
 
 
+def _key(record_id: str) -> int:
+    """A record's id as a TinyDB document id: TinyDB's types say ``int``, but careertui's
+    tables key their documents by the records' own string ids (the store's
+    ``document_id_class`` is ``str``)."""
+    return record_id  # type: ignore[return-value]
+
+
 def load_record(model: type[R], doc: dict[str, Any], path: Path) -> R:
     """The stored ``doc`` as a record; its text is taken as stored, control characters shown
     as U+FFFD (:data:`~careertui.domain.models.FROM_STORE`), so nothing read from the file can
@@ -129,9 +136,9 @@ class Collection(Generic[R]):
     def add(self, record: R) -> R:
         def op(db: TinyDB) -> R:
             table = db.table(self.model.table)
-            if table.contains(doc_id=record.id):
+            if table.contains(doc_id=_key(record.id)):
                 raise StoreError(f"a {self.model.__name__.lower()} with id {record.id} exists")
-            table.insert(Document(record.model_dump(mode="json"), doc_id=record.id))
+            table.insert(Document(record.model_dump(mode="json"), doc_id=_key(record.id)))
             return record
 
         return self._repo.run(op)
@@ -144,12 +151,12 @@ class Collection(Generic[R]):
         record = self.model.model_validate({**record.model_dump(warnings=False), "updated": now()})
         data = record.model_dump(mode="json")
 
-        def replace(doc: dict[str, Any]) -> None:
+        def replace(doc: MutableMapping[str, Any]) -> None:
             doc.clear()
             doc.update(data)
 
         def op(db: TinyDB) -> R:
-            if not db.table(self.model.table).update(replace, doc_ids=[record.id]):
+            if not db.table(self.model.table).update(replace, doc_ids=[_key(record.id)]):
                 raise RecordNotFound(f"no {self.model.__name__.lower()} with id {record.id}")
             return record
 
@@ -178,9 +185,9 @@ class Collection(Generic[R]):
     def delete(self, record_id: str) -> None:
         def op(db: TinyDB) -> None:
             table = db.table(self.model.table)
-            if not table.contains(doc_id=record_id):
+            if not table.contains(doc_id=_key(record_id)):
                 raise RecordNotFound(f"no {self.model.__name__.lower()} with id {record_id}")
-            table.remove(doc_ids=[record_id])
+            table.remove(doc_ids=[_key(record_id)])
 
         self._repo.run(op)
 
@@ -192,8 +199,10 @@ class Collection(Generic[R]):
         def op(db: TinyDB) -> None:
             table = db.table(self.model.table)
             ids = [r.id for r in records]
-            table.remove(doc_ids=[i for i in ids if table.contains(doc_id=i)])
-            table.insert_multiple(Document(r.model_dump(mode="json"), doc_id=r.id) for r in records)
+            table.remove(doc_ids=[_key(i) for i in ids if table.contains(doc_id=_key(i))])
+            table.insert_multiple(
+                Document(r.model_dump(mode="json"), doc_id=_key(r.id)) for r in records
+            )
 
         self._repo.run(op)
 
@@ -306,7 +315,7 @@ class Repository:
         """The tables as this transaction sees them, or as the file holds them now."""
         db = self._db.get()
         if db is not None:
-            return db.storage.read()
+            return db.storage.read() or {}
         return self.store.snapshot().tables
 
     # -- the vision (one record) ---------------------------------------------------------
@@ -319,7 +328,7 @@ class Repository:
         data = vision.model_dump(mode="json")
 
         def op(db: TinyDB) -> Vision:
-            db.table(Vision.table).upsert(Document(data, doc_id=Vision.SINGLETON_ID))
+            db.table(Vision.table).upsert(Document(data, doc_id=_key(Vision.SINGLETON_ID)))
             return vision
 
         return self.run(op)
@@ -345,7 +354,7 @@ class Repository:
 
     def set_setting(self, key: str, value: Any) -> None:
         def op(db: TinyDB) -> None:
-            db.table(SETTINGS_TABLE).upsert(Document({"value": value}, doc_id=key))
+            db.table(SETTINGS_TABLE).upsert(Document({"value": value}, doc_id=_key(key)))
 
         self.run(op)
 
@@ -390,7 +399,7 @@ class Repository:
         def rows(model: type[R], order: Callable[[R], Any], reverse: bool = False) -> list[R]:
             if prior is not None and kept(model.table):
                 seen[model.table] = known.get(model.table, {})
-                return getattr(prior, model.table)  # type: ignore[no-any-return]
+                return getattr(prior, model.table)
             return sorted(records(model), key=order, reverse=reverse)
 
         if prior is not None and kept(Vision.table):
