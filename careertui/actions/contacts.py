@@ -99,7 +99,9 @@ def edit_contact_record(
         was, now = contacts_of(before), contacts_of(saved)
         for stakeholder_id in sorted(now.keys() - was.keys()):
             if repo.stakeholders.get(stakeholder_id) is None:  # deleted while the form was open
-                raise RecordNotFound("someone this names was deleted meanwhile; nothing was saved")
+                raise RecordNotFound(
+                    f"the stakeholder {stakeholder_id} was deleted meanwhile; nothing was saved"
+                )
         settle_contacts(repo, was, now)
     return saved
 
