@@ -16,6 +16,10 @@ from typing import Any, NoReturn
 from careertui import __version__
 
 EXIT_USAGE = 2
+#: The fields ``careertui edit-win --clear`` can empty.
+WIN_CLEARABLE = ("body", "impact", "metrics", "priority", "gaps", "people", "tags")
+#: The board's columns as ``careertui move-gap --to`` names them.
+GAP_COLUMNS = ("backlog", "working", "closed")
 
 
 class Parser(argparse.ArgumentParser):
@@ -30,6 +34,72 @@ def _command(sub: argparse._SubParsersAction, name: str, handler: str, **kw: Any
     parser = sub.add_parser(name, **kw)
     parser.set_defaults(handler=handler)
     return parser
+
+
+def _win_options(parser: Parser, *, editing: bool) -> None:
+    """The options for a win's fields, shared by ``win`` (log one) and ``edit-win`` (change one,
+    where a list option replaces the list it names)."""
+    repeat = " (repeatable; replaces the win's list)" if editing else " (repeatable)"
+    if editing:
+        parser.add_argument("--title", metavar="TEXT", help="the new one-line title")
+    parser.add_argument("--body", help="more detail (Markdown)")
+    parser.add_argument("--impact", help="the impact statement")
+    metrics = (
+        " (repeatable; the metrics given replace all the win's metrics)" if editing else repeat
+    )
+    parser.add_argument(
+        "--metric",
+        action="append",
+        default=[],
+        metavar="'NAME: BEFORE -> AFTER'",
+        help="an output metric" + metrics,
+    )
+    parser.add_argument(
+        "--input-metric",
+        action="append",
+        default=[],
+        metavar="'NAME: BEFORE -> AFTER'",
+        help="an input metric" + metrics,
+    )
+    parser.add_argument("--priority", metavar="NAME", help="the company priority it serves")
+    parser.add_argument(
+        "--gap",
+        action="append",
+        default=[],
+        metavar="TITLE",
+        help="a gap it is evidence for" + repeat,
+    )
+    parser.add_argument(
+        "--with",
+        dest="with_",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a stakeholder involved; updates their last contact" + repeat,
+    )
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag" + repeat)
+    parser.add_argument("--date", metavar="WHEN", help="ISO date or 'yesterday', 'last friday', …")
+    if editing:
+        parser.add_argument(
+            "--star",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="star it (--no-star: take the star away)",
+        )
+        parser.add_argument(
+            "--clear",
+            action="append",
+            default=[],
+            choices=WIN_CLEARABLE,
+            metavar="FIELD",
+            help="empty a field: " + ", ".join(WIN_CLEARABLE) + " (repeatable)",
+        )
+        parser.add_argument(
+            "--edit", action="store_true", help="change the title and body in $EDITOR"
+        )
+    else:
+        parser.add_argument("--star", action="store_true", help="star it")
+        parser.add_argument("--edit", action="store_true", help="write it in $EDITOR")
 
 
 def build_parser() -> Parser:
@@ -50,38 +120,7 @@ def build_parser() -> Parser:
 
     win = _command(sub, "win", "careertui.commands.win", help="log a win")
     win.add_argument("text", nargs="?", metavar="TEXT", help="one-line title; '-' reads stdin")
-    win.add_argument("--body", help="more detail (Markdown)")
-    win.add_argument("--impact", help="the impact statement")
-    win.add_argument(
-        "--metric",
-        action="append",
-        default=[],
-        metavar="'NAME: BEFORE -> AFTER'",
-        help="an output metric (repeatable)",
-    )
-    win.add_argument(
-        "--input-metric",
-        action="append",
-        default=[],
-        metavar="'NAME: BEFORE -> AFTER'",
-        help="an input metric (repeatable)",
-    )
-    win.add_argument("--priority", metavar="NAME", help="the company priority it serves")
-    win.add_argument(
-        "--gap", action="append", default=[], metavar="TITLE", help="a gap it is evidence for"
-    )
-    win.add_argument(
-        "--with",
-        dest="with_",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="a stakeholder involved (updates their last contact)",
-    )
-    win.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag")
-    win.add_argument("--date", metavar="WHEN", help="ISO date or 'yesterday', 'last friday', …")
-    win.add_argument("--star", action="store_true", help="star it")
-    win.add_argument("--edit", action="store_true", help="write it in $EDITOR")
+    _win_options(win, editing=False)
 
     wins = _command(sub, "wins", "careertui.commands.wins", help="list wins, newest first")
     wins.add_argument("-n", type=int, default=20, metavar="N", help="how many (default 20)")
@@ -89,6 +128,29 @@ def build_parser() -> Parser:
     wins.add_argument("--to", metavar="DATE", help="on or before DATE")
     wins.add_argument("--tag", metavar="TAG", help="only wins with this tag")
     wins.add_argument("--json", action="store_true", help="JSON for scripts")
+
+    edit = _command(
+        sub,
+        "edit-win",
+        "careertui.commands.edit_win",
+        help="change a win, by its id",
+        description="Change the fields you name of the win whose id starts with ID (careertui "
+        "wins shows the ids); the rest stay as they are. A new date or new people move the "
+        "last contact of everyone involved.",
+    )
+    edit.add_argument("id", metavar="ID", help="the win's id, or enough of its start")
+    _win_options(edit, editing=True)
+
+    delete = _command(
+        sub,
+        "delete-win",
+        "careertui.commands.delete_win",
+        help="delete a win, by its id",
+        description="Delete the win whose id starts with ID (careertui wins shows the ids), "
+        "after asking on the terminal; a last contact it set moves back.",
+    )
+    delete.add_argument("id", metavar="ID", help="the win's id, or enough of its start")
+    delete.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
 
     gaps = _command(
         sub,
@@ -105,6 +167,45 @@ def build_parser() -> Parser:
     )
     gaps.add_argument("--explain", action="store_true", help="show each score term by term")
     gaps.add_argument("--json", action="store_true", help="JSON for scripts")
+
+    move = _command(
+        sub,
+        "move-gap",
+        "careertui.commands.move_gap",
+        help="move a gap on the board",
+        description="Move a gap one place up or down its column, or to the top of another "
+        "column, as the board's keys do. GAP is its title (the whole title or a unique "
+        "beginning, any case) or its id.",
+    )
+    move.add_argument("gap", metavar="GAP", help="the gap's title or id")
+    where = move.add_mutually_exclusive_group(required=True)
+    where.add_argument("--up", action="store_true", help="one place up its column")
+    where.add_argument("--down", action="store_true", help="one place down its column")
+    where.add_argument(
+        "--to",
+        choices=GAP_COLUMNS,
+        metavar="COLUMN",
+        help="to the top of a column: " + ", ".join(GAP_COLUMNS),
+    )
+    move.add_argument(
+        "--force",
+        action="store_true",
+        help="with --to closed: close it even with no win as evidence",
+    )
+
+    step = _command(
+        sub,
+        "step-gap",
+        "careertui.commands.step_gap",
+        help="raise or lower a gap's impact or current level",
+        description="Raise or lower a gap's impact (1-5) or current level (1 up to its "
+        "target) by N, stopping at the bounds, as the board's keys do. GAP is its title or id.",
+    )
+    step.add_argument("gap", metavar="GAP", help="the gap's title or id")
+    step.add_argument("--impact", type=int, metavar="N", help="change the impact by N (+1, -1)")
+    step.add_argument(
+        "--level", type=int, metavar="N", help="change the current level by N (+1, -1)"
+    )
 
     people = _command(
         sub,
@@ -123,6 +224,21 @@ def build_parser() -> Parser:
         "--overdue", action="store_true", help="only those overdue, most overdue first"
     )
     people.add_argument("--json", action="store_true", help="JSON for scripts")
+
+    checkin = _command(
+        sub,
+        "checkin",
+        "careertui.commands.checkin",
+        help="log a check-in with a stakeholder",
+        description="Log a check-in with the stakeholder NAME (the whole name or a unique "
+        "beginning, any case, or their id); it moves their last contact and so their next "
+        "check-in.",
+    )
+    checkin.add_argument("name", metavar="NAME", help="the stakeholder's name or id")
+    checkin.add_argument("--note", metavar="TEXT", help="what you talked about")
+    checkin.add_argument(
+        "--date", metavar="WHEN", help="ISO date or 'yesterday', …; never in the future"
+    )
 
     _command(
         sub,
@@ -155,13 +271,30 @@ def build_parser() -> Parser:
     demo = _command(sub, "demo", "careertui.commands.demo", help="open a sample career")
     demo.add_argument("--no-open", action="store_true", help="write the data, do not open the app")
 
-    from careertui.export_kinds import export_names, ranged_names  # a table; loads no exporter
+    from careertui.export_kinds import (  # a table; loads no exporter
+        FORMATS,
+        document_names,
+        export_names,
+        ranged_names,
+    )
 
-    ranged = ", ".join(ranged_names())
+    ranged, documents = ", ".join(ranged_names()), ", ".join(document_names())
     export = _command(sub, "export", "careertui.commands.export", help="export documents or data")
     export.add_argument("what", choices=export_names())
     export.add_argument("--from", dest="from_", metavar="DATE", help=f"{ranged}: from DATE")
     export.add_argument("--to", metavar="DATE", help=f"{ranged}: to DATE")
+    export.add_argument(
+        "--private",
+        action="store_true",
+        help=f"{documents}: add the private notes (stakeholders' stance and notes, other target "
+        "companies, gap framing and coaching); shareable without it",
+    )
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        help=f"{documents}: {' or '.join(FORMATS)} (one self-contained page); default "
+        f"{FORMATS[0]}",
+    )
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
 
     imp = _command(sub, "import", "careertui.commands.importer", help="import data")

@@ -1,8 +1,9 @@
-"""``careertui export KIND [--from DATE] [--to DATE] [--out FILE]``.
+"""``careertui export KIND [--from DATE] [--to DATE] [--private] [--format FORMAT] [--out FILE]``.
 
-KIND is one of :data:`careertui.export_kinds.EXPORT_KINDS` (brag, case, json); --from and --to
-bound a kind that covers a date range (the brag document). Prints the export to stdout, or
-writes it to FILE (0600) and says where.
+KIND is one of :data:`careertui.export_kinds.EXPORT_KINDS` (brag, case, review, json); --from and
+--to bound a kind that covers a date range (the brag document, the self-review); --private and
+--format apply to the documents (brag, case, review): shareable unless --private, Markdown unless
+``--format html``. Prints the export to stdout, or writes it to FILE (0600) and says where.
 """
 
 from __future__ import annotations
@@ -18,15 +19,25 @@ from careertui.domain.errors import InputError
 from careertui.domain.text import json_terminal_safe, terminal_safe
 from careertui.exchange.exports import export_kind
 from careertui.exchange.files import refuse_store_paths, write_private
-from careertui.export_kinds import ranged_names
+from careertui.export_kinds import FORMATS, document_names, ranged_names
+
+
+def _only(names: list[str]) -> str:
+    return " or ".join(f"'export {name}'" for name in names)
 
 
 def run(args: argparse.Namespace) -> int:
     kind = export_kind(args.what)
     on = today()
     if not kind.ranged and (args.from_ or args.to):
-        ranged = " or ".join(f"'export {name}'" for name in ranged_names())
-        raise InputError(f"--from and --to apply to {ranged} only, not 'export {kind.name}'")
+        raise InputError(
+            f"--from and --to apply to {_only(ranged_names())} only, not 'export {kind.name}'"
+        )
+    if not kind.is_document and (args.private or args.format):
+        raise InputError(
+            f"--private and --format apply to {_only(document_names())} only, "
+            f"not 'export {kind.name}'"
+        )
     start = parse_when(args.from_, on) if args.from_ else None
     end = parse_when(args.to, on) if args.to else None
     if start and end and start > end:
@@ -35,10 +46,18 @@ def run(args: argparse.Namespace) -> int:
     if args.out:  # never over the live data file or a backup
         refuse_store_paths(Path(args.out), repo.store.data_dir)
     career = repo.career()
-    content = kind.render(career, today=on, start=start, end=end)
+    content = kind.render(
+        career,
+        today=on,
+        start=start,
+        end=end,
+        private=args.private,
+        fmt=args.format or FORMATS[0],
+    )
+    mode = ("private " if args.private else "shareable ") if kind.is_document else ""
     if args.out:
         path = write_private(Path(args.out), content)
-        print(f"{kind.title} written to {path.resolve()}")
+        print(f"{mode}{kind.title} written to {path.resolve()}")
     else:  # made safe for a terminal, whatever the store holds (JSON stays valid JSON)
         safe = json_terminal_safe if kind.is_json else terminal_safe
         sys.stdout.write(safe(content))

@@ -2,12 +2,13 @@
 
 This is the command people run many times a day, so it stays lean. Everything typed is
 parsed and validated before the store is touched, without pydantic
-(:mod:`careertui.domain.win_record` gives exactly the document and the messages of the ``Win``
-model). Then :func:`careertui.store.append.append_win` takes the store's lock, reads the file
-once, looks up only the tables an option names, adds the win and writes once, importing
-neither pydantic, TinyDB nor filelock. When the store needs more than that (encrypted, an
-older schema, changed since careertui last checked it, a first write, anything unusual) it
-writes nothing and this command runs the full path: the typed repository, exactly as before.
+(:mod:`careertui.domain.win_record` checks it by the rules the ``Win`` model is built from,
+:mod:`careertui.domain.fields`, and gives the model's document and messages). Then
+:func:`careertui.store.append.append_win` takes the store's lock, reads the file once, looks
+up only the tables an option names, adds the win and writes once, importing neither pydantic,
+TinyDB nor filelock. When the store needs more than that (encrypted, an older schema, changed
+since careertui last checked it, a first write, anything unusual) it writes nothing and this
+command runs the full path: the typed repository, exactly as before.
 The editor, natural-language dates and the fuzzy "did you mean" hints are imported only when
 used.
 """
@@ -20,9 +21,9 @@ import sys
 from typing import Any
 
 from careertui.commands import data_dir
+from careertui.commands.win_fields import metric_docs, title_and_body
 from careertui.domain.clock import today
 from careertui.domain.errors import InputError
-from careertui.domain.metrics import metric_doc
 from careertui.domain.text import terminal_safe
 from careertui.domain.win_record import link_names, new_win
 
@@ -35,12 +36,7 @@ def _title_and_body(args: argparse.Namespace) -> tuple[str, str]:
         from careertui.editor import edit_text
 
         text = edit_text(text)
-    title, _, rest = text.strip().partition("\n")
-    if not title.strip():
-        raise InputError(
-            "the win's text is empty; say what you did, e.g. careertui win 'Shipped X'"
-        )
-    return title.strip(), rest.strip()
+    return title_and_body(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,8 +46,7 @@ def run(args: argparse.Namespace) -> int:
         from careertui.domain.dates import parse_win_date
 
         when = parse_win_date(args.date, when)
-    metrics = [metric_doc(m, "output") for m in args.metric]
-    metrics += [metric_doc(m, "input") for m in args.input_metric]
+    metrics = metric_docs(args)
     body = "\n".join(p for p in (body, args.body or "") if p)
     link_names(priority=args.priority, gaps=args.gap, people=args.with_)
     # Validated before the store is touched; the links are filled in under the lock.
@@ -89,8 +84,8 @@ def _full_path(
 
     from careertui.actions.wins import log_win
     from careertui.commands import repository
+    from careertui.commands.win_fields import links
     from careertui.domain.errors import describe
-    from careertui.domain.matching import find_one
     from careertui.domain.models import Metric, Win
 
     try:
@@ -107,19 +102,7 @@ def _full_path(
         raise InputError(describe(exc)) from exc
     repo = repository(args)
     with repo.transaction():
-        links: dict[str, object] = {}
-        if args.priority:
-            priorities = repo.priorities.list()
-            links["priority_id"] = find_one(
-                priorities, args.priority, lambda p: p.title, "priority"
-            ).id
-        if args.gap:
-            gaps = repo.gaps.list()
-            links["gap_ids"] = [find_one(gaps, g, lambda g: g.title, "gap").id for g in args.gap]
-        if args.with_:
-            people = repo.stakeholders.list()
-            ids = [find_one(people, n, lambda s: s.name, "stakeholder").id for n in args.with_]
-            links["stakeholder_ids"] = list(dict.fromkeys(ids))
+        named = links(repo, priority=args.priority, gaps=args.gap, people=args.with_)
         # The ids come from stored records, so the copy needs no second validation.
-        win = log_win(repo, win.model_copy(update=links) if links else win)
+        win = log_win(repo, win.model_copy(update=named) if named else win)
     return win.model_dump(mode="json")

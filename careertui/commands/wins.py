@@ -1,14 +1,17 @@
 """``careertui wins``: the latest wins, newest first, for a terminal or as JSON.
 
-Lean like ``careertui win``: one read of the file, the wins chosen and ordered on their stored
-fields, and only the wins printed are loaded as models (each is still validated, so a damaged
-record that would be shown is reported, never printed half-read).
+Each line starts with the win's date and the start of its id, enough to name it to
+``careertui edit-win`` and ``careertui delete-win``. Lean like ``careertui win``: one read of
+the file, the wins chosen and ordered on their stored fields, and only the wins printed are
+loaded as models (each is still validated, so a damaged record that would be shown is reported,
+never printed half-read).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 from typing import Any
@@ -18,6 +21,8 @@ from careertui.domain.clock import today
 from careertui.domain.errors import InputError
 from careertui.domain.text import json_terminal_safe, terminal_safe
 
+#: How many characters of a win's id ``careertui wins`` shows at least ("win_" and 6 digits).
+SHORT_ID = 10
 _OLDEST = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 #: Fractional seconds of any length, and a "Z" zone: what Python 3.10's fromisoformat refuses.
 _FRACTION = re.compile(r"\.(\d+)")
@@ -38,6 +43,19 @@ def newest_first(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
     ISO dates order as text, so only the ``created`` timestamps are parsed."""
     return sorted(docs, key=lambda d: (str(d.get("date", "")), _created(d)), reverse=True)
+
+
+def short_ids(ids: list[str]) -> dict[str, str]:
+    """Each id cut to the shortest start that no other id shares, and never shorter than
+    :data:`SHORT_ID` characters: enough to name the win to ``careertui edit-win``/``delete-win``
+    (as git abbreviates commit ids)."""
+    ordered = sorted(ids)
+    shared = dict.fromkeys(ordered, 0)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        common = len(os.path.commonprefix([before, after]))
+        shared[before] = max(shared[before], common)
+        shared[after] = max(shared[after], common)
+    return {key: key[: max(SHORT_ID, shared[key] + 1)] for key in ordered}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,13 +97,15 @@ def run(args: argparse.Namespace) -> int:
             for w in wins
             if w.priority_id in docs
         }
+    shown = short_ids(list(stored))
+    width = max((len(shown[w.id]) for w in wins), default=0)
     for win in wins:
         star = "★" if win.starred else " "
         extras = [f"[{priorities[win.priority_id]}]"] if win.priority_id in priorities else []
         if win.headline_metric:
             extras.append(str(win.headline_metric))
         extras += [f"#{t}" for t in win.tags]
-        line = f"{win.date.isoformat()} {star} {win.title}"
+        line = f"{win.date.isoformat()} {shown[win.id]:<{width}} {star} {win.title}"
         print(terminal_safe(f"{line}  {'  '.join(extras)}" if extras else line))
     if not stored:
         print("no wins yet: log one with careertui win 'what you did'", file=sys.stderr)

@@ -258,21 +258,11 @@ def _words(text: str) -> list[str | None]:
     return found
 
 
-def keywords(text: str) -> frozenset[str]:
-    """The meaningful words of ``text``: lower-cased, three letters or more, not a number,
-    not an English stop word nor a word every career note has."""
-    return frozenset(w for w in _words(text) if w is not None)
-
-
 def _stem(word: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "ies", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
-
-
-def _stems(words: Iterable[str]) -> dict[str, str]:
-    return {_stem(w): w for w in words}
 
 
 @dataclass(frozen=True)
@@ -367,10 +357,6 @@ class Agenda:
     gaps: list[Gap] = field(default_factory=list)
     feedback: list[Feedback] = field(default_factory=list)
     last_check_in: Interaction | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.wins or self.gaps or self.feedback)
 
 
 #: With no last contact, wins from this many days back are candidates.

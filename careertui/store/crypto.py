@@ -123,8 +123,8 @@ def parse(path: Path, raw: bytes) -> tuple[Header, bytes, bytes]:
             f"encrypted with {fields.get('cipher')!r}/{fields.get('kdf')!r}, which this "
             "careertui does not know",
         )
-    n, r, p = (fields.get(k) for k in ("n", "r", "p"))
-    if not all(type(v) is int for v in (n, r, p)):
+    n, r, p = fields.get("n"), fields.get("r"), fields.get("p")
+    if not (type(n) is int and type(r) is int and type(p) is int):
         raise UnreadableStore(path, "the encrypted file's key parameters are damaged")
     if not (1 < n <= MAX_N and n & (n - 1) == 0 and 0 < r <= MAX_R and 0 < p <= MAX_P):
         raise UnreadableStore(path, f"the key parameters n={n} r={r} p={p} are out of range")
@@ -161,10 +161,6 @@ class Sealer:
             self._source = source
         self._passphrase: str | None = None
         self._keys: OrderedDict[tuple[bytes, int, int, int], tuple[bytes, bytes]] = OrderedDict()
-
-    @property
-    def has_source(self) -> bool:
-        return self._source is not None
 
     def passphrase(self, path: Path) -> str:
         if self._passphrase is None:

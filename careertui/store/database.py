@@ -95,7 +95,8 @@ class RecordTable(Table):
     Copies are shallow: careertui replaces a document's fields, never edits inside them.
     """
 
-    document_id_class = str
+    # TinyDB types its ids as int; these tables key documents by the records' string ids.
+    document_id_class = str  # type: ignore[assignment]
 
     def _update_table(self, updater: Callable[[dict[Any, Any]], None]) -> None:
         def on_copies(table: dict[Any, Any]) -> None:
@@ -279,7 +280,7 @@ class Store:
                 validate_records(self.path, tables)  # a damaged record stops the write
             before = dict(tables)  # TinyDB replaces the dict of every table it changes
             storage = SnapshotStorage(tables)
-            db = CareerDB(storage=lambda: storage)  # type: ignore[arg-type]
+            db = CareerDB(storage=lambda: storage)
             yield db
             if storage.dirty or migrated:
                 payload = encode(storage.tables)

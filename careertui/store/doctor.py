@@ -15,6 +15,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -231,7 +232,8 @@ def _lacking(store: Store, current: bytes | None, backup: bytes) -> Lacking | No
     for table, docs in now.items():
         if table == schema.META_TABLE or not isinstance(docs, dict):
             continue
-        old = then.get(table) if isinstance(then.get(table), dict) else {}
+        kept = then.get(table)
+        old: dict[str, Any] = kept if isinstance(kept, dict) else {}
         gone = sum(1 for key in docs if key not in old)
         other = sum(1 for key, doc in docs.items() if key in old and old[key] != doc)
         if gone:

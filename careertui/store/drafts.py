@@ -9,7 +9,7 @@ record text). Both files are private (0600) and written atomically.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -78,14 +78,15 @@ def load_draft(store: Store) -> Draft | None:
         return None
     if not isinstance(data, dict):
         return None
-    known = {f.name for f in fields(Draft)}
-    values = data.get("values")
+    title, model, record_id, values = (
+        data.get(k) for k in ("title", "model", "record_id", "values")
+    )
     return Draft(
-        **{
-            **{k: v for k, v in data.items() if k in known and isinstance(v, str | None)},
-            "kind": str(data.get("kind", FORM)),
-            "values": values if isinstance(values, dict) else {},
-        }
+        kind=str(data.get("kind", FORM)),
+        title=title if isinstance(title, str) else "",
+        model=model if isinstance(model, str) else "",
+        record_id=record_id if isinstance(record_id, str) else None,
+        values=values if isinstance(values, dict) else {},
     )
 
 

@@ -89,7 +89,8 @@ def companions(store: Store) -> list[Path]:
 
 def mixture(store: Store, raw: bytes | None) -> Mixture:
     """The state of the data file ``raw`` and of each copy (from their first bytes only)."""
-    plain, sealed = [], []
+    plain: list[Path] = []
+    sealed: list[Path] = []
     for path in companions(store):
         (sealed if is_encrypted(_head(path)) else plain).append(path)
     return Mixture(None if raw is None else is_encrypted(raw), plain, sealed)
@@ -120,7 +121,7 @@ def encrypt_store(store: Store, *, keyring: bool = False) -> Conversion:
     with store.locked():
         raw = read_bytes(store.path)
         if raw is None:
-            tables: dict = {}
+            tables: Tables = {}
             schema.stamp(tables)
             raw = encode(tables)
         if is_encrypted(raw):

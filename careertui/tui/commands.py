@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeAlias
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-PaletteCommand = tuple[str, str, Callable[[], object]]
+#: One entry of the command palette: (name, help, callback). The app, the export commands and
+#: every pane build their entries as this.
+PaletteCommand: TypeAlias = tuple[str, str, Callable[[], object]]
 
 
 class CareerCommands(Provider):

@@ -101,7 +101,7 @@ def test_wins_shows_the_stored_text_with_the_control_characters_marked(
 ) -> None:
     result = cli("wins")
     line = result.stdout.splitlines()[0]
-    assert line.startswith("2026-11-02 ★ Shipped onboarding \ufffd]52;c;cm0gLXJmIH4=")
+    assert line.startswith("2026-11-02 win_1 ★ Shipped onboarding \ufffd]52;c;cm0gLXJmIH4=")
     assert "[Grow revenue \ufffd]52" in line and "#launch\ufffd[2j" in line
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from careertui.domain.models import Gap, Priority, Stakeholder, Win
-from careertui.domain.stakeholders import agenda, keywords, select_wins
+from careertui.domain.stakeholders import agenda, select_wins
 from careertui.exchange.agenda import to_markdown
 from careertui.store.repository import Repository
 
@@ -41,7 +41,6 @@ def test_one_common_word_is_not_a_reason() -> None:
 
 
 def test_stop_words_from_the_english_list_never_count() -> None:
-    assert keywords("Because of them, we should have done it ourselves again") == frozenset()
     p = person(cares_about="What they themselves would have wanted, again and again")
     assert reasons(p, [win("They wanted it again, and would have done it themselves")]) == {}
 

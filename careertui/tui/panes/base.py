@@ -7,7 +7,6 @@ named for what the user meant; the app writes through the repository and pushes 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -16,9 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from careertui.store.repository import Career
-
-#: (name, help, callback) as shown by the command palette.
-PaletteCommand = tuple[str, str, Callable[[], object]]
+from careertui.tui.commands import PaletteCommand
 
 
 class Pane(Vertical, can_focus=True):
@@ -26,7 +23,8 @@ class Pane(Vertical, can_focus=True):
 
     Subclasses set ``TITLE``, ``KEY`` and ``EMPTY_TEXT``, yield their widgets from
     :meth:`compose_body` (give the main ones the class ``pane-body`` so the empty state hides
-    them), implement :meth:`show` and :meth:`is_empty`, and may override :meth:`palette_commands`.
+    them), implement :meth:`show` and :meth:`shows_nothing`, and may override
+    :meth:`palette_commands`.
     """
 
     ALLOW_MAXIMIZE = True
@@ -50,7 +48,9 @@ class Pane(Vertical, can_focus=True):
         """Display ``career``. Called at mount and after every change: keep it cheap."""
         raise NotImplementedError
 
-    def is_empty(self, career: Career) -> bool:
+    def shows_nothing(self, career: Career) -> bool:
+        """Whether ``career`` holds nothing for this pane (then it shows its empty state, which
+        teaches the method)."""
         raise NotImplementedError
 
     def palette_commands(self) -> list[PaletteCommand]:
@@ -63,6 +63,7 @@ class Pane(Vertical, can_focus=True):
 
     # -- helpers for subclasses ----------------------------------------------------------
     def set_empty(self, empty: bool) -> None:
+        """Show the empty state instead of the pane's body (or the body again)."""
         self.set_class(empty, "-empty")
 
     def main_widget(self) -> Widget | None:

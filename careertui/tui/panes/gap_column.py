@@ -19,22 +19,16 @@ from textual.strip import Strip
 
 from careertui.domain.gaps import is_overdue
 from careertui.domain.models import Gap, GapStatus
+from careertui.tui.widgets.levels import level_dots
 
 #: Lines per card: title, category and levels, impact/effort/evidence, due date, a gap.
 CARD_HEIGHT = 5
 #: Columns narrower than this many cells get abbreviated cards.
 NARROW = 34
-LEVELS = 5
 #: Drawn lines kept for reuse before the cache starts afresh (a few screens' worth).
 STRIPS_KEPT = 4_000
 #: One line of a card: (text, component class) pieces.
 Line = tuple[tuple[str, str], ...]
-
-
-def level_dots(level: int) -> str:
-    """``●●○○○`` for level 2 of 5."""
-    level = max(0, min(LEVELS, level))
-    return "●" * level + "○" * (LEVELS - level)
 
 
 def _date(day: dt.date, year: int | None) -> str:
@@ -135,13 +129,16 @@ class GapColumn(ScrollView, can_focus=False):
         "gap-column--cursor-idle",
     }
 
+    @dataclass
     class Clicked(Message):
-        """The user clicked a card."""
+        """The user clicked the card at ``index`` of ``column``."""
 
-        def __init__(self, column: GapColumn, index: int) -> None:
-            super().__init__()
-            self.column = column
-            self.index = index
+        column: GapColumn
+        index: int
+
+        @property
+        def control(self) -> GapColumn:
+            return self.column
 
     def __init__(self, status: GapStatus, *, id: str | None = None) -> None:
         super().__init__(id=id)

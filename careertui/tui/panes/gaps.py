@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from textual.app import ComposeResult
@@ -36,7 +36,8 @@ from careertui.domain.gaps import (
 from careertui.domain.models import Gap, GapStatus, Stakeholder
 from careertui.domain.scoring import Score, score
 from careertui.store.repository import Career
-from careertui.tui.panes.base import PaletteCommand, Pane
+from careertui.tui.commands import PaletteCommand
+from careertui.tui.panes.base import Pane
 from careertui.tui.panes.gap_column import GapCard, GapColumn, make_card
 
 Order = Literal["manual", "score"]
@@ -97,68 +98,63 @@ class GapsPane(Pane):
     ]
 
     # -- messages: what the user meant ----------------------------------------------------
+    @dataclass
     class GapMoved(Message):
         """Move the gap ``step`` places down (negative: up) its column, in the manual order."""
 
-        def __init__(self, gap_id: str, step: int) -> None:
-            super().__init__()
-            self.gap_id = gap_id
-            self.step = step
+        gap_id: str
+        step: int
 
+    @dataclass
     class StatusChanged(Message):
         """Move the gap to another column (closing it when ``status`` is closed)."""
 
-        def __init__(self, gap_id: str, status: GapStatus) -> None:
-            super().__init__()
-            self.gap_id = gap_id
-            self.status = status
+        gap_id: str
+        status: GapStatus
 
+    @dataclass
     class ValueStepped(Message):
         """Raise or lower ``field`` (``impact`` or ``current_level``) by ``step``."""
 
-        def __init__(self, gap_id: str, field: str, step: int) -> None:
-            super().__init__()
-            self.gap_id = gap_id
-            self.field = field
-            self.step = step
+        gap_id: str
+        field: str
+        step: int
 
+    @dataclass
     class NewRequested(Message):
         """Add a gap, starting in ``status``."""
 
-        def __init__(self, status: GapStatus) -> None:
-            super().__init__()
-            self.status = status
+        status: GapStatus
 
+    @dataclass
     class EditRequested(Message):
-        def __init__(self, gap_id: str) -> None:
-            super().__init__()
-            self.gap_id = gap_id
+        """Open the form to edit the gap."""
 
+        gap_id: str
+
+    @dataclass
     class DeleteRequested(Message):
-        def __init__(self, gap_id: str) -> None:
-            super().__init__()
-            self.gap_id = gap_id
+        """Delete the gap (after the app has asked)."""
 
+        gap_id: str
+
+    @dataclass
     class LogWinRequested(Message):
         """Open the win form with this gap chosen."""
 
-        def __init__(self, gap_id: str) -> None:
-            super().__init__()
-            self.gap_id = gap_id
+        gap_id: str
 
+    @dataclass
     class OrderChanged(Message):
         """The user switched the order; remember it for next time."""
 
-        def __init__(self, order: Order) -> None:
-            super().__init__()
-            self.order = order
+        order: Order
 
+    @dataclass
     class SavedOrderWanted(Message):
         """The board is up: tell it the order the user chose last time (:meth:`restore_order`)."""
 
-        def __init__(self, board: GapsPane) -> None:
-            super().__init__()
-            self.board = board
+        board: GapsPane
 
         @property
         def control(self) -> GapsPane:
@@ -197,7 +193,7 @@ class GapsPane(Pane):
                     yield GapColumn(status, id=f"gap-cards-{slug}")
 
     # -- what the app calls ----------------------------------------------------------------
-    def is_empty(self, career: Career) -> bool:
+    def shows_nothing(self, career: Career) -> bool:
         return not career.gaps
 
     def show(self, career: Career) -> None:
@@ -207,7 +203,7 @@ class GapsPane(Pane):
         self._people = {person.id: person for person in career.stakeholders}
         if "wins" in career.changed_since(before):  # counting evidence reads every win
             self._evidence = evidence_counts(career.wins)
-        self.set_empty(self.is_empty(career))
+        self.set_empty(self.shows_nothing(career))
         self._rebuild()
 
     def palette_commands(self) -> list[PaletteCommand]:

@@ -9,6 +9,7 @@ The pane only shows and asks: it posts :class:`JournalPane.WinFormRequested`,
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,7 +22,8 @@ from careertui.domain import journal as rules
 from careertui.domain.clock import today
 from careertui.domain.models import Win
 from careertui.store.repository import Career
-from careertui.tui.panes.base import PaletteCommand, Pane
+from careertui.tui.commands import PaletteCommand
+from careertui.tui.panes.base import Pane
 from careertui.tui.widgets.filter_suggester import FilterSuggester
 from careertui.tui.widgets.win_list import WinList
 
@@ -43,25 +45,28 @@ class JournalPane(Pane):
         Binding("slash", "filter", "Filter", id="journal.filter"),
     ]
 
+    # -- messages: what the user meant ------------------------------------------------------
+    @dataclass
     class WinFormRequested(Message):
         """The user wants the full form: a new win (``win`` None) or to edit ``win``."""
 
-        def __init__(self, win: Win | None) -> None:
-            super().__init__()
-            self.win = win
+        win: Win | None
 
+    @dataclass
     class WinDeleteRequested(Message):
-        def __init__(self, win: Win) -> None:
-            super().__init__()
-            self.win = win
+        """The user wants ``win`` deleted (``u`` brings it back)."""
 
+        win: Win
+
+    @dataclass
     class WinStarToggled(Message):
-        def __init__(self, win: Win) -> None:
-            super().__init__()
-            self.win = win
+        """The user starred ``win``, or took its star away."""
 
+        win: Win
+
+    @dataclass
     class UndoDeleteRequested(Message):
-        pass
+        """The user wants the last deleted win back."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -95,14 +100,14 @@ class JournalPane(Pane):
             yield Static(id="win-facts")
 
     # -- data ----------------------------------------------------------------------------------
-    def is_empty(self, career: Career) -> bool:
+    def shows_nothing(self, career: Career) -> bool:
         return not career.wins
 
     def show(self, career: Career) -> None:
         if self._search is None or career.wins is not self._search.wins:
             self._search = rules.WinSearch(career.wins, previous=self._search)
         before, self.career = self.career, career
-        self.set_empty(self.is_empty(career))
+        self.set_empty(self.shows_nothing(career))
         on = today()
         # The glance line reads every win: redrawn only when the wins, priorities or day changed.
         if self._glanced_on != on or career.changed_since(before) & {"wins", "priorities"}:

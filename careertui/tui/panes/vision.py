@@ -10,6 +10,7 @@ meant; the app writes and calls :meth:`VisionPane.show` again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from textual.app import ComposeResult
@@ -20,7 +21,7 @@ from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from careertui.domain.clock import today
-from careertui.domain.models import Feedback, Vision
+from careertui.domain.models import Feedback, Priority, Vision
 from careertui.domain.vision import (
     moved,
     needs_guided_start,
@@ -31,7 +32,9 @@ from careertui.domain.vision import (
     years_left_text,
 )
 from careertui.store.repository import Career
-from careertui.tui.panes.base import PaletteCommand, Pane
+from careertui.tui.commands import PaletteCommand
+from careertui.tui.panes.base import Pane
+from careertui.tui.widgets.vision_outline import VisionOutline
 
 
 @dataclass(frozen=True)
@@ -87,25 +90,9 @@ def _one_line(text: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-class VisionOutline(OptionList):
-    """Every section of the vision pane as rows; the section headers are not selectable.
-
-    The row under the cursor never leaves the screen: not when the detail strip below opens,
-    nor when the pane is un-zoomed; home and end show the very top and bottom."""
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.scroll_to_highlight)
-
-    def action_first(self) -> None:
-        super().action_first()
-        self.scroll_home(animate=False, immediate=True)
-
-    def action_last(self) -> None:
-        super().action_last()
-        self.scroll_end(animate=False, immediate=True)
-
-
 class VisionPane(Pane):
+    """The vision: the statement on top, every section as a row of one outline below."""
+
     TITLE = "Vision"
     KEY = "1"
     EMPTY_TEXT = (
@@ -149,10 +136,14 @@ class VisionPane(Pane):
 
     @dataclass
     class AddItem(Message):
+        """Add an item to ``section`` (a value, a priority, a feedback quote, …)."""
+
         section: str
 
     @dataclass
     class DeleteItem(Message):
+        """Delete the item at ``index`` of ``section`` (``record_id`` for records)."""
+
         section: str
         index: int
         record_id: str | None
@@ -207,7 +198,7 @@ class VisionPane(Pane):
         return self.query_one(VisionOutline)
 
     # -- data -------------------------------------------------------------------------------
-    def is_empty(self, career: Career) -> bool:
+    def shows_nothing(self, career: Career) -> bool:
         blank = Vision()
         vision = career.vision
         return (
@@ -228,7 +219,7 @@ class VisionPane(Pane):
                 # show() runs in the app's call stack; sent as the pane, the message bubbles
                 # all the way up to the app instead of stopping at the caller.
                 self.post_message(self.OpenGuidedStart(automatic=True).set_sender(self))
-        self.set_empty(self.is_empty(career))
+        self.set_empty(self.shows_nothing(career))
         statement = career.vision.statement or "*No vision statement yet: press e on Destination.*"
         if statement != self._statement:
             self._statement = statement
@@ -458,11 +449,14 @@ class VisionPane(Pane):
     def _record_id(self, section: str, index: int | None) -> str | None:
         if self._career is None or index is None:
             return None
-        records = {"priorities": self._career.priorities, "feedback": self._career.feedback}
-        rows = records.get(section)
-        if rows is None or index >= len(rows):
+        rows: Sequence[Priority | Feedback]
+        if section == "priorities":
+            rows = self._career.priorities
+        elif section == "feedback":
+            rows = self._career.feedback
+        else:
             return None
-        return rows[index].id
+        return rows[index].id if index < len(rows) else None
 
     def action_edit(self) -> None:
         section, index, record_id = self._target()

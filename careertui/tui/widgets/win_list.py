@@ -7,6 +7,7 @@ rows; ``render_line`` formats just the visible lines from the current list.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -66,10 +67,11 @@ class WinList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=False)
 
+    @dataclass
     class Highlighted(Message):
-        def __init__(self, win: Win | None) -> None:
-            super().__init__()
-            self.win = win
+        """The cursor moved onto ``win`` (None: the list shows no win)."""
+
+        win: Win | None
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

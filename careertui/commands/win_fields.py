@@ -1,0 +1,56 @@
+"""A win's fields as typed on the command line, read the same way by ``careertui win`` (log one)
+and ``careertui edit-win`` (change one).
+
+Light on purpose: ``careertui win`` imports this on its lean path, so it loads nothing beyond
+the domain's plain rules; the name matching (:func:`links`) runs only on the full path.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from careertui.domain.errors import InputError
+from careertui.domain.metrics import metric_doc
+
+if TYPE_CHECKING:
+    from careertui.store.repository import Repository
+
+
+def title_and_body(text: str) -> tuple[str, str]:
+    """The first line of ``text`` as the title and the rest as the body; an InputError when
+    there is no title."""
+    title, _, rest = text.strip().partition("\n")
+    if not title.strip():
+        raise InputError(
+            "the win's text is empty; say what you did, e.g. careertui win 'Shipped X'"
+        )
+    return title.strip(), rest.strip()
+
+
+def metric_docs(args: argparse.Namespace) -> list[dict[str, str]]:
+    """The ``--metric`` (output) and ``--input-metric`` options as metric documents, in that
+    order."""
+    metrics = [metric_doc(m, "output") for m in args.metric]
+    return metrics + [metric_doc(m, "input") for m in args.input_metric]
+
+
+def links(
+    repo: Repository, *, priority: str | None, gaps: list[str], people: list[str]
+) -> dict[str, Any]:
+    """The ids of the priority, gaps and stakeholders named (each by its id, its whole name or
+    a unique beginning of it), for the links that were named at all."""
+    from careertui.domain.matching import find_one
+
+    found: dict[str, Any] = {}
+    if priority:
+        priorities = repo.priorities.list()
+        found["priority_id"] = find_one(priorities, priority, lambda p: p.title, "priority").id
+    if gaps:
+        stored = repo.gaps.list()
+        found["gap_ids"] = [find_one(stored, g, lambda g: g.title, "gap").id for g in gaps]
+    if people:
+        everyone = repo.stakeholders.list()
+        ids = [find_one(everyone, n, lambda s: s.name, "stakeholder").id for n in people]
+        found["stakeholder_ids"] = list(dict.fromkeys(ids))
+    return found
