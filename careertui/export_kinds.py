@@ -10,11 +10,13 @@ career:
 - ``renderer``: the function that renders it, as ``"module:function"``; it is imported only
   when an export is made, so reading this table loads no exporter. It is called as
   ``function(career, **options)`` and returns the text of the export;
-- ``options``: the keyword arguments the renderer takes among ``today``, ``start`` and
-  ``end``; a kind whose renderer takes ``start`` and ``end`` covers a date range and accepts
-  ``--from``/``--to`` on the command line;
+- ``options``: the keyword arguments the renderer takes among :data:`RENDER_OPTIONS`; a kind
+  whose renderer takes ``start`` and ``end`` covers a date range and accepts ``--from``/``--to``
+  on the command line; a kind whose renderer takes ``private`` and ``fmt`` is a *document*:
+  shareable unless ``private=True`` (``--private``), Markdown or HTML by ``fmt`` (``--format``);
 - ``stem`` and ``extension``: the file the app saves, ``{stem}-{date}.{extension}``; a JSON
-  export printed to a terminal stays valid JSON.
+  export printed to a terminal stays valid JSON. A document saved as HTML ends in ``.html``
+  instead (:meth:`ExportKind.extension_for`).
 
 Everything else derives from :data:`EXPORT_KINDS`: the choices, help and messages of
 ``careertui export``, the palette's export commands (:mod:`careertui.tui.exports`) and the
@@ -38,7 +40,10 @@ if TYPE_CHECKING:
     from careertui.store.repository import Career
 
 #: The keyword arguments a renderer may take.
-RENDER_OPTIONS = ("today", "start", "end")
+RENDER_OPTIONS = ("today", "start", "end", "private", "fmt")
+#: The formats of a document, the first the default, and the extension of each.
+FORMATS = ("markdown", "html")
+FORMAT_EXTENSIONS = {"markdown": "md", "html": "html"}
 
 
 class ExportKind(NamedTuple):
@@ -59,6 +64,15 @@ class ExportKind(NamedTuple):
         return "start" in self.options and "end" in self.options
 
     @property
+    def is_document(self) -> bool:
+        """Whether the export is a document: shareable or private, Markdown or HTML."""
+        return "private" in self.options and "fmt" in self.options
+
+    def extension_for(self, fmt: str = FORMATS[0]) -> str:
+        """The extension of a file of this export in format ``fmt``."""
+        return FORMAT_EXTENSIONS.get(fmt, self.extension) if self.is_document else self.extension
+
+    @property
     def is_json(self) -> bool:
         """Whether the export is JSON (printed to a terminal, it is escaped as JSON)."""
         return self.extension == "json"
@@ -76,10 +90,12 @@ class ExportKind(NamedTuple):
         today: dt.date,
         start: dt.date | None = None,
         end: dt.date | None = None,
+        private: bool = False,
+        fmt: str = FORMATS[0],
     ) -> str:
         """The text of this export of ``career``; ``start`` and ``end`` bound a ranged kind
-        only and are ignored by the others."""
-        given = {"today": today, "start": start, "end": end}
+        only, ``private`` and ``fmt`` shape a document only; the others ignore them."""
+        given = {"today": today, "start": start, "end": end, "private": private, "fmt": fmt}
         return self.load_renderer()(career, **{option: given[option] for option in self.options})
 
 
@@ -89,9 +105,9 @@ EXPORT_KINDS: tuple[ExportKind, ...] = (
         name="brag",
         title="brag document",
         palette_name="Export brag document",
-        palette_help="Every win, grouped by company priority, as Markdown",
+        palette_help="Your strongest wins, then every win grouped by company priority",
         renderer="careertui.exchange.brag:brag_document",
-        options=("today", "start", "end"),
+        options=("today", "start", "end", "private", "fmt"),
         stem="brag-document",
         extension="md",
     ),
@@ -99,10 +115,20 @@ EXPORT_KINDS: tuple[ExportKind, ...] = (
         name="case",
         title="promotion case",
         palette_name="Export promotion case",
-        palette_help="The case for the target role, as Markdown",
+        palette_help="The case for the target role: evidence, feedback, supporters, the ask",
         renderer="careertui.exchange.case:promotion_case",
-        options=("today",),
+        options=("today", "private", "fmt"),
         stem="promotion-case",
+        extension="md",
+    ),
+    ExportKind(
+        name="review",
+        title="self-review",
+        palette_name="Export self-review",
+        palette_help="The last twelve months as STAR stories per gap, and the feedback received",
+        renderer="careertui.exchange.review:self_review",
+        options=("today", "start", "end", "private", "fmt"),
+        stem="self-review",
         extension="md",
     ),
     ExportKind(
@@ -126,6 +152,11 @@ def export_names() -> list[str]:
 def ranged_names() -> list[str]:
     """The names of the kinds that take --from and --to."""
     return [kind.name for kind in EXPORT_KINDS if kind.ranged]
+
+
+def document_names() -> list[str]:
+    """The names of the kinds that take --private and --format."""
+    return [kind.name for kind in EXPORT_KINDS if kind.is_document]
 
 
 def find_kind(name: str) -> ExportKind | None:

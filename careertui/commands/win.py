@@ -4,7 +4,7 @@ This is the command people run many times a day, so it stays lean. Everything ty
 parsed and validated before the store is touched, without pydantic
 (:mod:`careertui.domain.win_record` checks it by the rules the ``Win`` model is built from,
 :mod:`careertui.domain.fields`, and gives the model's document and messages). Then
-:func:`careertui.store.append.append_win` takes the store's lock, reads the file once, looks
+:func:`careertui.actions.lean_win.append_win` takes the store's lock, reads the file once, looks
 up only the tables an option names, adds the win and writes once, importing neither pydantic,
 TinyDB nor filelock. When the store needs more than that (encrypted, an older schema, changed
 since careertui last checked it, a first write, anything unusual) it writes nothing and this
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         tags=args.tag,
         starred=args.star,
     )
-    from careertui.store.append import HAND_OVER, append_win
+    from careertui.actions.lean_win import HAND_OVER, append_win
 
     stored = append_win(
         data_dir(args), doc, priority=args.priority, gaps=args.gap, people=args.with_

@@ -33,7 +33,7 @@ def settled_contact(
     after it, the contact that set it may be gone: it becomes the latest check-in or win still
     on record (``recorded()``, read after the change). Anything else leaves it as it is, so a
     date kept from before this rule (typed in an older version, imported) stays until a
-    contact at or after it goes. The lean ``careertui win`` (:mod:`careertui.store.append`)
+    contact at or after it goes. The lean ``careertui win`` (:mod:`careertui.actions.lean_win`)
     only ever adds, and does the first case on the stored document.
     """
     if removed and (stored is None or max(removed) >= stored):

@@ -1,31 +1,40 @@
 """The career data model.
 
 Every record has a stable string id (it survives exports, imports and links), created and
-updated timestamps, and validation whose messages name the field.
+updated timestamps, and validation whose messages name the field. The rules of the fields (text
+limits, ranges, tags) are declared in :mod:`careertui.domain.fields` and the choices in
+:mod:`careertui.domain.choices`, which the lean ``careertui win`` reads too; the field types here
+are built from them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-from collections.abc import Mapping
-from enum import Enum
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
+from annotated_types import GroupedMetadata
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    StringConstraints,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
+from careertui.domain import fields
+from careertui.domain.choices import GapCategory as GapCategory
+from careertui.domain.choices import GapStatus as GapStatus
+from careertui.domain.choices import Relationship as Relationship
+from careertui.domain.choices import Stance as Stance
 from careertui.domain.clock import now, today
-from careertui.domain.text import control_refusal, neutralise, one_line_ending
+from careertui.domain.profile import Profile
+from careertui.domain.text import control_refusal, neutralise
 
 #: The validation context of a record read from the store (``model_validate(doc,
 #: context=FROM_STORE)``): its text is taken as it is, control characters shown as U+FFFD.
@@ -33,8 +42,8 @@ from careertui.domain.text import control_refusal, neutralise, one_line_ending
 FROM_STORE: Mapping[str, bool] = MappingProxyType({"from_store": True})
 
 
-def _line_endings(value: object) -> object:
-    return one_line_ending(value) if isinstance(value, str) else value
+def _normal_text(value: object) -> object:
+    return fields.normal_text(value) if isinstance(value, str) else value
 
 
 def _no_control(value: str, info: ValidationInfo) -> str:
@@ -51,21 +60,30 @@ def _no_control(value: str, info: ValidationInfo) -> str:
     return value
 
 
-#: Line endings made newlines first; control characters checked last, after the stripping
-#: and the length limits (the order ``careertui.domain.win_record`` mirrors).
-LINE_ENDINGS = BeforeValidator(_line_endings)
-NO_CONTROL = AfterValidator(_no_control)
+class TextField(GroupedMetadata):
+    """The field type of a :class:`~careertui.domain.fields.TextRule`: line endings made
+    newlines and the text trimmed (:func:`careertui.domain.fields.normal_text`, instead of
+    pydantic's own stripping), then the rule's lengths, then the control-character rule."""
 
-Level = Annotated[int, Field(ge=1, le=5)]
+    def __init__(self, rule: fields.TextRule) -> None:
+        self.rule = rule
+
+    def __iter__(self) -> Iterator[Any]:
+        yield StringConstraints(
+            strip_whitespace=False,
+            min_length=self.rule.min_length or None,
+            max_length=self.rule.max_length,
+        )
+        yield BeforeValidator(_normal_text)
+        yield AfterValidator(_no_control)
+
+
+Level = Annotated[int, Field(ge=fields.LEVEL.low, le=fields.LEVEL.high)]
 #: Text of any kind: every str field a person writes is one of these.
-Plain = Annotated[str, LINE_ENDINGS, NO_CONTROL]
-Text = Annotated[str, Field(max_length=20_000), LINE_ENDINGS, NO_CONTROL]
-Title = Annotated[str, Field(min_length=1, max_length=300), LINE_ENDINGS, NO_CONTROL]
-Short = Annotated[str, Field(max_length=300), LINE_ENDINGS, NO_CONTROL]
-
-
-def new_id(prefix: str) -> str:
-    return f"{prefix}_{secrets.token_hex(6)}"
+Plain = Annotated[str, TextField(fields.PLAIN)]
+Text = Annotated[str, TextField(fields.TEXT)]
+Title = Annotated[str, TextField(fields.TITLE)]
+Short = Annotated[str, TextField(fields.SHORT)]
 
 
 def _clean_list(values: list[str]) -> list[str]:
@@ -86,22 +104,15 @@ class Record(BaseModel):
     table: ClassVar[str] = ""
     id_prefix: ClassVar[str] = ""
 
-    id: str = Field(default="", min_length=0, max_length=64)
+    id: str = Field(default="", max_length=fields.ID_MAX)
     created: dt.datetime = Field(default_factory=now)
     updated: dt.datetime = Field(default_factory=now)
 
     @model_validator(mode="after")
     def _give_id(self) -> Record:
         if not self.id:
-            object.__setattr__(self, "id", new_id(self.id_prefix))
+            object.__setattr__(self, "id", fields.new_id(self.id_prefix))
         return self
-
-    def touched(self, **changes: object) -> Record:
-        """A copy with ``changes`` applied, validated, and ``updated`` set to now."""
-        data = self.model_dump()
-        data.update(changes)
-        data["updated"] = now()
-        return type(self).model_validate(data)
 
 
 class Vision(Record):
@@ -163,6 +174,7 @@ class Vision(Record):
     scope: list[ScopeItem] = Field(default_factory=list)
     #: What management said about room for the next step (schema 2).
     room_to_grow: RoomToGrow = Field(default_factory=RoomToGrow)
+    profile: Profile = Field(default_factory=Profile)
 
     _lists = field_validator(
         "company_kinds",
@@ -190,21 +202,6 @@ class Priority(Record):
     title: Title
     description: Text = ""
     rank: int = Field(default=0, ge=0)
-
-
-class GapCategory(str, Enum):
-    SKILL = "skill"
-    EXPERIENCE = "experience"
-    VISIBILITY = "visibility"
-    RELATIONSHIP = "relationship"
-    SCOPE = "scope/title"
-    OTHER = "other"
-
-
-class GapStatus(str, Enum):
-    BACKLOG = "backlog"
-    WORKING = "working on"
-    CLOSED = "closed"
 
 
 class Gap(Record):
@@ -241,27 +238,6 @@ class Gap(Record):
         return self.target_level - self.current_level
 
 
-class Relationship(str, Enum):
-    MANAGER = "manager"
-    SKIP_LEVEL = "skip-level"
-    PEER = "peer"
-    MENTOR = "mentor"
-    SPONSOR = "sponsor"
-    DIRECT_REPORT = "direct report"
-    EXECUTIVE = "executive"
-    CUSTOMER = "customer"
-    OTHER = "other"
-
-
-class Stance(str, Enum):
-    CHAMPION = "champion"
-    SUPPORTER = "supporter"
-    NEUTRAL = "neutral"
-    SKEPTIC = "skeptic"
-    BLOCKER = "blocker"
-    UNKNOWN = "unknown"
-
-
 class Stakeholder(Record):
     """Someone who decides or influences the user's next step."""
 
@@ -276,7 +252,7 @@ class Stakeholder(Record):
     cares_about: Text = ""
     moves_needle: Text = ""
     how_to_help: Text = ""
-    cadence_days: int = Field(default=0, ge=0, le=3650)
+    cadence_days: int = Field(default=0, ge=fields.CADENCE_DAYS.low, le=fields.CADENCE_DAYS.high)
     last_contact: dt.date | None = None
 
 
@@ -285,10 +261,10 @@ class Metric(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
 
-    name: Annotated[str, Field(min_length=1, max_length=200), LINE_ENDINGS, NO_CONTROL]
+    name: Annotated[str, TextField(fields.METRIC_NAME)]
     kind: Literal["input", "output"] = "output"
-    before: Annotated[str, Field(max_length=100), LINE_ENDINGS, NO_CONTROL] = ""
-    after: Annotated[str, Field(min_length=1, max_length=100), LINE_ENDINGS, NO_CONTROL]
+    before: Annotated[str, TextField(fields.METRIC_BEFORE)] = ""
+    after: Annotated[str, TextField(fields.METRIC_AFTER)]
 
     def __str__(self) -> str:
         if self.before:
@@ -313,24 +289,12 @@ class Win(Record):
     tags: list[Plain] = Field(default_factory=list)
     starred: bool = False
 
-    @field_validator("tags")
-    @classmethod
-    def _normal_tags(cls, tags: list[str]) -> list[str]:
-        seen: list[str] = []
-        for tag in tags:
-            tag = tag.strip().lstrip("#").lower()
-            if not tag:
-                continue
-            if any(ch.isspace() for ch in tag):
-                raise ValueError(f"tag {tag!r} must be one word")
-            if tag not in seen:
-                seen.append(tag)
-        return seen
+    _normal_tags = field_validator("tags")(fields.normal_tags)
 
     @property
     def headline_metric(self) -> Metric | None:
         outputs = [m for m in self.metrics if m.kind == "output"]
-        return (outputs or self.metrics or [None])[0]
+        return next(iter(outputs or self.metrics), None)
 
 
 class Feedback(Record):
@@ -339,7 +303,7 @@ class Feedback(Record):
     table: ClassVar[str] = "feedback"
     id_prefix: ClassVar[str] = "fb"
 
-    quote: Annotated[str, Field(min_length=1, max_length=20_000), LINE_ENDINGS, NO_CONTROL]
+    quote: Annotated[str, TextField(fields.QUOTE)]
     giver_id: str | None = None
     giver_name: Short = ""
     date: dt.date = Field(default_factory=today)

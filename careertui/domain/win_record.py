@@ -1,11 +1,11 @@
 """A new win's stored document, built and checked without pydantic.
 
 ``careertui win`` runs many times a day, and importing pydantic and building the record
-classes costs more than the rest of the command. This module gives exactly the document that
-``Win(...).model_dump(mode="json")`` gives, and refuses exactly the input ``Win`` refuses, with
-the same message (:func:`careertui.domain.errors.describe`'s wording). A property test
-(``tests/unit/test_win_record.py``) keeps it equal to the model; a change to ``Win`` or
-``Metric`` in :mod:`careertui.domain.models` must be made here too, or that test fails.
+classes costs more than the rest of the command. This module gives the document that
+``Win(...).model_dump(mode="json")`` gives and refuses what ``Win`` refuses, naming the same
+fields with the same messages, by the rules both read from :mod:`careertui.domain.fields`.
+What is left here is only how pydantic words a length error and writes a timestamp;
+``tests/unit/test_win_record.py`` keeps the two equal.
 
 It also knows the stored form of a stakeholder well enough to say when a document is exactly
 what careertui writes (:func:`canonical_stakeholder`), so the lean append can move a
@@ -15,56 +15,18 @@ stakeholder's last contact without loading the model; anything else is left to t
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from enum import Enum
 from typing import Any
 
+from careertui.domain import fields
 from careertui.domain.clock import now
 from careertui.domain.errors import InputError
+from careertui.domain.fields import normal_text
 from careertui.domain.text import CONTROL, control_refusal, one_line_ending
 
-#: The characters pydantic's ``str_strip_whitespace`` removes (Unicode ``White_Space``, what
-#: Rust's ``str::trim`` removes). Python's ``str.strip()`` also removes U+001C–U+001F, which
-#: pydantic keeps, so ``str.strip()`` is not the same thing.
-WHITESPACE = (
-    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-
-TITLE_MAX = 300  # Title
-TEXT_MAX = 20_000  # Text
-ID_MAX = 64
-METRIC_NAME_MAX = 200
-METRIC_VALUE_MAX = 100
-METRIC_KINDS = ("input", "output")
-
-WIN_FIELDS = (
-    "id",
-    "created",
-    "updated",
-    "date",
-    "title",
-    "body",
-    "impact",
-    "metrics",
-    "priority_id",
-    "gap_ids",
-    "stakeholder_ids",
-    "tags",
-    "starred",
-)
-METRIC_FIELDS = ("name", "kind", "before", "after")
-
-
-def trim(text: str) -> str:
-    """``text`` without the leading and trailing whitespace pydantic strips."""
-    return text.strip(WHITESPACE)
-
-
-def new_id(prefix: str) -> str:
-    """A fresh record id, as :func:`careertui.domain.models.new_id` makes them (12 hex digits
-    from the OS's random source; ``secrets.token_hex`` reads the same source)."""
-    return f"{prefix}_{os.urandom(6).hex()}"
+Errors = list[tuple[str, str]]
 
 
 def stamp(moment: dt.datetime) -> str:
@@ -81,44 +43,24 @@ def describe(errors: Iterable[tuple[str, str]]) -> str:
     return "; ".join(f"{field}: {msg}" for field, msg in messages.items())
 
 
-def _plural(n: int) -> str:
-    return "character" if n == 1 else "characters"
-
-
-def _length(value: str, low: int, high: int) -> str | None:
+def _length(value: str, rule: fields.TextRule) -> str | None:
     """pydantic's ``string_too_short`` / ``string_too_long`` message, if ``value`` breaks one."""
+    low, high = rule.min_length, rule.max_length
     if len(value) < low:
-        return f"String should have at least {low} {_plural(low)}"
-    if len(value) > high:
-        return f"String should have at most {high} {_plural(high)}"
+        return f"String should have at least {low} character{'' if low == 1 else 's'}"
+    if high is not None and len(value) > high:
+        return f"String should have at most {high} character{'' if high == 1 else 's'}"
     return None
 
 
-#: pydantic's message for a str it cannot hand to Rust (a lone surrogate, which Python keeps
-#: for bytes of a command-line argument that are not UTF-8).
-NOT_UNICODE = "Input should be a valid string, unable to parse raw data as a unicode string"
-
-
-def _unicode(value: str) -> bool:
-    if value.isascii():
-        return True
+def _text(errors: Errors, field: str, value: str, rule: fields.TextRule) -> str:
+    """``value`` as a text field of ``rule`` keeps it, any refusal added to ``errors``."""
     try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _text(errors: list[tuple[str, str]], field: str, value: str, low: int, high: int) -> str:
-    """A text field as the models take it: line endings made newlines, whitespace trimmed,
-    then the length limits and the models' own control-character rule
-    (:func:`careertui.domain.text.control_refusal`), in that order."""
-    value = one_line_ending(value)
-    if not _unicode(value):
-        errors.append((field, NOT_UNICODE))
+        value = normal_text(value)
+    except ValueError as exc:
+        errors.append((field, str(exc)))
         return value
-    value = trim(value)
-    problem = _length(value, low, high) or control_refusal(value)
+    problem = _length(value, rule) or control_refusal(value)
     if problem:
         errors.append((field, problem))
     return value
@@ -126,42 +68,32 @@ def _text(errors: list[tuple[str, str]], field: str, value: str, low: int, high:
 
 def metric_document(
     name: str, kind: str, before: str, after: str
-) -> tuple[dict[str, str] | None, list[tuple[str, str]]]:
+) -> tuple[dict[str, str] | None, Errors]:
     """``Metric(name=…, kind=…, before=…, after=…).model_dump()``, or the errors it raises
-    (field, message), in the model's field order."""
-    errors: list[tuple[str, str]] = []
-    doc = {"name": _text(errors, "name", name, 1, METRIC_NAME_MAX)}
-    if kind not in METRIC_KINDS:
-        errors.append(("kind", "Input should be 'input' or 'output'"))
-    doc["kind"] = kind
-    doc["before"] = _text(errors, "before", before, 0, METRIC_VALUE_MAX)
-    doc["after"] = _text(errors, "after", after, 1, METRIC_VALUE_MAX)
+    (field, message), in the model's field order. ``kind`` is "input" or "output"."""
+    errors: Errors = []
+    doc = {
+        "name": _text(errors, "name", name, fields.METRIC_NAME),
+        "kind": kind,
+        "before": _text(errors, "before", before, fields.METRIC_BEFORE),
+        "after": _text(errors, "after", after, fields.METRIC_AFTER),
+    }
     return (None if errors else doc), errors
 
 
-def _tag_refusal(tag: str) -> str | None:
-    """Why one tag (its line endings already made newlines) fails as a list item."""
-    return NOT_UNICODE if not _unicode(tag) else control_refusal(trim(tag))
-
-
-def _tags(errors: list[tuple[str, str]], tags: Iterable[str]) -> list[str]:
-    """The ``Win._normal_tags`` validator, after pydantic has stripped each tag."""
-    tags = [one_line_ending(tag) for tag in tags]
-    broken = [(f"tags.{i}", _tag_refusal(tag)) for i, tag in enumerate(tags)]
-    if any(problem for _, problem in broken):  # an item failed: the validator does not run
-        errors.extend((field, problem) for field, problem in broken if problem)
+def _tags(errors: Errors, tags: Iterable[str]) -> list[str]:
+    """Each tag as :data:`~careertui.domain.fields.PLAIN` text, then the tags' own rule (which
+    runs only when every tag passed)."""
+    items: Errors = []
+    kept = [_text(items, f"tags.{i}", tag, fields.PLAIN) for i, tag in enumerate(tags)]
+    if items:
+        errors.extend(items)
         return []
-    seen: list[str] = []
-    for raw in tags:
-        tag = trim(raw).strip().lstrip("#").lower()
-        if not tag:
-            continue
-        if any(ch.isspace() for ch in tag):
-            errors.append(("tags", f"tag {tag!r} must be one word"))
-            return []
-        if tag not in seen:
-            seen.append(tag)
-    return seen
+    try:
+        return fields.normal_tags(kept)
+    except ValueError as exc:
+        errors.append(("tags", str(exc)))
+        return []
 
 
 def link_names(
@@ -200,18 +132,16 @@ def new_win(
     stored records (the full path links them without validating them again either). ``id``,
     ``created`` and ``updated`` are drawn as the model draws them unless given.
     """
-    errors: list[tuple[str, str]] = []
-    created_at = now() if created is None else created
-    updated_at = now() if updated is None else updated
+    errors: Errors = []
     doc: dict[str, Any] = {
-        "id": id or new_id("win"),
-        "created": stamp(created_at),
-        "updated": stamp(updated_at),
+        "id": id or fields.new_id("win"),
+        "created": stamp(now() if created is None else created),
+        "updated": stamp(now() if updated is None else updated),
         "date": date.isoformat(),
-        "title": _text(errors, "title", title, 1, TITLE_MAX),
-        "body": _text(errors, "body", body, 0, TEXT_MAX),
-        "impact": _text(errors, "impact", impact, 0, TEXT_MAX),
-        "metrics": [{key: m[key] for key in METRIC_FIELDS} for m in metrics],
+        "title": _text(errors, "title", title, fields.TITLE),
+        "body": _text(errors, "body", body, fields.TEXT),
+        "impact": _text(errors, "impact", impact, fields.TEXT),
+        "metrics": [dict(m) for m in metrics],
         "priority_id": priority_id,
         "gap_ids": list(gap_ids),
         "stakeholder_ids": list(stakeholder_ids),
@@ -223,57 +153,33 @@ def new_win(
     return doc
 
 
-# -- stakeholders as stored ------------------------------------------------------------------
+# -- records as stored -----------------------------------------------------------------------
 
-STAKEHOLDER_FIELDS = (
-    "id",
-    "created",
-    "updated",
-    "name",
-    "title",
-    "relationship",
-    "influence",
-    "stance",
-    "cares_about",
-    "moves_needle",
-    "how_to_help",
-    "cadence_days",
-    "last_contact",
-)
-RELATIONSHIPS = frozenset(
-    {
-        "manager",
-        "skip-level",
-        "peer",
-        "mentor",
-        "sponsor",
-        "direct report",
-        "executive",
-        "customer",
-        "other",
-    }
-)
-STANCES = frozenset({"champion", "supporter", "neutral", "skeptic", "blocker", "unknown"})
+
+def _kept(value: str) -> bool:
+    """Whether ``value`` is text the models keep as it is: valid Unicode, already trimmed, with
+    newline line endings."""
+    try:
+        return normal_text(value) == value
+    except ValueError:
+        return False
 
 
 def canonical_id(value: object) -> bool:
     """Whether ``value`` is an id the models keep exactly as stored."""
-    return isinstance(value, str) and 0 < len(value) <= ID_MAX and trim(value) == value
+    return isinstance(value, str) and 0 < len(value) <= fields.ID_MAX and _kept(value)
 
 
-def _canonical_text(value: object, low: int, high: int) -> bool:
-    """Whether the models keep ``value`` as stored: trimmed, within the limits, and free of the
-    control characters (carriage returns included) they would change on reading it."""
-    return (
-        isinstance(value, str)
-        and trim(value) == value
-        and low <= len(value) <= high
-        and CONTROL.search(value) is None
-    )
-
-
-def _canonical_int(value: object, low: int, high: int) -> bool:
-    return type(value) is int and low <= value <= high
+def _date_as_written(value: object) -> bool:
+    """Whether ``value`` is a date (or none) exactly as careertui writes dates."""
+    if value is None:
+        return True
+    if not isinstance(value, str) or len(value) != 10 or not value.isascii():
+        return False
+    try:
+        return dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
 
 
 #: The lengths of the timestamps pydantic writes: naive, UTC ("Z") or with an offset
@@ -281,53 +187,69 @@ def _canonical_int(value: object, low: int, high: int) -> bool:
 _STAMP_LENGTHS = frozenset({19, 26, 20, 27, 25, 32})
 
 
-def _canonical_stamp(value: object) -> bool:
+def _stamp_as_written(value: object) -> bool:
+    """Whether ``value`` is a timestamp exactly as pydantic writes one."""
     if not isinstance(value, str) or len(value) not in _STAMP_LENGTHS or not value.isascii():
         return False
-    text = value[:-1] + "+00:00" if value.endswith("Z") else value
     try:
-        moment = dt.datetime.fromisoformat(text)
+        moment = dt.datetime.fromisoformat(value[:-1] + "+00:00" if value[-1:] == "Z" else value)
     except ValueError:
         return False
-    return stamp(moment) == value and "T" in value
+    return stamp(moment) == value
 
 
-def canonical_date(value: object) -> dt.date | None:
-    """The date ``value`` holds if it is written exactly as careertui writes dates."""
-    if not isinstance(value, str) or len(value) != 10 or not value.isascii():
-        return None
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-    return day if day.isoformat() == value else None
+def _text_as_written(rule: fields.TextRule) -> Callable[[object], bool]:
+    """Whether a value is text of ``rule`` that the models keep as stored: kept as it is,
+    within the limits, free of the control characters they would neutralise."""
+    low, high = rule.min_length, rule.max_length
+    return lambda value: (
+        isinstance(value, str)
+        and _kept(value)
+        and low <= len(value)
+        and (high is None or len(value) <= high)
+        and CONTROL.search(value) is None
+    )
+
+
+def _choice(kind: type[Enum]) -> Callable[[object], bool]:
+    values = frozenset(member.value for member in kind)
+    return lambda value: isinstance(value, str) and value in values
+
+
+def _whole(span: fields.Range) -> Callable[[object], bool]:
+    return lambda value: type(value) is int and span.low <= value <= span.high
+
+
+@functools.cache
+def stakeholder_form() -> dict[str, Callable[[object], bool]]:
+    """A stakeholder's fields in the model's order, each with the test of its stored form
+    (made on first use: the choices are imported only when a win names someone)."""
+    from careertui.domain.choices import Relationship, Stance
+
+    return {
+        "id": canonical_id,
+        "created": _stamp_as_written,
+        "updated": _stamp_as_written,
+        "name": _text_as_written(fields.TITLE),
+        "title": _text_as_written(fields.SHORT),
+        "relationship": _choice(Relationship),
+        "influence": _whole(fields.LEVEL),
+        "stance": _choice(Stance),
+        "cares_about": _text_as_written(fields.TEXT),
+        "moves_needle": _text_as_written(fields.TEXT),
+        "how_to_help": _text_as_written(fields.TEXT),
+        "cadence_days": _whole(fields.CADENCE_DAYS),
+        "last_contact": _date_as_written,
+    }
 
 
 def canonical_stakeholder(doc: Mapping[str, Any]) -> bool:
     """Whether ``doc`` is exactly ``Stakeholder.model_dump(mode="json")`` of itself: the keys
     in the model's order and every value in the form the model writes back unchanged.
 
-    Then changing ``last_contact`` and ``updated`` in place gives what ``Repository.update``
-    stores. For anything else (a hand-edited file, another version's record) the answer is
-    no and the caller leaves the change to the full path.
+    Then changing ``last_contact`` and ``updated`` in place gives what the full path stores.
+    For anything else (a hand-edited file, another version's record) the answer is no and
+    the caller leaves the change to the full path.
     """
-    if tuple(doc) != STAKEHOLDER_FIELDS:
-        return False
-    last = doc["last_contact"]
-    return (
-        canonical_id(doc["id"])
-        and _canonical_stamp(doc["created"])
-        and _canonical_stamp(doc["updated"])
-        and _canonical_text(doc["name"], 1, TITLE_MAX)
-        and _canonical_text(doc["title"], 0, TITLE_MAX)
-        and isinstance(doc["relationship"], str)
-        and doc["relationship"] in RELATIONSHIPS
-        and _canonical_int(doc["influence"], 1, 5)
-        and isinstance(doc["stance"], str)
-        and doc["stance"] in STANCES
-        and _canonical_text(doc["cares_about"], 0, TEXT_MAX)
-        and _canonical_text(doc["moves_needle"], 0, TEXT_MAX)
-        and _canonical_text(doc["how_to_help"], 0, TEXT_MAX)
-        and _canonical_int(doc["cadence_days"], 0, 3650)
-        and (last is None or canonical_date(last) is not None)
-    )
+    form = stakeholder_form()
+    return tuple(doc) == tuple(form) and all(test(doc[key]) for key, test in form.items())

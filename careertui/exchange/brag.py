@@ -1,8 +1,11 @@
-"""The brag document: the wins of a period, grouped by company priority, as Markdown.
+"""The brag document: the wins of a period, grouped by company priority, as Markdown or HTML.
 
-The summary on top answers the questions asked at review time: how many wins, how many serve
-the company's top priorities, and which months have none (recency bias is the classic failure:
-the last six weeks crowd out the year).
+The summary on top answers the questions asked at review time: who and which period, how many
+wins, how many serve the company's top priorities, and the three to five strongest, ranked by
+measured impact. The shareable document (the default) holds what a reader in the room needs;
+the private one adds what the person keeps for themselves: the stars and tags, the gaps a win
+is evidence for, and the months with no win (recency bias is the classic failure: the last six
+weeks crowd out the year).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from careertui.domain.dates import shift
 from careertui.domain.errors import InputError
 from careertui.domain.models import Priority, Win
+from careertui.exchange import documents
 from careertui.exchange import markdown as md
 from careertui.store.repository import Career
 
@@ -32,6 +36,7 @@ MONTH_NAMES = (
     "December",
 )
 OTHER_HEADING = "Other wins"
+STRONGEST_HEADING = "Strongest wins"
 #: A stretch this many days or longer without a win is flagged, even across a month boundary.
 QUIET_DAYS = 28
 
@@ -152,59 +157,93 @@ def quiet_stretches(wins: list[Win], span: Period, min_days: int = QUIET_DAYS) -
 
 
 def brag_document(
-    career: Career, *, start: dt.date | None = None, end: dt.date | None = None, today: dt.date
+    career: Career,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    today: dt.date,
+    private: bool = False,
+    fmt: str = "markdown",
 ) -> str:
-    """The brag document for ``start``..``end`` (both included) as CommonMark."""
+    """The brag document for ``start``..``end`` (both included): the person and the period,
+    a summary with the strongest wins, then every win grouped by company priority (wins tied
+    to none last). Shareable unless ``private``: the private one adds the stars, the tags,
+    the gaps each win is evidence for and the warnings about months with no win. Markdown,
+    or an HTML page when ``fmt`` is ``"html"``."""
     span = period(career.wins, start, end, today)
     wins = sorted(
         (w for w in career.wins if span.start <= w.date <= span.end),
         key=lambda w: (w.date, w.created),
     )
     summary = summarise(wins, career.priorities, span)
-    blocks: list[list[str]] = [
-        [md.heading(1, f"Brag document: {span.start.isoformat()} to {span.end.isoformat()}")],
-        *_summary_blocks(summary, span),
-    ]
-    names = _people(career)
-    gap_titles = {g.id: g.title for g in career.gaps}
-    by_priority: dict[str | None, list[Win]] = {}
+    profile = career.vision.profile
+    who = f"{profile.name}, " if profile.name else ""
+    title = f"Brag document: {who}{span.start.isoformat()} to {span.end.isoformat()}"
     known = {p.id for p in career.priorities}
+    by_priority: dict[str | None, list[Win]] = {}
     for win in wins:
         key = win.priority_id if win.priority_id in known else None
         by_priority.setdefault(key, []).append(win)
+    blocks: list[list[str]] = [
+        [md.heading(1, title)],
+        *documents.introduction(profile, today),
+        *_summary_blocks(summary, span, career.priorities, by_priority, private=private),
+        *_strongest_blocks(wins, career.priorities),
+    ]
+    names = _people(career)
+    gap_titles = {g.id: g.title for g in career.gaps} if private else {}
     for rank, priority in enumerate(career.priorities, start=1):
         group = by_priority.get(priority.id, [])
-        title = f"{rank}. {priority.title} ({_count(len(group))})"
-        blocks.append([md.heading(2, title)])
+        blocks.append([md.heading(2, f"{rank}. {priority.title} ({_count(len(group))})")])
         if not group:
             blocks.append(["No wins for this priority in the period."])
         for win in group:
-            blocks.extend(_win_blocks(win, names, gap_titles))
+            blocks.extend(_win_blocks(win, names, gap_titles, private=private))
     others = by_priority.get(None, [])
     if others or not career.priorities:
         blocks.append([md.heading(2, f"{OTHER_HEADING} ({_count(len(others))})")])
         if not others:
             blocks.append(["No wins in the period."])
         for win in others:
-            blocks.extend(_win_blocks(win, names, gap_titles))
-    return md.document(blocks)
+            blocks.extend(_win_blocks(win, names, gap_titles, private=private))
+    return documents.finish(md.document(blocks), title=title, fmt=fmt)
 
 
 def _count(n: int) -> str:
     return f"{n} win" if n == 1 else f"{n} wins"
 
 
-def _summary_blocks(summary: BragSummary, span: Period) -> list[list[str]]:
+def _summary_blocks(
+    summary: BragSummary,
+    span: Period,
+    priorities: list[Priority],
+    by_priority: dict[str | None, list[Win]],
+    *,
+    private: bool,
+) -> list[list[str]]:
+    starred = f", {summary.starred} starred" if private else ""
     lines = [
         md.bullet(
             f"**Period:** {span.start.isoformat()} to {span.end.isoformat()} ({length(span)})"
         ),
-        md.bullet(f"**Wins:** {summary.wins}, {summary.starred} starred"),
+        md.bullet(f"**Wins:** {summary.wins}{starred}"),
         md.bullet(
             f"**Tied to the top priorities:** {summary.tied_to_priorities} of {summary.wins} "
             f"({summary.tied_share}%)"
         ),
     ]
+    counts = [f"{md.inline(p.title)}: {len(by_priority.get(p.id, []))}" for p in priorities]
+    if by_priority.get(None) or not priorities:
+        counts.append(f"{OTHER_HEADING.lower()}: {len(by_priority.get(None, []))}")
+    lines.append(md.bullet(f"**Wins per priority:** {'; '.join(counts)}"))
+    if private:
+        lines += _gaps_in_time(summary)
+    return [[md.heading(2, "Summary")], lines]
+
+
+def _gaps_in_time(summary: BragSummary) -> list[str]:
+    """The reminders about months with no win: notes for the person, not for the room."""
+    lines: list[str] = []
     if summary.empty_months:
         empty = ", ".join(month_name(y, m) for y, m in summary.empty_months)
         lines.append(
@@ -223,29 +262,39 @@ def _summary_blocks(summary: BragSummary, span: Period) -> list[list[str]]:
                 f"{stretch.end.isoformat()} ({days} days)."
             )
         )
-    return [[md.heading(2, "Summary")], lines]
+    return lines
+
+
+def _strongest_blocks(wins: list[Win], priorities: list[Priority]) -> list[list[str]]:
+    """The strongest wins of the period, ranked by measured impact."""
+    titles = {p.id: p.title for p in priorities}
+    best = documents.strongest(wins)
+    lines = documents.numbered([documents.win_line(w, titles) for w in best])
+    return [
+        [md.heading(2, STRONGEST_HEADING)],
+        lines or ["No win with a measured result, an impact statement or a star yet."],
+    ]
 
 
 def _people(career: Career) -> dict[str, str]:
     return {s.id: f"{s.name} ({s.title})" if s.title else s.name for s in career.stakeholders}
 
 
-def _win_blocks(win: Win, names: dict[str, str], gap_titles: dict[str, str]) -> list[list[str]]:
-    star = " ★" if win.starred else ""
+def _win_blocks(
+    win: Win, names: dict[str, str], gap_titles: dict[str, str], *, private: bool
+) -> list[list[str]]:
+    star = " ★" if win.starred and private else ""
     blocks: list[list[str]] = [[md.heading(3, f"{win.date.isoformat()}: {win.title}") + star]]
     if win.impact:
         blocks.append([f"**Impact:** {md.inline(win.impact)}"])
-    details: list[str] = []
-    for metric in win.metrics:
-        label = "Metric" if metric.kind == "output" else "Input metric"
-        details.append(md.bullet(f"**{label}:** {md.inline(str(metric))}"))
+    details = documents.results(win)
     people = [names[i] for i in win.stakeholder_ids if i in names]
     if people:
-        details.append(md.bullet(f"**People:** {md.inline(', '.join(people))}"))
+        details.append(md.bullet(f"**With:** {md.inline(', '.join(people))}"))
     gaps = [gap_titles[i] for i in win.gap_ids if i in gap_titles]
     if gaps:
         details.append(md.bullet(f"**Evidence for:** {md.inline(', '.join(gaps))}"))
-    if win.tags:
+    if win.tags and private:
         details.append(md.bullet(f"**Tags:** {md.inline(', '.join(win.tags))}"))
     blocks.append(details)
     if win.body and not win.impact:

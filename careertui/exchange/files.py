@@ -100,8 +100,8 @@ def _reason(exc: OSError) -> str:
 def refuse_store_paths(path: Path, data_dir: Path) -> None:
     """An InputError when ``path`` is careertui's own data file (or one of its companions)
     or lies among its backups: an export written there would replace the live data."""
-    from careertui.store.append import DATA_FILE
     from careertui.store.backups import backup_dir
+    from careertui.store.database import DATA_FILE
 
     target = Path(os.path.realpath(Path(path).expanduser().parent)) / Path(path).name
     home = Path(os.path.realpath(Path(data_dir).expanduser()))

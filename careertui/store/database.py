@@ -28,8 +28,6 @@ from tinydb.table import Table
 
 from careertui.domain.clock import today
 from careertui.store import backups, schema
-from careertui.store.append import DATA_FILE, LOCK_TIMEOUT, checked_digest, remember_checked
-from careertui.store.append import digest as _digest
 from careertui.store.collector import collector_paused
 from careertui.store.crypto import LockedStore, PassphraseSource, Sealer, is_encrypted, parse
 from careertui.store.errors import (
@@ -52,6 +50,8 @@ from careertui.store.files import (
     remove_stale_temps,
     write_atomic,
 )
+from careertui.store.lean import DATA_FILE, LOCK_TIMEOUT, checked_digest, remember_checked
+from careertui.store.lean import digest as _digest
 
 PASSPHRASE_ENV = "CAREERTUI_PASSPHRASE"
 
@@ -323,7 +323,7 @@ class Store:
 
     def _checked(self, digest: str) -> bool:
         """Whether the file with this digest ("": none) is exactly the file careertui last
-        wrote here, every record valid (see :func:`~careertui.store.append.checked_digest`)."""
+        wrote here, every record valid (see :func:`~careertui.store.lean.checked_digest`)."""
         return not digest or checked_digest(self.data_dir) == digest
 
     def _remove_stale(self) -> None:

@@ -22,7 +22,6 @@ import orjson
 from careertui.domain.errors import InputError
 from careertui.domain.models import RECORD_TYPES
 from careertui.store import backups, schema
-from careertui.store.append import digest
 from careertui.store.crypto import Sealer, WrongPassphrase, is_encrypted
 from careertui.store.database import Store
 from careertui.store.errors import StoreError, UnreadableStore, progress
@@ -33,6 +32,7 @@ from careertui.store.files import (
     regular_file_problem,
     write_atomic,
 )
+from careertui.store.lean import digest
 from careertui.store.repository import load_record
 
 

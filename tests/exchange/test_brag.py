@@ -39,7 +39,7 @@ def test_demo_brag_groups_every_win_under_its_priority_then_other(
     assert heads[0] == (1, f"Brag document: {min(w.date for w in career.wins)} to {TODAY}")
     level2 = [text for level, text in heads if level == 2]
     expected = (
-        ["Summary"]
+        ["Summary", "Strongest wins"]
         + [
             f"{n}. {p.title} ({sum(w.priority_id == p.id for w in career.wins)} wins)"
             for n, p in enumerate(career.priorities, start=1)
@@ -52,7 +52,7 @@ def test_demo_brag_groups_every_win_under_its_priority_then_other(
     by_key = {(w.date, w.title): w for w in career.wins}
     assert sum(len(g) for g in groups.values()) == len(career.wins)
     for heading, entries in groups.items():
-        if heading == "Summary":
+        if heading in ("Summary", "Strongest wins"):
             assert entries == []
             continue
         priority = next(
@@ -69,7 +69,12 @@ def test_demo_brag_summary_counts_and_share_tied_to_priorities(demo_repo: Reposi
     summary = section(doc, "Summary")
     tied = sum(w.priority_id is not None for w in career.wins)
     starred = sum(w.starred for w in career.wins)
-    assert f"<strong>Wins:</strong> {len(career.wins)}, {starred} starred" in summary
+    assert f"<strong>Wins:</strong> {len(career.wins)}</li>" in summary  # no stars: private
+    private = section(brag_document(career, today=TODAY, private=True), "Summary")
+    assert f"<strong>Wins:</strong> {len(career.wins)}, {starred} starred" in private
+    for rank, priority in enumerate(career.priorities):
+        count = sum(w.priority_id == priority.id for w in career.wins)
+        assert f"{priority.title}: {count}" in summary, rank
     share = round(100 * tied / len(career.wins))
     assert (
         f"<strong>Tied to the top priorities:</strong> {tied} of {len(career.wins)} "
@@ -93,7 +98,8 @@ def test_demo_brag_shows_metrics_before_and_after_and_the_people(demo_repo: Repo
 
 
 def test_demo_brag_flags_the_quiet_stretch(demo_repo: Repository) -> None:
-    doc = brag_document(demo_repo.career(), today=TODAY)
+    assert "Quiet stretch" not in brag_document(demo_repo.career(), today=TODAY)
+    doc = brag_document(demo_repo.career(), today=TODAY, private=True)
     summary = section(doc, "Summary")
     # the demo leaves about a month with no win, seven months before today
     assert re.search(
@@ -116,21 +122,26 @@ def test_demo_brag_date_range_keeps_only_wins_inside_it(demo_repo: Repository) -
 
 
 def test_months_with_no_win_are_named(small_repo: Repository) -> None:
-    doc = brag_document(small_repo.career(), start=dt.date(2026, 6, 1), today=TODAY)
+    doc = brag_document(small_repo.career(), start=dt.date(2026, 6, 1), today=TODAY, private=True)
     summary = section(doc, "Summary")
     assert "Months with no win:</strong> August 2026, September 2026, November 2026." in summary
     assert "Old win" not in doc  # before the period
     every = brag_document(
-        small_repo.career(), start=dt.date(2026, 6, 1), end=dt.date(2026, 7, 31), today=TODAY
+        small_repo.career(),
+        start=dt.date(2026, 6, 1),
+        end=dt.date(2026, 7, 31),
+        today=TODAY,
+        private=True,
     )
     assert "none; every month has at least one" in section(every, "Summary")
 
 
 def test_small_brag_layout_and_escaping(small_repo: Repository) -> None:
-    doc = brag_document(small_repo.career(), start=dt.date(2026, 1, 1), today=TODAY)
+    doc = brag_document(small_repo.career(), start=dt.date(2026, 1, 1), today=TODAY, private=True)
     assert outline(doc) == [
         (1, "Brag document: 2026-01-01 to 2026-11-23"),
         (2, "Summary"),
+        (2, "Strongest wins"),
         (2, "1. Grow revenue (1 win)"),
         (3, "2026-06-10: Shipped the onboarding flow ★"),
         (2, "2. Reliability <first> (1 win)"),
@@ -139,9 +150,8 @@ def test_small_brag_layout_and_escaping(small_repo: Repository) -> None:
         (3, "2026-10-05: Spoke at *ProductCon*"),
     ]
     growth = section(doc, "1. Grow revenue (1 win)")
-    assert "<strong>Metric:</strong> activation rate: 31% → 38%" in growth
-    assert "<strong>Input metric:</strong> experiments: 6" in growth
-    assert "<strong>People:</strong> Ana Ruiz (VP Product)" in growth
+    assert "<strong>Input → output:</strong> experiments: 6 ⇒ activation rate: 31% → 38%" in growth
+    assert "<strong>With:</strong> Ana Ruiz (VP Product)" in growth
     assert "<strong>Evidence for:</strong> Executive presence" in growth
     assert "<strong>Tags:</strong> launch" in growth
     # a win with no impact statement shows its body, whose heading stays text
@@ -160,9 +170,12 @@ def test_empty_career_still_makes_a_document(repo: Repository) -> None:
     assert outline(doc) == [
         (1, f"Brag document: {TODAY} to {TODAY}"),
         (2, "Summary"),
+        (2, "Strongest wins"),
         (2, "Other wins (0 wins)"),
     ]
-    assert "November 2026" in section(doc, "Summary")
+    assert "No win with a measured result" in section(doc, "Strongest wins")
+    private = brag_document(repo.career(), today=TODAY, private=True)
+    assert "November 2026" in section(private, "Summary")
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(small_repo: Repository) -> None:
@@ -188,7 +201,9 @@ def test_demo_brag_names_the_empty_months_of_a_range(demo_repo: Repository) -> N
     career = demo_repo.career()
     quiet = [w for w in career.wins if dt.date(2026, 4, 6) <= w.date <= dt.date(2026, 5, 7)]
     assert quiet == []  # the demo's quiet month
-    doc = brag_document(career, start=dt.date(2026, 4, 6), end=dt.date(2026, 5, 7), today=TODAY)
+    doc = brag_document(
+        career, start=dt.date(2026, 4, 6), end=dt.date(2026, 5, 7), today=TODAY, private=True
+    )
     summary = section(doc, "Summary")
     assert "<strong>⚠ Months with no win:</strong> April 2026, May 2026." in summary
     assert "<strong>Wins:</strong> 0, 0 starred" in summary

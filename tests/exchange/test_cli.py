@@ -163,7 +163,10 @@ def test_bad_import_into_no_store_creates_nothing(cli: CLI, tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("args", "needles"),
     [
-        (["export", "case", "--from", "2026-01-01"], ["apply to 'export brag' only"]),
+        (
+            ["export", "case", "--from", "2026-01-01"],
+            ["apply to 'export brag' or 'export review' only"],
+        ),
         (
             ["export", "brag", "--from", "2026-09-01", "--to", "2026-08-01"],
             ["--from 2026-09-01 is after --to 2026-08-01"],

@@ -52,7 +52,8 @@ def test_every_kind_exports_from_the_command_line(
     out = tmp_path / f"out.{kind.extension}"
     written = cli("export", kind.name, "--out", str(out))
     assert written.returncode == 0, written.stderr
-    assert written.stdout.strip() == f"{kind.title} written to {out}"
+    mode = "shareable " if kind.is_document else ""
+    assert written.stdout.strip() == f"{mode}{kind.title} written to {out}"
     text = out.read_text(encoding="utf-8")
     assert "Shipped" in text  # a win of the small store
     printed = cli("export", kind.name)

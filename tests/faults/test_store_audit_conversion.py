@@ -16,7 +16,8 @@ import pytest
 
 from careertui.cli import main
 from careertui.domain.models import Win
-from careertui.store import append, encryption
+from careertui.store import encryption
+from careertui.store import lean as lean_store
 from careertui.store.backups import backup_dir
 from careertui.store.crypto import MAGIC
 from careertui.store.database import DATA_FILE
@@ -123,13 +124,13 @@ def test_an_interrupted_decrypt_is_finished_by_decrypt(history, monkeypatch, cap
 
 def test_ctrl_c_after_the_win_landed_says_it_was_saved(history, monkeypatch, capsys) -> None:
     """Before: "interrupted; nothing was saved", with the win in the file."""
-    real = append.remember_checked
+    real = lean_store.remember_checked
 
     def then_ctrl_c(*args):
         real(*args)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(append, "remember_checked", then_ctrl_c)
+    monkeypatch.setattr(lean_store, "remember_checked", then_ctrl_c)
     code, out, err = run(capsys, history, "win", "landed")
     assert code == 130
     assert "nothing was saved" not in err
@@ -147,7 +148,7 @@ def test_ctrl_c_before_anything_was_written_says_so(history, monkeypatch, capsys
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(append, "encode", interrupted)
+    monkeypatch.setattr(lean_store, "encode", interrupted)
     code, out, err = run(capsys, history, "win", "never written")
     assert (code, err) == (130, "error: interrupted; nothing was saved\n")
     assert (history / DATA_FILE).read_bytes() == before

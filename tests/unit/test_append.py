@@ -12,7 +12,7 @@ import filelock
 import pytest
 
 from careertui.domain.models import Win
-from careertui.store import append
+from careertui.store import lean as lean_store
 from careertui.store.database import Store
 from careertui.store.errors import StoreBusy
 from careertui.store.files import ensure_private_dir
@@ -22,12 +22,12 @@ from careertui.store.repository import Repository
 def test_the_lean_path_uses_the_stores_files_and_digest(data_dir: Path) -> None:
     repo = Repository.at(data_dir)
     store = repo.store
-    assert data_dir / append.DATA_FILE == store.path
-    assert data_dir / f"{append.DATA_FILE}.lock" == store.lock_path
-    assert data_dir / f"{append.DATA_FILE}.checked" == store.checked_path
+    assert data_dir / lean_store.DATA_FILE == store.path
+    assert data_dir / f"{lean_store.DATA_FILE}.lock" == store.lock_path
+    assert data_dir / f"{lean_store.DATA_FILE}.checked" == store.checked_path
     repo.wins.add(Win(title="Checked by the store"))
     # what the Store wrote beside the file is what the lean path will compare against
-    assert store.checked_path.read_text().strip() == append.digest(store.path.read_bytes())
+    assert store.checked_path.read_text().strip() == lean_store.digest(store.path.read_bytes())
 
 
 HOLDER = textwrap.dedent(
@@ -62,7 +62,7 @@ def test_a_filelock_holder_keeps_the_lean_lock_waiting_then_busy(data_dir: Path)
     store = Store(data_dir, lock_timeout=0.3)
     holder = hold_with_filelock(store.lock_path, 30)
     try:
-        with pytest.raises(StoreBusy) as lean, append.store_lock(data_dir, timeout=0.3):
+        with pytest.raises(StoreBusy) as lean, lean_store.store_lock(data_dir, timeout=0.3):
             pass
         with pytest.raises(StoreBusy) as full, store._lock():
             pass
@@ -75,11 +75,11 @@ def test_a_filelock_holder_keeps_the_lean_lock_waiting_then_busy(data_dir: Path)
 
 def test_the_lean_lock_is_taken_once_the_holder_lets_go(data_dir: Path) -> None:
     ensure_private_dir(data_dir)
-    lock_path = data_dir / f"{append.DATA_FILE}.lock"
+    lock_path = data_dir / f"{lean_store.DATA_FILE}.lock"
     holder = hold_with_filelock(lock_path, 0.5)
     try:
         assert lock_path.with_name(lock_path.name + ".held").exists()
-        with append.store_lock(data_dir, timeout=20):
+        with lean_store.store_lock(data_dir, timeout=20):
             assert not lock_path.with_name(lock_path.name + ".held").exists()  # it let go first
     finally:
         holder.kill()
@@ -90,7 +90,7 @@ LEAN_HOLDER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from careertui.store.append import store_lock
+    from careertui.store.lean import store_lock
     with store_lock(Path(sys.argv[1])):
         print("held", flush=True)
         time.sleep(30)
@@ -106,14 +106,14 @@ def test_filelock_waits_for_the_lean_lock(data_dir: Path) -> None:
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
         with pytest.raises(filelock.Timeout):
-            filelock.FileLock(data_dir / f"{append.DATA_FILE}.lock", timeout=0.3).acquire()
+            filelock.FileLock(data_dir / f"{lean_store.DATA_FILE}.lock", timeout=0.3).acquire()
     finally:
         proc.kill()
         proc.wait()
-    lock = filelock.FileLock(data_dir / f"{append.DATA_FILE}.lock", timeout=5)
+    lock = filelock.FileLock(data_dir / f"{lean_store.DATA_FILE}.lock", timeout=5)
     lock.acquire()  # a killed holder's flock goes with it
     lock.release()
-    assert (data_dir / f"{append.DATA_FILE}.lock").stat().st_mode & 0o777 == 0o600
+    assert (data_dir / f"{lean_store.DATA_FILE}.lock").stat().st_mode & 0o777 == 0o600
 
 
 def test_the_writers_temporary_files_are_private_and_found_by_the_stale_sweep(

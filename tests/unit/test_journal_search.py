@@ -10,6 +10,7 @@ import random
 import pytest
 
 from careertui.domain import journal
+from careertui.domain.clock import now
 from careertui.domain.journal import WinSearch, parse_filter
 from careertui.domain.models import Gap, Metric, Priority, Stakeholder, Win
 
@@ -186,7 +187,7 @@ def test_a_new_career_reuses_the_text_of_unchanged_wins_and_sees_the_changed_one
     assert before.apply(parse("launch")) != []
     assert before.apply(parse("quarterly")) == []
     # the career read again after one win was edited: new objects, one with a new ``updated``
-    edited = WINS[3].touched(title="Quarterly business review")
+    edited = WINS[3].model_copy(update={"title": "Quarterly business review", "updated": now()})
     again = [w.model_copy() for w in WINS]
     again[3] = edited
     calls.clear()  # from here, only what the new career works out

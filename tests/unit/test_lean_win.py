@@ -15,8 +15,10 @@ import orjson
 import pytest
 
 from careertui import cli
+from careertui.actions import lean_win
 from careertui.domain.models import Gap, Priority, Stakeholder, Win
-from careertui.store import append, database
+from careertui.store import database
+from careertui.store import lean as lean_store
 from careertui.store import repository as repository_module
 from careertui.store.backups import VERSION_PREFIX, backup_dir
 from careertui.store.repository import Repository
@@ -182,12 +184,12 @@ def test_win_parses_and_writes_the_file_once(
     written into, and the full path is never started."""
     parsed: list[Path] = []
     written: list[Path] = []
-    real_decode, real_write = append.decode, append.write_atomic
+    real_decode, real_write = lean_store.decode, lean_store.write_atomic
     monkeypatch.setattr(
-        append, "decode", lambda p, raw, **k: parsed.append(p) or real_decode(p, raw, **k)
+        lean_store, "decode", lambda p, raw, **k: parsed.append(p) or real_decode(p, raw, **k)
     )
     monkeypatch.setattr(
-        append, "write_atomic", lambda p, b, **k: written.append(p) or real_write(p, b, **k)
+        lean_store, "write_atomic", lambda p, b, **k: written.append(p) or real_write(p, b, **k)
     )
     monkeypatch.setattr(database.Store, "transaction", None)  # any use of the full path fails
     argv = [
@@ -283,7 +285,7 @@ def _run(capsys, folder: Path, argv: list[str]) -> tuple[int, str, str]:
 
 def _normalised(folder: Path, before: dict) -> bytes:
     """The data file with the new win's id and the stamps of this run made constant."""
-    tables = orjson.loads((folder / append.DATA_FILE).read_bytes())
+    tables = orjson.loads((folder / lean_store.DATA_FILE).read_bytes())
     new = [key for key in tables["wins"] if key not in before["wins"]]
     assert len(new) <= 1
     if new:
@@ -303,7 +305,7 @@ def _files(folder: Path) -> dict[str, bytes]:
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
         if p.is_file()
-        and p.name != f"{append.DATA_FILE}.lock"
+        and p.name != f"{lean_store.DATA_FILE}.lock"
         and not p.name.startswith(VERSION_PREFIX)
     }
 
@@ -320,7 +322,7 @@ def test_the_lean_path_writes_exactly_what_the_full_path_writes(
     lean_dir, full_dir = tmp_path / "lean", tmp_path / "full"
     shutil.copytree(career_dir, lean_dir)
     shutil.copytree(career_dir, full_dir)
-    before = orjson.loads((career_dir / append.DATA_FILE).read_bytes())
+    before = orjson.loads((career_dir / lean_store.DATA_FILE).read_bytes())
     monkeypatch.setenv("CAREERTUI_TODAY", "2026-11-24")  # the day's first write: a backup
     argv = SCENARIOS[scenario]
 
@@ -328,7 +330,7 @@ def test_the_lean_path_writes_exactly_what_the_full_path_writes(
         m.setattr(database.Store, "transaction", None)  # the lean path must not need it
         lean = _run(capsys, lean_dir, argv)
     with monkeypatch.context() as m:
-        m.setattr(append, "append_win", lambda *a, **k: append.HAND_OVER)
+        m.setattr(lean_win, "append_win", lambda *a, **k: lean_win.HAND_OVER)
         full = _run(capsys, full_dir, argv)
 
     assert lean[0] == full[0]
@@ -345,13 +347,13 @@ def test_the_lean_path_writes_exactly_what_the_full_path_writes(
     assert lean[1] == full[1].replace(full[1].split()[2], new_id)  # "saved win <id> on …"
     assert _normalised(lean_dir, before) == _normalised(full_dir, before)
     for folder in (lean_dir, full_dir):  # the digest still vouches for the file
-        raw = (folder / append.DATA_FILE).read_bytes()
-        checked = (folder / f"{append.DATA_FILE}.checked").read_text(encoding="ascii").strip()
-        assert checked == append.digest(raw)
+        raw = (folder / lean_store.DATA_FILE).read_bytes()
+        checked = (folder / f"{lean_store.DATA_FILE}.checked").read_text(encoding="ascii").strip()
+        assert checked == lean_store.digest(raw)
     lean_backups = _files(backup_dir(lean_dir))
     assert lean_backups == _files(backup_dir(full_dir))
     for folder in (lean_dir, full_dir):  # both keep the version they saved
-        assert _versions(folder)[-1] == (folder / append.DATA_FILE).read_bytes()
+        assert _versions(folder)[-1] == (folder / lean_store.DATA_FILE).read_bytes()
     assert lean_backups["daily-2026-11-24.json"] == (career_dir / "careertui.json").read_bytes()
     # and the full path reads the lean path's file as its own
     assert new_id in {w.id for w in Repository.at(lean_dir).career().wins}
@@ -364,7 +366,7 @@ def test_a_second_win_the_same_day_takes_no_second_backup(
     backups = _files(backup_dir(career_dir))
     assert _run(capsys, career_dir, ["Another one"])[0] == 0
     assert _files(backup_dir(career_dir)) == backups  # today's backup was already taken
-    assert _versions(career_dir)[-1] == (career_dir / append.DATA_FILE).read_bytes()
+    assert _versions(career_dir)[-1] == (career_dir / lean_store.DATA_FILE).read_bytes()
 
 
 # -- stores the lean path hands to the full path ---------------------------------------------------
