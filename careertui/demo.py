@@ -19,6 +19,7 @@ from careertui.domain.models import (
     Interaction,
     Metric,
     Priority,
+    Profile,
     Record,
     Relationship,
     Stakeholder,
@@ -383,7 +384,7 @@ GAPS = [
 ]
 
 WIN_TEMPLATES = [
-    ("Shipped {feature}", "Launched to all customers; {metric} moved.", 1, [0]),
+    ("Shipped {feature}", "Launched to all customers; the {metric} moved.", 1, [0]),
     ("Ran the {feature} experiment", "A/B test with clear result and a decision.", 1, []),
     ("Closed the {account} expansion", "Platform features unlocked the upsell.", 0, [10]),
     ("Cut onboarding steps for {feature}", "Fewer steps, faster first value.", 2, [5]),
@@ -496,6 +497,32 @@ def _vision(today: dt.date) -> Vision:
         strengths=["Turning customer research into roadmaps", "Writing", "Calm in incidents"],
         usps=["Engineer turned PM: credible with platform teams", "Shipped billing twice"],
         underused_skills=["Public speaking", "SQL and data analysis"],
+        scope=[
+            Vision.ScopeItem(responsibility="Platform API roadmap", today="own", target="own"),
+            Vision.ScopeItem(responsibility="Developer onboarding", today="execute", target="own"),
+            Vision.ScopeItem(
+                responsibility="Pricing and packaging", today="influence", target="own"
+            ),
+            Vision.ScopeItem(responsibility="Hiring PM leads", today="out", target="own"),
+        ],
+        room_to_grow=Vision.RoomToGrow(
+            answer="not yet",
+            asked_on=today - dt.timedelta(days=40),
+            asked_whom="Maya Chen",
+            management_said=(
+                "Not this cycle: show a second team's roadmap and an exec sponsor, and the "
+                "case is strong for the next one."
+            ),
+            openings="A Group PM role opens when the platform org splits next half.",
+        ),
+        profile=Profile(
+            name="Alex Rivera",
+            title="Senior Product Manager",
+            level="L6",
+            since=today.replace(year=today.year - 2),
+            company="Lumen Cloud",
+            team="Developer Platform",
+        ),
     )
 
 
@@ -568,7 +595,8 @@ def _wins(
             Win(
                 date=when,
                 title=title.format(feature=feature, account=account),
-                body=f"Context: {impact}\n\n- worked with {len(involved) or 'no'} partners\n"
+                body=f"Context: {impact.format(metric=name)}\n\n"
+                f"- worked with {len(involved) or 'no'} partners\n"
                 f"- next: follow up in the monthly review",
                 impact=impact.format(metric=name),
                 metrics=metrics,

@@ -33,7 +33,6 @@ from careertui.domain.choices import GapStatus as GapStatus
 from careertui.domain.choices import Relationship as Relationship
 from careertui.domain.choices import Stance as Stance
 from careertui.domain.clock import now, today
-from careertui.domain.profile import Profile
 from careertui.domain.text import control_refusal, neutralise
 
 #: The validation context of a record read from the store (``model_validate(doc,
@@ -115,6 +114,28 @@ class Record(BaseModel):
         return self
 
 
+class Profile(BaseModel):
+    """The person the career is about, as their documents introduce them. Every field is
+    optional, so a store written before it existed loads with an empty profile."""
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    name: Short = ""
+    #: The current job title ("Senior Product Manager").
+    title: Short = ""
+    #: The current level, as the company writes it ("L6", "Senior II").
+    level: Short = ""
+    #: Since when the person holds the current title.
+    since: dt.date | None = None
+    company: Short = ""
+    team: Short = ""
+
+    @property
+    def is_blank(self) -> bool:
+        """Nothing written yet."""
+        return not any((self.name, self.title, self.level, self.since, self.company, self.team))
+
+
 class Vision(Record):
     """Where the user wants to be in 3–5 years, and where they are now. One record."""
 
@@ -174,6 +195,7 @@ class Vision(Record):
     scope: list[ScopeItem] = Field(default_factory=list)
     #: What management said about room for the next step (schema 2).
     room_to_grow: RoomToGrow = Field(default_factory=RoomToGrow)
+    #: Who the career is about: the facts every document names.
     profile: Profile = Field(default_factory=Profile)
 
     _lists = field_validator(

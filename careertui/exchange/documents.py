@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from careertui.domain.errors import InputError
-from careertui.domain.models import Feedback, Metric, Win
-from careertui.domain.profile import Profile
+from careertui.domain.models import Feedback, Metric, Profile, Win
 from careertui.exchange import html
 from careertui.exchange import markdown as md
 from careertui.export_kinds import FORMATS
@@ -96,16 +95,16 @@ def relative_change(metric: Metric) -> float:
     return min(abs(end - start) / abs(start), MAX_CHANGE)
 
 
-def strength(win: Win) -> tuple[bool, bool, bool, bool, float, dt.date, dt.datetime]:
+def strength(win: Win) -> tuple[bool, float, bool, bool, bool, dt.date, dt.datetime]:
     """How strong a win is as evidence, for sorting: a measured result (an output metric
-    before → after) first, then any metric, then an impact statement, then a star; among
-    equals the larger measured change, then the newer."""
+    before → after) first, the larger relative change first among those; then any metric,
+    then an impact statement, then a star; among equals the newer."""
     return (
         is_measured(win),
+        max((relative_change(m) for m in win.metrics), default=0.0),
         bool(win.metrics),
         bool(win.impact),
         win.starred,
-        max((relative_change(m) for m in win.metrics), default=0.0),
         win.date,
         win.created,
     )

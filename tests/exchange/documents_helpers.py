@@ -9,8 +9,16 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from careertui.domain.models import Gap, GapStatus, Relationship, Stakeholder, Stance, Vision, Win
-from careertui.domain.profile import Profile
+from careertui.domain.models import (
+    Gap,
+    GapStatus,
+    Profile,
+    Relationship,
+    Stakeholder,
+    Stance,
+    Vision,
+    Win,
+)
 from careertui.export_kinds import EXPORT_KINDS, FORMATS, ExportKind
 from careertui.store.repository import Career, Repository
 from tests.exchange.conftest import TODAY

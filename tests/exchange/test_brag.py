@@ -36,7 +36,10 @@ def test_demo_brag_groups_every_win_under_its_priority_then_other(
     career = demo_repo.career()
     doc = brag_document(career, today=TODAY)
     heads = outline(doc)
-    assert heads[0] == (1, f"Brag document: {min(w.date for w in career.wins)} to {TODAY}")
+    assert heads[0] == (
+        1,
+        f"Brag document: Alex Rivera, {min(w.date for w in career.wins)} to {TODAY}",
+    )
     level2 = [text for level, text in heads if level == 2]
     expected = (
         ["Summary", "Strongest wins"]
@@ -113,7 +116,7 @@ def test_demo_brag_date_range_keeps_only_wins_inside_it(demo_repo: Repository) -
     career = demo_repo.career()
     start, end = dt.date(2026, 6, 1), dt.date(2026, 8, 31)
     doc = brag_document(career, start=start, end=end, today=TODAY)
-    assert outline(doc)[0] == (1, "Brag document: 2026-06-01 to 2026-08-31")
+    assert outline(doc)[0] == (1, "Brag document: Alex Rivera, 2026-06-01 to 2026-08-31")
     shown = [key for entries in _wins_by_section(doc).values() for key in entries]
     inside = [w for w in career.wins if start <= w.date <= end]
     assert len(shown) == len(inside) > 0

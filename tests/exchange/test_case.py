@@ -3,9 +3,10 @@ one."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from careertui.domain.models import GapStatus
+from careertui.domain.models import GapStatus, Vision
 from careertui.exchange import documents
 from careertui.exchange.case import (
     PRIVATE_SECTIONS,
@@ -22,7 +23,7 @@ def test_demo_case_has_every_section_in_order(demo_repo: Repository) -> None:
     career = demo_repo.career()
     for private, expected in ((False, SECTIONS), (True, PRIVATE_SECTIONS)):
         heads = outline(promotion_case(career, today=TODAY, private=private))
-        assert heads[0] == (1, f"Promotion case: {career.vision.target_role}")
+        assert heads[0] == (1, f"Promotion case: Alex Rivera for {career.vision.target_role}")
         assert [text for level, text in heads if level == 2] == list(expected)
     assert "Who still needs to be won over" not in SECTIONS
 
@@ -139,7 +140,9 @@ def test_demo_case_supporters_placed_by_stance_and_relationship(demo_repo: Repos
 def test_demo_case_asks_whether_there_is_room_when_nobody_was_asked(
     demo_repo: Repository,
 ) -> None:
-    career = demo_repo.career()
+    demo = demo_repo.career()
+    not_asked = demo.vision.model_copy(update={"room_to_grow": Vision.RoomToGrow()})
+    career = dataclasses.replace(demo, vision=not_asked)
     asks = section(promotion_case(career, today=TODAY), "The ask")
     assert "<ol>" in asks
     assert "Maya Chen: is there room for Director of Product, Platform here" in asks

@@ -33,7 +33,7 @@ def test_export_brag_prints_markdown_for_the_range(demo_cli: CLI) -> None:
     result = demo_cli("export", "brag", "--from", "2026-06-01", "--to", "2026-08-31")
     assert result.returncode == 0, result.stderr
     heads = outline(result.stdout)
-    assert heads[0] == (1, "Brag document: 2026-06-01 to 2026-08-31")
+    assert heads[0] == (1, "Brag document: Alex Rivera, 2026-06-01 to 2026-08-31")
     assert (2, "Summary") in heads
     dates = [t.split(":")[0] for level, t in heads if level == 3]
     assert dates and all("2026-06-01" <= d <= "2026-08-31" for d in dates)
@@ -42,7 +42,7 @@ def test_export_brag_prints_markdown_for_the_range(demo_cli: CLI) -> None:
 def test_export_to_a_file_is_private_and_says_where(demo_cli: CLI, tmp_path: Path) -> None:
     for kind, name, first in [
         ("brag", "brag.md", "Brag document"),
-        ("case", "case.md", "Promotion case: Director of Product, Platform"),
+        ("case", "case.md", "Promotion case: Alex Rivera for Director of Product, Platform"),
         ("json", "all.json", None),
     ]:
         out = tmp_path / name

@@ -149,6 +149,30 @@ def test_the_strongest_wins_are_ranked_by_measured_impact(repo: Repository) -> N
     assert "Big move" in section(case, "Already working at the next level").split("Small")[0]
 
 
+def test_a_larger_measured_change_outranks_a_star_and_an_impact_statement(
+    repo: Repository,
+) -> None:
+    repo.wins.add(
+        Win(
+            title="Starred, a little moved",
+            impact="Nudged churn",
+            starred=True,
+            metrics=[Metric(name="churn", before="10%", after="9.8%")],
+            date=TODAY - dt.timedelta(days=3),
+        )
+    )
+    repo.wins.add(
+        Win(
+            title="Halved the tickets",
+            metrics=[Metric(name="tickets per week", before="40", after="20")],
+            date=TODAY - dt.timedelta(days=30),
+        )
+    )
+    doc = brag_document(repo.career(), today=TODAY)
+    listed = re.findall(r"^\d\. \*\*(.+?)\*\*", section_md(doc, "Strongest wins"), re.M)
+    assert listed == ["Halved the tickets", "Starred, a little moved"]
+
+
 def section_md(doc: str, title: str) -> str:
     """The Markdown of the level-2 section ``title``."""
     part = doc.split(f"\n## {title}\n", 1)[1]
