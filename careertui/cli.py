@@ -246,7 +246,7 @@ def build_parser() -> Parser:
         "careertui.commands.status",
         help="print the dashboard's status line (for a shell prompt)",
         description="One line of plain text, as the dashboard's status line shows it: wins "
-        "this week and last, days since the last win, check-ins overdue, gaps in progress and "
+        "this week and last, days since the last win, check-ins late, gaps active and "
         "the target role.",
     )
 
@@ -292,8 +292,7 @@ def build_parser() -> Parser:
     export.add_argument(
         "--format",
         choices=FORMATS,
-        help=f"{documents}: {' or '.join(FORMATS)} (one self-contained page); default "
-        f"{FORMATS[0]}",
+        help=f"{documents}: {' or '.join(FORMATS)} (one self-contained page); default {FORMATS[0]}",
     )
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
 

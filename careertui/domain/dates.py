@@ -120,3 +120,9 @@ def _from_phrase(phrase: str, today: dt.date) -> dt.date:
     if parsed is None:
         raise InputError(f"cannot understand the date {phrase!r} (try 2026-03-14 or 'yesterday')")
     return parsed.date()
+
+
+def shown(day: dt.date) -> str:
+    """``day`` as every pane shows it: ISO (2027-04-03), the form the date fields and the shell
+    take, the same width in every column, and the same reading in every locale."""
+    return day.isoformat()

@@ -21,29 +21,36 @@ class Standing:
     years_left: float | None
 
     def parts(self) -> list[str]:
+        """The figures in short words, the ones that change day to day first, so that a
+        narrow terminal cuts the least useful one: this week's wins against last week's, the
+        last win, overdue check-ins, gaps being worked on, and the destination."""
         since = self.days_since_last_win
         if since is None:
             last = "no wins yet"
         elif since == 0:
             last = "last win today"
+        elif since == 1:
+            last = "last win yesterday"
         else:
-            last = f"{since} day{'s' if since != 1 else ''} since the last win"
+            last = f"last win {since} days ago"
         parts = [
-            f"{self.wins_this_week} win{'s' if self.wins_this_week != 1 else ''} this week, "
-            f"{self.wins_last_week} last week",
+            f"{_count(self.wins_this_week, 'win')} this week, {self.wins_last_week} last",
             last,
-            f"{self.check_ins_overdue} check-in{'s' if self.check_ins_overdue != 1 else ''} "
-            "overdue",
-            f"{self.gaps_in_progress} gap{'s' if self.gaps_in_progress != 1 else ''} in progress",
+            f"{_count(self.check_ins_overdue, 'check-in')} late",
+            f"{_count(self.gaps_in_progress, 'gap')} active",
         ]
         if self.target_role:
             target = f"→ {self.target_role}"
             if self.years_left is not None:
-                target += f" in {self.years_left:g} years"
+                target += f" in {self.years_left:g} yrs" if self.years_left != 1 else " in 1 yr"
             parts.append(target)
         else:
             parts.append("no target role yet")
         return parts
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def standing(

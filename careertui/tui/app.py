@@ -1,77 +1,57 @@
 """The careertui dashboard app, built over a store by :func:`make_app`.
 
-What the app offers the pane handler mixins (``handlers/*.py``), which run as methods of the app:
+The app is small: it holds the repository and the career as last read (``repo``, ``career``),
+opens the dashboard screen (:mod:`careertui.tui.dashboard`, which handles what the panes ask
+for and runs every write), remembers the theme, offers the command palette and help, waits for
+a save before quitting, and watches the data file: a cheap ``os.stat`` once a second; a change
+made by another process (``careertui win`` in another terminal) is read in a worker and pushed
+down without touching any open form or input.
 
-- ``self.repo``: the :class:`~careertui.store.repository.Repository`, the only way to data.
-- ``self.career``: the latest :class:`~careertui.store.repository.Career` snapshot.
-- ``self.write(fn, *args, done_message=None, on_done=None, on_error=None)``: runs ``fn(*args)``
-  (a repository write) off the event loop in a thread worker while the status line shows
-  "saving…", then re-reads the career and pushes it down to every pane (``Pane.show``) and
-  calls ``on_done(result)``; a store error becomes a notification and ``on_error(message)``.
-- ``self.open_form(title, model, fields, initial=None, save=None, callback=None)``: the generic
-  record form (:mod:`careertui.tui.screens.form`). With ``save(model, on_done, on_error)`` (which
-  usually calls ``self.write``) the form stays open until the record is stored and keeps what
-  was typed on an error.
-- ``self.dashboard``: the dashboard screen (``self.dashboard.pane("gaps")`` etc.).
-
-- ``self.show_saved(record)``: a record just saved is selected in the pane that shows it
-  (forms opened with ``open_form`` do it by themselves); ``self.select_vision_item(section,
-  text)`` the same for an item of a vision list.
-
-An unexpected exception ends the app, but what was typed in an open form is kept as a draft
-that the next start offers back, and the details go to ``crash.log`` (:mod:`careertui.tui.crash`).
-
-The data file is watched (a cheap ``os.stat`` once a second); a change made by another process
-(``careertui win`` in another terminal) is read in a worker and pushed down without touching
-any open form or input.
+An unexpected exception ends the app, but what was typed in an open form, or a record a form
+dismissed that was still being saved, is kept as a draft that the next start offers back, and
+the details go to ``crash.log`` (:mod:`careertui.tui.crash`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pydantic import BaseModel
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 
-from careertui.actions.settings import THEME, remember
-from careertui.actions.wins import log_win
-from careertui.domain.models import Feedback, Gap, Priority, Stakeholder, Win
-from careertui.store.drafts import discard_draft, load_draft
+from careertui.actions.settings import remember_theme
+from careertui.store.drafts import Draft, discard_draft, load_draft
 from careertui.store.repository import Career, Repository
 from careertui.tui.commands import CareerCommands, PaletteCommand
 from careertui.tui.crash import CrashReport, DraftOfferScreen, record_crash, reopen
 from careertui.tui.dashboard import DashboardScreen
 from careertui.tui.exports import export_commands
-from careertui.tui.handlers.gaps import GapHandlers
-from careertui.tui.handlers.journal import JournalHandlers
-from careertui.tui.handlers.stakeholders import StakeholderHandlers
-from careertui.tui.handlers.vision import VisionHandlers
 from careertui.tui.live import FileWatch
-from careertui.tui.panes.vision import VisionPane
-from careertui.tui.saving import StoreAccess, error_message
-
-if TYPE_CHECKING:
-    from careertui.tui.screens.form import FormField, Save
+from careertui.tui.saving import Write, error_message
+from careertui.tui.screens.guided_start import GuidedStartScreen
+from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
 
 HERE = Path(__file__).parent
 #: Seconds between looks at the data file for changes made by other processes.
 WATCH_INTERVAL = 1.0
-#: The pane that shows each kind of record: a record just saved is selected there.
-SHOWN_IN: dict[type[BaseModel], str] = {
-    Win: "journal",
-    Gap: "gaps",
-    Stakeholder: "stakeholders",
-    Priority: "vision",
-    Feedback: "vision",
-}
 
 
-class CareerApp(
-    JournalHandlers, GapHandlers, StakeholderHandlers, VisionHandlers, StoreAccess, App[None]
-):
+@dataclass
+class CareerReread(Message):
+    """The data file, changed by another process, read again: the ``career`` it holds now (read
+    when ``pushes`` snapshots had been shown), or the ``error`` that kept it from being read."""
+
+    career: Career | None
+    pushes: int
+    error: str | None = None
+
+
+class CareerApp(App[None]):
     TITLE = "careertui"
     CSS_PATH = [
         HERE / "app.tcss",
@@ -89,15 +69,15 @@ class CareerApp(
     def __init__(self, repo: Repository, career: Career | None = None) -> None:
         super().__init__()
         self.repo = repo
-        self._init_store_access()
         self._quit_when_saved = False
-        self.watch = FileWatch(repo.store.path)
+        #: Notices changes another process makes to the data file.
+        self.data_file_watch = FileWatch(repo.store.path)
         self.career = repo.career() if career is None else career
         self._read_error: str | None = None
         self._reading = False
         #: Counts the snapshots pushed down, so a slow re-read never replaces a newer one.
         self._pushes = 0
-        self._saved_theme = self.career.setting(THEME)
+        self._saved_theme = self.career.settings.theme
         #: Set when an unexpected error stopped the app: where its details and the draft went.
         self.crash_report: CrashReport | None = None
 
@@ -109,6 +89,21 @@ class CareerApp(
         screen = self.screen_stack[0]
         assert isinstance(screen, DashboardScreen)
         return screen
+
+    @property
+    def saving(self) -> bool:
+        """Whether a write is under way."""
+        stack = self.screen_stack
+        return bool(stack) and isinstance(stack[0], DashboardScreen) and stack[0].saving
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed while a form's record is being saved are held by the dashboard first
+        (:mod:`careertui.tui.screens.held_keys`): they never act on it before it is stored."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            stack = self.screen_stack
+            if stack and isinstance(stack[0], DashboardScreen) and stack[0].held_keys.take(event):
+                return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self._saved_theme in self.available_themes:
@@ -128,8 +123,15 @@ class CareerApp(
         """Textual's one door for an unhandled exception (it always ends the app): keep the
         open form's text as a draft and write the traceback to the crash log first."""
         if self.crash_report is None:
-            self.crash_report = record_crash(self, error)
+            self.crash_report = record_crash(self, error, self._unsaved())
         super()._handle_exception(error)
+
+    def _unsaved(self) -> list[Draft]:
+        """The records forms dismissed that were still being saved."""
+        stack = self.screen_stack
+        if stack and isinstance(stack[0], DashboardScreen):
+            return stack[0].forms.unsaved()
+        return []
 
     def _fatal_error(self) -> None:
         """Textual would print the traceback with every frame's local variables (record text)
@@ -168,34 +170,20 @@ class CareerApp(
 
     # -- pushing data down -----------------------------------------------------------------------
     def push_career(self, career: Career) -> None:
+        """Show ``career`` (just read) in every pane and the status line."""
         self._pushes += 1
         self.career = career
         self.dashboard.show(career)
-
-    def show_saved(self, record: object) -> None:
-        """Put the cursor on ``record``, just saved, in the pane that shows its kind (a form's
-        or a write's follow-up; None, a cancelled form, changes nothing)."""
-        for kind, pane_id in SHOWN_IN.items():
-            if isinstance(record, kind):
-                self.dashboard.pane(pane_id).select(record.id)
-                return
-
-    def select_vision_item(self, section: str, text: str | None) -> None:
-        """Put the vision pane's cursor on the list item ``text`` just added to ``section``."""
-        if text:
-            pane = self.dashboard.pane("vision")
-            if isinstance(pane, VisionPane):
-                pane.select_item(section, text)
 
     def _select_new_wins(self, before: Career, after: Career) -> None:
         """Wins another process logged (``careertui win``): the journal selects the newest."""
         known = {win.id for win in before.wins}
         arrived = [win for win in after.wins if win.id not in known]
         if arrived:
-            self.show_saved(max(arrived, key=lambda win: win.created))
+            self.dashboard.show_saved(max(arrived, key=lambda win: win.created))
 
     def saving_changed(self) -> None:
-        self.dashboard.set_saving(self.saving)
+        """A write started or ended (the dashboard says): quit now if waiting for it."""
         if self._quit_when_saved and not self.saving:
             self.exit()
 
@@ -209,84 +197,72 @@ class CareerApp(
 
     # -- other processes' changes -----------------------------------------------------------------
     def _look_for_changes(self) -> None:
-        if self.saving or self._reading or not self.watch.changed():
+        if self.saving or self._reading or not self.data_file_watch.changed():
             return
         self._reading = True
-        pushes = self._pushes
-        self.run_worker(
-            lambda: self._reread(pushes), thread=True, group="store-read", exit_on_error=False
-        )
+        self._reread(self._pushes)
 
+    @work(thread=True, group="store-read", exit_on_error=False, description="reading")
     def _reread(self, pushes: int) -> None:
         try:
             career = self.repo.career()
         except Exception as exc:  # keep showing what we have; say why it is stale
-            self.call_from_thread(self._reread_failed, error_message(exc))
+            self.post_message(CareerReread(None, pushes, error_message(exc)))
             return
-        self.call_from_thread(self._reread_done, career, pushes)
+        self.post_message(CareerReread(career, pushes))
 
-    def _reread_done(self, career: Career, pushes: int) -> None:
+    @on(CareerReread)
+    def _reread_done(self, message: CareerReread) -> None:
         self._reading = False
+        if message.career is None:
+            if message.error != self._read_error:
+                self._read_error = message.error
+                self.notify(
+                    message.error or "",
+                    title="Could not re-read the data file",
+                    severity="error",
+                    timeout=10,
+                    markup=False,
+                )
+            return
         self._read_error = None
-        if not self.saving and pushes == self._pushes:
+        if not self.saving and message.pushes == self._pushes:
             before = self.career
-            self.push_career(career)
-            self._select_new_wins(before, career)
+            self.push_career(message.career)
+            self._select_new_wins(before, message.career)
         else:  # something newer was shown meanwhile: look at the file again on the next tick
-            self.watch.forget()
-
-    def _reread_failed(self, message: str) -> None:
-        self._reading = False
-        if message != self._read_error:
-            self._read_error = message
-            self.notify(
-                message,
-                title="Could not re-read the data file",
-                severity="error",
-                timeout=10,
-                markup=False,
-            )
+            self.data_file_watch.forget()
 
     # -- theme ---------------------------------------------------------------------------------
     def _remember_theme(self, theme: Any) -> None:
         name = getattr(theme, "name", None)
         if name and name != self._saved_theme:
             self._saved_theme = name
-            self.write(remember, self.repo, THEME, name)
+            self.dashboard.run_write(Write(remember_theme, (self.repo, name)))
 
-    # -- forms and screens ---------------------------------------------------------------------
-    def open_form(
-        self,
-        title: str,
-        model: type[BaseModel],
-        fields: Sequence[FormField],
-        initial: BaseModel | Mapping[str, Any] | None = None,
-        save: Save | None = None,
-        callback: Callable[[Any], None] | None = None,
-    ) -> None:
-        from careertui.tui.screens.form import FormScreen
+    # -- screens the dashboard opened that speak to the app ------------------------------------
+    @on(GuidedStartScreen.AnswerGiven)
+    def _guided_answer(self, message: GuidedStartScreen.AnswerGiven) -> None:
+        message.stop()
+        self.dashboard.vision.guided_answer(message.step, message.answer)
 
-        def closed(result: Any) -> None:
-            self.show_saved(result)
-            if callback is not None:
-                callback(result)
+    @on(GuidedStartScreen.Skipped)
+    def _guided_skipped(self, message: GuidedStartScreen.Skipped) -> None:
+        message.stop()
+        self.dashboard.vision.guided_skipped()
 
-        self.push_screen(FormScreen(title, model, fields, initial, save), closed)
+    @on(GuidedStartScreen.Finished)
+    def _guided_finished(self, message: GuidedStartScreen.Finished) -> None:
+        message.stop()
+        self.dashboard.vision.guided_finished()
 
+    @on(StakeholderAgendaScreen.SaveRequested)
+    def _agenda_save(self, message: StakeholderAgendaScreen.SaveRequested) -> None:
+        self.dashboard.people.save_agenda(message.agenda)
+
+    # -- actions -------------------------------------------------------------------------------
     def action_quick_win(self) -> None:
-        from careertui.tui.screens.quick_win import QuickWinScreen
-
-        def save(win: Any, done: Any, failed: Any) -> None:
-            self.write(
-                log_win,
-                self.repo,
-                win,
-                done_message=f"Win logged: {win.title}",
-                on_done=done,
-                on_error=failed,
-            )
-
-        self.push_screen(QuickWinScreen(save), self.show_saved)
+        self.dashboard.journal.quick_win()
 
     def action_help(self) -> None:
         from careertui.tui.screens.help import HelpScreen, help_rows
@@ -332,7 +308,7 @@ class CareerApp(
                 (
                     f"Go to {pane.TITLE}",
                     f"Focus the {pane.TITLE} pane ({pane.KEY})",
-                    lambda pane_id=pane.id: dashboard.action_focus_pane(pane_id),
+                    partial(dashboard.action_focus_pane, pane.id or ""),
                 )
             )
         commands += export_commands(self)

@@ -1,7 +1,8 @@
 """Nothing typed is ever lost, even to a bug.
 
 When an unexpected exception stops the app, :func:`record_crash` keeps whatever was typed in an
-open form or the quick-win line as a draft (:mod:`careertui.store.drafts`, sealed when the store
+open form or the quick-win line, or else the record a form dismissed that was still being saved
+(:func:`dismissed_draft`), as a draft (:mod:`careertui.store.drafts`, sealed when the store
 is encrypted) and writes the traceback to ``crash.log`` in the data directory: source lines and
 exception types only, never local variables, and with an encrypted store not even the exception's
 message (it may quote a record). The app then exits with the terminal restored and
@@ -12,11 +13,10 @@ the text in it.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import platform
 import traceback
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +28,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, TextArea
-from textual.widgets.select import InvalidSelectValueError
 
 from careertui.store.drafts import FORM, QUICK_WIN, TEXT, Draft, append_crash_log, save_draft
 
@@ -61,11 +60,6 @@ def _raw(widget: Widget) -> Any:
 
 def _typed_something(values: Mapping[str, Any]) -> bool:
     return any(isinstance(v, str) and v.strip() for v in values.values())
-
-
-def _same(stored: Any, value: Any) -> bool:
-    """A choice's value as kept in a draft (JSON: an enum as its value) against the real one."""
-    return stored == value or stored == getattr(value, "value", value) or stored == str(value)
 
 
 def capture(screens: list[Screen[Any]]) -> Draft | None:
@@ -101,6 +95,30 @@ def capture(screens: list[Screen[Any]]) -> Draft | None:
     return None
 
 
+def dismissed_draft(screen: Screen[Any], record: Any) -> Draft | None:
+    """What the form ``screen`` dismissed with (``record``, being saved), as the draft that
+    :func:`capture` would have kept of the open form."""
+    from careertui.tui.screens.form import FormScreen, shown_values
+    from careertui.tui.screens.quick_win import QuickWinScreen
+    from careertui.tui.screens.stakeholder_check_in import StakeholderCheckInScreen
+
+    if isinstance(screen, QuickWinScreen):
+        return Draft(QUICK_WIN, "Log a win", "Win", None, {"title": record.title})
+    if isinstance(screen, FormScreen):
+        record_id = screen.base.get("id") or None
+        return Draft(
+            FORM,
+            screen.form_title,
+            screen.model.__name__,
+            record_id if isinstance(record_id, str) else None,
+            shown_values(screen.fields, record),
+        )
+    if isinstance(screen, StakeholderCheckInScreen):
+        values = {"check-in-note": record.note, "check-in-date": record.date.isoformat()}
+        return Draft(TEXT, f"Check-in with {screen.person.name}", "", None, values)
+    return None
+
+
 def _screen_title(screen: Screen[Any]) -> str:
     titles = screen.query(".dialog-title")
     if titles:
@@ -113,33 +131,10 @@ def fill(screen: Screen[Any], draft: Draft) -> None:
     a value the field no longer offers (a gap since deleted, say) is left out."""
     from careertui.tui.screens.form import FormScreen
 
-    if not isinstance(screen, FormScreen):
+    if isinstance(screen, FormScreen):
+        screen.fill(draft.values)
+    else:
         screen.query_one(Input).value = str(draft.values.get("title", ""))
-        return
-    for field in screen.fields:
-        if field.name not in draft.values:
-            continue
-        value = draft.values[field.name]
-        widget = screen.widget_for(field.name)
-        if isinstance(widget, TextArea):
-            widget.text = str(value or "")
-        elif isinstance(widget, Input):
-            widget.value = str(value or "")
-        elif isinstance(widget, Checkbox):
-            widget.value = bool(value)
-        elif isinstance(widget, Select):
-            choice = next((v for _, v in field.choices if _same(value, v)), None)
-            if choice is not None:
-                widget.value = choice
-            elif value is None:
-                with contextlib.suppress(InvalidSelectValueError):  # a choice that needs one
-                    widget.clear()
-        elif isinstance(widget, SelectionList):
-            wanted = value if isinstance(value, list) else []
-            widget.deselect_all()
-            for _, choice in field.choices:
-                if any(_same(item, choice) for item in wanted):
-                    widget.select(choice)
 
 
 # -- the crash ------------------------------------------------------------------------------------
@@ -182,13 +177,17 @@ def crash_text(error: BaseException, *, messages: bool) -> str:
     return "".join(lines)
 
 
-def record_crash(app: CareerApp, error: BaseException) -> CrashReport:
-    """Keep the draft and write the log; never raises (it runs while the app is failing)."""
+def record_crash(
+    app: CareerApp, error: BaseException, unsaved: Sequence[Draft] = ()
+) -> CrashReport:
+    """Keep the draft (what an open form holds, else the latest of the records ``unsaved``: a
+    form dismissed them and they were still being saved) and write the log; never raises (it
+    runs while the app is failing)."""
     store: Store = app.repo.store
     problems: list[str] = []
     draft_kept = False
     try:
-        draft = capture(list(app.screen_stack))
+        draft = capture(list(app.screen_stack)) or (unsaved[-1] if unsaved else None)
         if draft is not None:
             save_draft(store, draft)
             draft_kept = True
@@ -286,37 +285,33 @@ class RecoveredTextScreen(ModalScreen[None]):
 def reopen(app: CareerApp, draft: Draft) -> None:
     """Open the form the draft came from again (the record's edit form if it still exists, else
     a new one) and put the text back in it."""
-    from careertui.domain.models import GapStatus
-    from careertui.tui.panes.gaps import GapsPane
-    from careertui.tui.panes.stakeholders import StakeholdersPane
-    from careertui.tui.panes.vision import VisionPane
-
     career = app.career
+    dashboard = app.dashboard
     depth = len(app.screen_stack)
     record_id = draft.record_id
     if draft.kind == QUICK_WIN:
-        app.action_quick_win()
+        dashboard.journal.quick_win()
     elif draft.model == "Win":
-        app.open_win_form(next((w for w in career.wins if w.id == record_id), None))
+        dashboard.journal.open_win_form(next((w for w in career.wins if w.id == record_id), None))
     elif draft.model == "Gap":
         if any(gap.id == record_id for gap in career.gaps) and record_id:
-            app.on_gaps_pane_edit_requested(GapsPane.EditRequested(record_id))
+            dashboard.gaps.edit(record_id)
         else:
-            app.on_gaps_pane_new_requested(GapsPane.NewRequested(GapStatus.BACKLOG))
+            dashboard.gaps.new()
     elif draft.model == "Stakeholder":
         person = next((p for p in career.stakeholders if p.id == record_id), None)
         if person is not None:
-            app.on_stakeholders_pane_edit_requested(StakeholdersPane.EditRequested(person))
+            dashboard.people.edit(person)
         else:
-            app.on_stakeholders_pane_new_requested(StakeholdersPane.NewRequested())
+            dashboard.people.new()
     elif draft.model in ("Priority", "Feedback"):
         section = "priorities" if draft.model == "Priority" else "feedback"
         records = career.priorities if draft.model == "Priority" else career.feedback
         index = next((i for i, r in enumerate(records) if r.id == record_id), None)
         if index is None:
-            app.on_vision_pane_add_item(VisionPane.AddItem(section))
+            dashboard.vision.add_item(section)
         else:
-            app.on_vision_pane_edit_section(VisionPane.EditSection(section, index, record_id))
+            dashboard.vision.edit_section(section, index, record_id)
     if len(app.screen_stack) > depth:
         screen = app.screen_stack[-1]
         screen.call_later(fill, screen, draft)

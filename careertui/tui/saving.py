@@ -1,17 +1,17 @@
-"""How the app writes: off the event loop, one write at a time, with the UI saying so.
+"""What a save is and how it runs, away from the screen: one :class:`Write` (an action from
+:mod:`careertui.actions` and its arguments, and what follows on the event loop) and
+:func:`perform`, which the dashboard's write worker runs in a thread, one write at a time: the
+action, then the career read again, as an :class:`Outcome`. Nothing here touches a widget.
 
-A mixin of :class:`~careertui.tui.app.CareerApp` (which sets ``repo``, ``career`` and
-``watch``). Every write re-reads the career in the same worker thread and pushes it down to the
-panes; a store error becomes a notification and the caller's ``on_error`` (a form keeps what was
-typed).
+Also the words for the "changed elsewhere" question an edit form's save may ask.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from careertui.store.repository import Career, Repository
     from careertui.tui.live import FileWatch
 
+#: What follows a write on the event loop: with the action's result, the message of what went
+#: wrong, or the conflict an edit met.
 Done = Callable[[Any], None]
 Failed = Callable[[str], None]
 Conflicted = Callable[["ConflictingEdit"], None]
@@ -97,205 +99,66 @@ def theirs_kept(conflict: ConflictingEdit, original: M, edited: M) -> M:
     return edited.model_copy(update={name: getattr(original, name) for name in conflict.conflicts})
 
 
-class StoreAccess:
-    repo: Repository
-    career: Career
-    watch: FileWatch
-    _write_lock: threading.Lock
-    _pending_writes: int
+@dataclass
+class Write:
+    """One change to the career: ``action(*args)`` (a function of :mod:`careertui.actions`).
 
-    def _init_store_access(self) -> None:
-        self._write_lock = threading.Lock()
-        self._pending_writes = 0
+    ``done`` is said once it is stored; ``refresh`` False when nothing on record changes (an
+    export). The follow-ups run on the event loop: ``then`` with the action's result,
+    ``failed`` with the message of what went wrong (after the "Not saved" notification), and
+    ``conflicted``, when given, with the :class:`ConflictingEdit` an edit met (else that is a
+    failure like any other)."""
 
-    @property
-    def saving(self) -> bool:
-        return self._pending_writes > 0
+    action: Callable[..., Any]
+    args: tuple[Any, ...] = ()
+    done: str | None = None
+    refresh: bool = True
+    then: Done | None = None
+    failed: Failed | None = None
+    conflicted: Conflicted | None = None
 
-    def write(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        done_message: str | None = None,
-        on_done: Done | None = None,
-        on_error: Failed | None = None,
-        refresh: bool = True,
-        on_conflict: Conflicted | None = None,
-    ) -> None:
-        """Run ``fn(*args)`` (a repository write) in a thread worker, then push fresh data
-        (unless ``refresh`` is False: an export, say, changes nothing on record). Given
-        ``on_conflict``, a :class:`ConflictingEdit` goes there instead of being an error."""
-        self._pending_writes += 1
-        self.saving_changed()
-        self.run_worker(  # type: ignore[attr-defined]
-            lambda: self._write_job(
-                fn, args, done_message, on_done, on_error, refresh, on_conflict
-            ),
-            thread=True,
-            group="store-write",
-            exit_on_error=False,
-            description="saving",
-        )
 
-    def _write_job(
-        self,
-        fn,
-        args,
-        done_message,
-        on_done,
-        on_error,
-        refresh,  # noqa: ANN001
-        on_conflict=None,
-    ) -> None:  # noqa: ANN001
-        call = self.call_from_thread  # type: ignore[attr-defined]
-        try:
-            with self._write_lock:
-                result = fn(*args)
-        except ConflictingEdit as exc:
-            # the file changed under the form: show what it holds now, whatever is chosen
-            fresh = self._reread_quietly()
-            if fresh is not None:
-                call(self.push_career, fresh)
-            if on_conflict is None:
-                call(self._write_failed, error_message(exc), on_error)
-            else:
-                call(self._write_conflicted, exc, on_conflict)
-            return
-        except Exception as exc:  # the app must never crash on a write; say what happened
-            call(self._write_failed, error_message(exc), on_error)
-            return
-        career = None
-        try:
-            if refresh:
-                self.watch.mark_seen()
-                career = self.repo.career()
-        except Exception as exc:
-            career = None
-            call(
-                self.notify,
-                error_message(exc),
-                severity="error",  # type: ignore[attr-defined]
-                title="Saved, but could not re-read the data",
-                markup=False,
-            )
-        call(self._write_done, result, career, done_message, on_done)
+@dataclass(frozen=True)
+class Outcome:
+    """How a write went: the action's ``result``, or the ``error`` message or the ``conflict``;
+    ``career`` as read again after it (None when it could not be, with ``reread_error``)."""
 
-    def _reread_quietly(self) -> Career | None:
-        """The career as the file holds it now, or None if it cannot be read (the next look
-        at the file tries again)."""
-        try:
-            self.watch.mark_seen()
-            return self.repo.career()
-        except Exception:
-            self.watch.forget()
-            return None
+    result: Any = None
+    error: str | None = None
+    conflict: ConflictingEdit | None = None
+    career: Career | None = None
+    reread_error: str | None = None
 
-    def _write_done(self, result, career, done_message, on_done) -> None:  # noqa: ANN001
-        self._pending_writes -= 1
-        self.saving_changed()
-        if career is not None:
-            self.push_career(career)
-        if done_message:
-            self.notify(done_message, timeout=3, markup=False)  # type: ignore[attr-defined]
-        if on_done is not None:
-            self._follow_up(on_done, result)
 
-    def _write_failed(self, message: str, on_error: Failed | None) -> None:
-        self._pending_writes -= 1
-        self.saving_changed()
-        self.notify(
-            message,
-            title="Not saved",
-            severity="error",  # type: ignore[attr-defined]
-            timeout=8,
-            markup=False,
-        )
-        if on_error is not None:
-            self._follow_up(on_error, message)
+def perform(write: Write, repo: Repository, lock: threading.Lock, watch: FileWatch) -> Outcome:
+    """Run ``write`` (in a worker thread: it blocks on the store) and read the career again.
 
-    def _write_conflicted(self, conflict: ConflictingEdit, on_conflict: Conflicted) -> None:
-        self._pending_writes -= 1
-        self.saving_changed()
-        self._follow_up(on_conflict, conflict)
+    Never raises: the app must not stop on a write, it says what happened. ``watch`` learns
+    that the app read the file itself, so the re-read is not mistaken for another process's
+    change."""
+    try:
+        with lock:
+            result = write.action(*write.args)
+    except ConflictingEdit as exc:
+        # the file changed under the form: show what it holds now, whatever is chosen
+        return Outcome(conflict=exc, career=_reread_quietly(repo, watch))
+    except Exception as exc:  # the app must never crash on a write; say what happened
+        return Outcome(error=error_message(exc))
+    if not write.refresh:
+        return Outcome(result=result)
+    try:
+        watch.mark_seen()
+        return Outcome(result=result, career=repo.career())
+    except Exception as exc:
+        return Outcome(result=result, reread_error=error_message(exc))
 
-    def save_edit(
-        self,
-        fn: Callable[[M, M], Any],
-        original: M,
-        edited: M,
-        *,
-        done_message: str | None = None,
-        on_done: Done | None = None,
-        on_error: Failed | None = None,
-    ) -> None:
-        """Save an edit form: ``fn(original, edited)`` writes only what the user changed onto
-        the record as it is on file now (:meth:`Collection.save_changes`). When a field the
-        user changed was changed elsewhere too, the user chooses: keep mine, keep theirs, or
-        Escape, back to the form with everything typed (``on_error`` says why)."""
 
-        def ask(conflict: ConflictingEdit) -> None:
-            from careertui.tui.screens.choice import Answer, ChoiceScreen
-
-            def answered(choice: str | None) -> None:
-                if choice == "mine":
-                    self.save_edit(
-                        fn,
-                        mine_kept(conflict, original),
-                        edited,
-                        done_message=done_message,
-                        on_done=on_done,
-                        on_error=on_error,
-                    )
-                elif choice == "theirs":
-                    self.save_edit(
-                        fn,
-                        original,
-                        theirs_kept(conflict, original, edited),
-                        done_message=done_message,
-                        on_done=on_done,
-                        on_error=on_error,
-                    )
-                elif on_error is not None:
-                    on_error(f"{conflict}; save again to choose")
-
-            self.push_screen(  # type: ignore[attr-defined]
-                ChoiceScreen(
-                    conflict_question(conflict),
-                    [
-                        Answer("m", "Keep mine", "mine"),
-                        Answer("t", "Keep theirs (what is on file now)", "theirs"),
-                    ],
-                ),
-                answered,
-            )
-
-        self.write(
-            fn,
-            original,
-            edited,
-            done_message=done_message,
-            on_done=on_done,
-            on_error=on_error,
-            on_conflict=ask,
-        )
-
-    def _follow_up(self, callback: Callable[[Any], None], value: Any) -> None:
-        """Run a caller's follow-up; a bug there is reported, not lost in the worker thread."""
-        try:
-            callback(value)
-        except Exception as exc:
-            self.log.error(traceback.format_exc())  # type: ignore[attr-defined]
-            notify = self.notify  # type: ignore[attr-defined]
-            notify(
-                f"{type(exc).__name__}: {exc}",
-                title="Something went wrong after saving",
-                severity="error",
-                markup=False,
-            )
-
-    # -- implemented by the app ---------------------------------------------------------------
-    def push_career(self, career: Career) -> None:
-        raise NotImplementedError
-
-    def saving_changed(self) -> None:
-        raise NotImplementedError
+def _reread_quietly(repo: Repository, watch: FileWatch) -> Career | None:
+    """The career as the file holds it now, or None if it cannot be read (the next look at
+    the file tries again)."""
+    try:
+        watch.mark_seen()
+        return repo.career()
+    except Exception:
+        watch.forget()
+        return None

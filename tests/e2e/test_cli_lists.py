@@ -262,8 +262,8 @@ def test_status_is_one_line_of_the_dashboards_figures(repo: Repository, cli: CLI
     result = cli("status")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        "1 win this week, 1 last week · last win today · 1 check-in overdue · "
-        "1 gap in progress · → Director of Product in 3 years\n"
+        "1 win this week, 1 last · last win today · 1 check-in late · "
+        "1 gap active · → Director of Product in 3 yrs\n"
     )
 
 
@@ -276,7 +276,7 @@ def test_status_never_loads_textual_or_rich(demo_repo: Repository, data_dir: Pat
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert "check-ins overdue" in proc.stdout
+    assert "check-ins late" in proc.stdout
 
 
 # -- an empty store, errors, and what the store holds ------------------------------------------
@@ -291,8 +291,8 @@ def test_an_empty_store_gives_a_hint_and_creates_nothing(cli: CLI, data_dir: Pat
     status = cli("status")
     assert (status.returncode, status.stderr) == (0, "")
     assert status.stdout == (
-        "0 wins this week, 0 last week · no wins yet · 0 check-ins overdue · "
-        "0 gaps in progress · no target role yet\n"
+        "0 wins this week, 0 last · no wins yet · 0 check-ins late · "
+        "0 gaps active · no target role yet\n"
     )
     assert not data_dir.exists()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Tabs
 
+from careertui.actions.settings import remember_gap_order
 from careertui.domain.models import (
     Gap,
     GapStatus,
@@ -18,6 +19,7 @@ from careertui.domain.models import (
 from careertui.store.errors import StoreBusy
 from careertui.store.repository import Repository
 from careertui.tui.panes.base import Pane
+from careertui.tui.saving import Write
 from careertui.tui.screens.help import HelpScreen
 from careertui.tui.screens.quick_win import QuickWinScreen
 from careertui.tui.status import StatusLine
@@ -312,11 +314,11 @@ async def test_status_line_answers_how_am_i_doing_and_updates(repo: Repository, 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         status = text(app.query_one(StatusLine))
-        assert "0 wins this week, 2 last week" in status
-        assert "3 days since the last win" in status
-        assert "1 check-in overdue" in status
-        assert "1 gap in progress" in status
-        assert "Director of Product in 3 years" in status
+        assert "0 wins this week, 2 last" in status
+        assert "last win 3 days ago" in status
+        assert "1 check-in late" in status
+        assert "1 gap active" in status
+        assert "Director of Product in 3 yrs" in status
         await pilot.press("w", *"Today's win", "enter")
         await wait_for(pilot, lambda: "1 win this week" in text(app.query_one(StatusLine)))
         assert "last win today" in text(app.query_one(StatusLine))
@@ -457,8 +459,8 @@ async def test_a_bug_after_a_save_is_reported_not_lost(app, repo) -> None:
 
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        app.write(repo.set_setting, "probe", 1, on_done=broken)
+        app.dashboard.run_write(Write(remember_gap_order, (repo, "score"), then=broken))
         await wait_for(pilot, lambda: any("follow-up failed" in t for t in toasts(app)))
         assert app.is_running
         assert not app.saving
-    assert repo.setting("probe") == 1
+    assert repo.settings().gap_order == "score"

@@ -5,7 +5,7 @@ a private crash log (with no record text in it when the store is encrypted)."""
 from __future__ import annotations
 
 import stat
-from collections.abc import Callable
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from careertui.store.encryption import encrypt_store
 from careertui.store.repository import Repository
 from careertui.tui.app import CareerApp, make_app
 from careertui.tui.crash import DraftOfferScreen, exit_message
+from careertui.tui.saving import Write
 from careertui.tui.screens.form import FormScreen
 from careertui.tui.screens.quick_win import QuickWinScreen
 from tests.tui.conftest import SIZE, wait_for
@@ -30,13 +31,14 @@ class SimulatedBug(RuntimeError):
 
 
 def break_saving(app: CareerApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The next save meets a bug whose message quotes what is being saved."""
+    """The next save meets a bug whose message quotes what is being saved: the form has
+    dismissed with the record, which is not stored yet."""
 
-    def broken(fn: Callable[..., object], *args: object, **kwargs: object) -> None:
-        title = getattr(args[-1], "title", "?")
+    def broken(write: Write) -> None:
+        title = getattr(write.args[-1], "title", "?")
         raise SimulatedBug(f"could not save {title}")
 
-    monkeypatch.setattr(app, "write", broken)
+    monkeypatch.setattr(app.dashboard, "run_write", broken)
 
 
 async def crash_in_the_win_form(
@@ -202,7 +204,7 @@ async def test_a_check_in_note_comes_back_as_text_to_copy(
             await pilot.press("3", "c")
             await wait_for(pilot, lambda: app.screen.query("#check-in-note"))
             await pilot.press(*"Asked about the director opening")
-            monkeypatch.setattr(app, "write", lambda *a, **k: (_ for _ in ()).throw(SimulatedBug()))
+            break_saving(app, monkeypatch)
             await pilot.press("enter")
             await pilot.pause()
     again = make()
@@ -212,3 +214,38 @@ async def test_a_check_in_note_comes_back_as_text_to_copy(
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(again.screen, RecoveredTextScreen))
         assert "Asked about the director opening" in again.screen.query_one(TextArea).text
+
+
+async def test_a_win_still_being_saved_when_a_bug_strikes_is_kept(
+    app: CareerApp, make, data_dir: Path, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form has closed with the win, the store is slow, and a bug stops the app before the
+    win is stored: the next start offers it back."""
+    release = threading.Event()
+
+    def slow(win: object) -> object:
+        release.wait(30)
+        raise SimulatedBug("the store never got it")
+
+    def broken() -> None:
+        raise SimulatedBug("in a key handler")
+
+    monkeypatch.setattr(repo.wins, "add", slow)
+    with pytest.raises(SimulatedBug):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("w", *"Signed the Globex renewal", "enter")
+            await wait_for(pilot, lambda: app.saving)
+            monkeypatch.setattr(app, "action_help", broken)
+            await pilot.press("escape", "question_mark")  # Escape: on to the dashboard at once
+            await pilot.pause()
+    release.set()
+    assert app.crash_report is not None and app.crash_report.draft_kept
+    again = make()
+    async with again.run_test(size=SIZE) as pilot:
+        offer = await offered(pilot)
+        assert "Signed the Globex renewal" in offer.question
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(again.screen, QuickWinScreen))
+        line = again.screen.query_one(Input)
+        await wait_for(pilot, lambda: line.value != "")
+        assert line.value == "Signed the Globex renewal"

@@ -123,8 +123,13 @@ async def test_escape_goes_back_to_the_form_with_everything_typed(
         before = (data_dir / "careertui.json").read_bytes()
         await pilot.press("escape")
         await wait_for(
-            pilot, lambda: app.screen is form and "changed elsewhere" in form.errors().get("", "")
+            pilot,
+            lambda: (
+                isinstance(app.screen, FormScreen)
+                and "changed elsewhere" in app.screen.errors().get("", "")
+            ),
         )
+        form = app.screen  # the form back, with everything typed
         assert form.query_one("#field-title", Input).value == "VP Product"
         assert form.query_one("#field-influence", Input).value == "5"
         assert (data_dir / "careertui.json").read_bytes() == before  # nothing written
@@ -142,7 +147,7 @@ async def test_the_question_comes_with_the_map_showing_what_is_on_file(
     """The conflict itself says the file changed: the app shows it at once, not on the next
     look at the file a second later."""
     app = make_app(Repository.at(data_dir))
-    app.watch.changed = lambda: False  # type: ignore[method-assign]  # no help from the watcher
+    app.data_file_watch.changed = lambda: False  # type: ignore[method-assign]  # no help from it
     async with app.run_test(size=SIZE) as pilot:
         await conflicting_edit(pilot, maya, data_dir)
         assert [p.title for p in app.career.stakeholders] == ["CPO"]

@@ -419,6 +419,21 @@ def guided_start_skipped(before: Before, after: Tables, app: CareerApp) -> list[
     return problems
 
 
+def gap_made(before: Before, after: Tables, app: CareerApp) -> list[str]:
+    """``g`` on an obstacle puts it on the gap board (unless a gap of that title is there
+    already); anywhere else in the demo's walk it changes nothing."""
+    section, _, index = (before.vision_row or "").partition(":")
+    if section != "obstacles" or not index.isdigit():
+        return unchanged(before, after, app)
+    obstacle = before.tables["vision"]["vision"]["obstacles"][int(index)]
+    changes = record_changes(before.tables, after)
+    problems = _only(changes, lambda key, change: key[0] == "gaps" and change == "added")
+    titles = [after["gaps"][key[1]]["title"] for key in changes if key[0] == "gaps"]
+    if titles not in ([], [obstacle]):
+        problems.append(f"expected one gap “{obstacle}”, got {titles}")
+    return problems
+
+
 #: What a binding changes in the store, by binding id (and, for keys whose meaning depends on
 #: the screen they act on, by route: ``confirm.yes`` on the demo deletes the win it asked about).
 EFFECTS: dict[str, Check] = {
@@ -434,6 +449,7 @@ EFFECTS: dict[str, Check] = {
     "journal.star": win_starred,
     "vision.move_down": vision_moved(1),
     "vision.move_up": vision_moved(-1),
+    "vision.make_gap": gap_made,
     "guided_start.skip": guided_start_skipped,
 }
 STORE_EFFECTS: dict[tuple[str, str], Check] = {
@@ -1142,8 +1158,8 @@ def form_step(run: FormRun, data_dir: Path, target: str | None) -> Step:
                 problems.append(f"a blank new record changed the store: {describe(table_changes)}")
             await pilot.press("escape")
             await settle(pilot)
-        elif app.screen is screen:
-            problems.append(f"the form is still open; it shows: {shown_errors(screen) or '-'}")
+        elif is_form(app.screen):  # still open, or back after a failed save
+            problems.append(f"a form is still open; it shows: {shown_errors(app.screen) or '-'}")
         else:
             problems += expected_changes(run, target, typed, before, read_tables(data_dir))
         problems += [f"error notification: {e}" for e in notes.errors_since(mark)]

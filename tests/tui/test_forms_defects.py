@@ -27,7 +27,6 @@ from careertui.tui.screens.choice import ChoiceScreen
 from careertui.tui.screens.confirm import ConfirmScreen
 from careertui.tui.screens.form import FormScreen
 from careertui.tui.screens.messages import readable_errors
-from careertui.tui.screens.quick_win import QuickWinScreen
 from careertui.tui.status import StatusLine
 from careertui.tui.widgets.win_list import WinList
 from tests.tui.conftest import SIZE, wait_for
@@ -457,13 +456,11 @@ async def test_keys_typed_while_the_form_saves_reach_the_dashboard_not_the_form(
         screen = form(app)
         await pilot.press(*"Lunch with Tom Becker", "enter")
         await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
-        assert "Saving…" in screen_text(app)
-        # Enter again (a repeated save, swallowed), then n: the user expects the dashboard
+        # Enter again (a repeated save, swallowed), then n: held until the win is stored
         await pilot.press("enter", "n")
         await pilot.pause()
-        title = screen.query_one("#field-title", Input)
-        assert title.value == "Lunch with Tom Becker"
-        assert title.is_disabled and screen.focused is None
+        assert app.screen is app.dashboard  # the form closed; the n has not acted yet
+        assert app.query_one(WinList).wins == []
         release.set()
         await wait_for(pilot, lambda: repo.wins.list())
         # the n was for the journal: a new, empty win form
@@ -475,6 +472,7 @@ async def test_keys_typed_while_the_form_saves_reach_the_dashboard_not_the_form(
                 and app.screen.query("#field-title")
             ),
         )
+        assert form(app).form_title == "New win"
         assert form(app).query_one("#field-title", Input).value == ""
         await pilot.press("escape")
     assert [w.title for w in repo.wins.list()] == ["Lunch with Tom Becker"]
@@ -489,9 +487,9 @@ async def test_keys_typed_while_the_quick_win_saves_reach_the_dashboard(
         await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
         await pilot.press("2", "n")
         await pilot.pause()
-        assert app.screen.query_one("#quick-win-title", Input).value == "Tom Becker signed"
+        assert app.screen is app.dashboard  # nothing opened while it saves
+        assert app.dashboard.active_pane_id() == "journal"  # and the 2 has not acted yet
         release.set()
-        await wait_for(pilot, lambda: not isinstance(app.screen, QuickWinScreen))
         await wait_for(
             pilot, lambda: isinstance(app.screen, FormScreen) and app.screen.query("#field-title")
         )
@@ -500,7 +498,7 @@ async def test_keys_typed_while_the_quick_win_saves_reach_the_dashboard(
     assert [w.title for w in repo.wins.list()] == ["Tom Becker signed"]
 
 
-async def test_after_a_failed_save_the_form_is_editable_and_held_keys_are_dropped(
+async def test_after_a_failed_save_the_form_is_back_and_held_keys_are_dropped(
     app: CareerApp, repo: Repository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
@@ -513,17 +511,26 @@ async def test_after_a_failed_save_the_form_is_editable_and_held_keys_are_droppe
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "n", *"Memo", "enter")
         await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
-        screen = form(app)
         await pilot.press("x", "y")
         release.set()
-        await wait_for(pilot, lambda: screen.errors().get(""))
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, FormScreen) and form(app).errors().get("")
+        )
+        screen = form(app)
+        assert screen.errors()[""] == (
+            "Not saved: another careertui process has held the lock too long"
+        )
         title = screen.query_one("#field-title", Input)
-        assert title.value == "Memo" and not title.is_disabled
+        assert title.value == "Memo" and not title.is_disabled  # the x and y were dropped
         assert screen.focused is title
         await pilot.pause()
         await pilot.press("!")
         assert title.value == "Memo!"
         assert app.screen is screen
+        await pilot.press("escape")  # what was typed differs from a new win: it asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+    assert repo.wins.list() == []
 
 
 async def test_keys_typed_while_a_check_in_saves_never_reach_its_note(
@@ -544,13 +551,16 @@ async def test_keys_typed_while_a_check_in_saves_never_reach_its_note(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "c")
         await wait_for(pilot, lambda: isinstance(app.screen, StakeholderCheckInScreen))
-        screen = app.screen
         await pilot.press(*"Coffee", "enter")
         await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
         await pilot.press("n", "o")
         await pilot.pause()
-        assert screen.query_one("#check-in-note", Input).value == "Coffee"
+        assert app.screen is app.dashboard  # neither a new-person form nor a note
         release.set()
         await wait_for(pilot, lambda: repo.interactions.list())
-        await wait_for(pilot, lambda: not isinstance(app.screen, StakeholderCheckInScreen))
+        # the n was for the stakeholder map: a new person's form
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, FormScreen) and app.screen.query("#field-name")
+        )
+        assert form(app).form_title == "New stakeholder"
     assert [i.note for i in repo.interactions.list()] == ["Coffee"]

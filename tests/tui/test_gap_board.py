@@ -339,6 +339,7 @@ async def test_details_explain_the_score_and_list_the_evidence_newest_first(
 
 async def test_gaps_from_an_obstacle_or_feedback_show_at_once(small_repo: Repository) -> None:
     from careertui.actions.gaps import feedback_to_gap, obstacle_to_gap
+    from careertui.tui.saving import Write
 
     said = small_repo.feedback.add(
         Feedback(quote="Talk numbers with finance.", kind="gap", theme="financial acumen")
@@ -346,10 +347,10 @@ async def test_gaps_from_an_obstacle_or_feedback_show_at_once(small_repo: Reposi
     app = make_app(small_repo)
     async with app.run_test(size=SIZE) as pilot:
         await open_board(pilot)
-        app.write(obstacle_to_gap, small_repo, "No P&L experience")
+        app.dashboard.run_write(Write(obstacle_to_gap, (small_repo, "No P&L experience")))
         await settle(pilot)
         assert shown(pilot, B)[-1] == "No P&L experience"
-        app.write(feedback_to_gap, small_repo, said.id)
+        app.dashboard.run_write(Write(feedback_to_gap, (small_repo, said.id)))
         await settle(pilot)
         from_feedback = next(g for g in small_repo.gaps.list() if g.source_feedback_id == said.id)
         assert shown(pilot, B)[-1] == from_feedback.title
@@ -476,7 +477,9 @@ async def test_closing_from_the_form_without_evidence_asks_too(small_repo: Repos
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await settle(pilot)
-        assert app.screen is form
+        form = app.screen  # the form back, with the column as chosen and why it is not saved
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#field-status").value == C
         assert "confirm" in form.errors()[""]
         assert by_title(small_repo, "Alpha").status == B
         await pilot.press("ctrl+s")

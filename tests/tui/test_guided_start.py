@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from textual.app import App
 from textual.widgets import Input, TextArea
 
+from careertui.actions.settings import GUIDED_START as GUIDED_START_SETTING
 from careertui.store.repository import Repository
 from careertui.tui.app import CareerApp
-from careertui.actions.settings import GUIDED_START as GUIDED_START_SETTING
 from careertui.tui.screens.guided_start import GuidedStartScreen
 from tests.tui.conftest import SIZE, wait_for
 from tests.tui.vision_helpers import fill, screen_text

@@ -16,8 +16,8 @@ import pexpect
 import pyte
 import pytest
 
-from careertui.store.repository import Repository
 from careertui.actions.settings import GUIDED_START as GUIDED_START_SETTING
+from careertui.store.repository import Repository
 from tests.conftest import CAREERTUI
 
 COLUMNS, LINES = 120, 36

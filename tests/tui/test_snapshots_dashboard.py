@@ -1,5 +1,5 @@
-"""Snapshots of the whole dashboard: the demo career and an empty store at 120×36, and the
-tabbed layout of a small terminal at 80×24 (today pinned by tests/conftest.py)."""
+"""Snapshots of the whole dashboard: the demo career at 80×24 (the tabbed layout of a small
+terminal), 120×36 and 200×50, and an empty store at 120×36 (today pinned by tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,7 @@ def test_narrow_terminal_shows_tabs(snap_compare, demo_repo: Repository) -> None
 
 def test_journal_zoomed_on_the_demo(snap_compare, demo_repo: Repository) -> None:
     assert snap_compare(make_app(demo_repo), terminal_size=(120, 36), press=["4", "z"])
+
+
+def test_dashboard_on_the_demo_at_200x50(snap_compare, demo_repo: Repository) -> None:
+    assert snap_compare(make_app(demo_repo), terminal_size=(200, 50))

@@ -574,7 +574,7 @@ async def test_a_store_error_keeps_the_check_in_note(
     def busy(interaction: Interaction) -> Interaction:
         raise StoreBusy("another careertui process has held the lock too long")
 
-    monkeypatch.setattr(people_repo, "log_check_in", busy)
+    monkeypatch.setattr(people_repo.interactions, "add", busy)
     before = people_repo.store.path.read_bytes()
     app = make_app(people_repo)
     async with app.run_test(size=SIZE) as pilot:
@@ -582,7 +582,8 @@ async def test_a_store_error_keeps_the_check_in_note(
         screen = await open_check_in(pilot)
         await pilot.press(*"Budget talk", "enter")
         await settle(pilot)
-        assert pilot.app.screen is screen
+        screen = pilot.app.screen  # the check-in back, with the note and why it is not saved
+        assert isinstance(screen, StakeholderCheckInScreen)
         assert screen.query_one("#check-in-note", Input).value == "Budget talk"
         assert "held the lock" in str(screen.query_one("#check-in-note-error", Static).content)
     assert people_repo.store.path.read_bytes() == before

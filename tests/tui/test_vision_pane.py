@@ -95,12 +95,12 @@ async def test_the_pane_shows_both_ends_of_the_map(demo_app: CareerApp) -> None:
         assert "1. Grow net revenue retention to 120%" in text
 
 
-async def test_room_to_grow_is_flagged_when_never_asked(demo_app: CareerApp) -> None:
-    async with demo_app.run_test(size=SIZE) as pilot:
+async def test_room_to_grow_is_flagged_when_never_asked(small_app: CareerApp) -> None:
+    async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "room:0")
         await pilot.press("z")
         await pilot.pause()
-        assert "Never asked: ask your manager" in screen_text(demo_app)
+        assert "Never asked: ask your manager" in screen_text(small_app)
 
 
 # -- the destination ------------------------------------------------------------------------

@@ -145,11 +145,11 @@ def test_standing_figures_and_words() -> None:
     assert figures.check_ins_overdue == 1
     assert figures.gaps_in_progress == 2
     assert figures.parts() == [
-        "1 win this week, 1 last week",
+        "1 win this week, 1 last",
         "last win today",
-        "1 check-in overdue",
-        "2 gaps in progress",
-        "→ Director of Product in 3 years",
+        "1 check-in late",
+        "2 gaps active",
+        "→ Director of Product in 3 yrs",
     ]
     empty = standing(Vision(), [], [], [], TODAY)
     assert empty.parts()[1] == "no wins yet"

@@ -24,13 +24,16 @@ class Pane(Vertical, can_focus=True):
     Subclasses set ``TITLE``, ``KEY`` and ``EMPTY_TEXT``, yield their widgets from
     :meth:`compose_body` (give the main ones the class ``pane-body`` so the empty state hides
     them), implement :meth:`show` and :meth:`shows_nothing`, and may override
-    :meth:`palette_commands`.
+    :meth:`palette_commands`, and list in ``FOOTER_FIRST`` the ids of their most important keys:
+    the footer shows those first, and a narrow footer leaves out the others first.
     """
 
     ALLOW_MAXIMIZE = True
     TITLE: ClassVar[str] = ""
     KEY: ClassVar[str] = ""
     EMPTY_TEXT: ClassVar[str] = ""
+    #: Binding ids the footer shows before the pane's other keys, most important first.
+    FOOTER_FIRST: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -1,13 +1,18 @@
 """One column of the gap board, drawn line by line so that 500 cards cost what the screen shows.
 
 The column never owns data: the board hands it :class:`GapCard` rows and a cursor, and it draws
-the visible cards only (Textual's Line API). Clicking a card posts :class:`GapColumn.Clicked`.
+the visible cards only (Textual's Line API). A card's title wraps onto up to
+:data:`TITLE_LINES` lines, so cards are as tall as their titles need. Clicking a card posts
+:class:`GapColumn.Clicked`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.style import Style
 from rich.text import Text
@@ -17,12 +22,15 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from careertui.domain.dates import shown
 from careertui.domain.gaps import is_overdue
 from careertui.domain.models import Gap, GapStatus
 from careertui.tui.widgets.levels import level_dots
 
-#: Lines per card: title, category and levels, impact/effort/evidence, due date, a gap.
-CARD_HEIGHT = 5
+#: Lines a card's title may take before it is cut.
+TITLE_LINES = 3
+#: Lines per card besides its title: category and levels, impact/effort/evidence, due date, a gap.
+BODY_LINES = 4
 #: Columns narrower than this many cells get abbreviated cards.
 NARROW = 34
 #: Drawn lines kept for reuse before the cache starts afresh (a few screens' worth).
@@ -31,11 +39,23 @@ STRIPS_KEPT = 4_000
 Line = tuple[tuple[str, str], ...]
 
 
-def _date(day: dt.date, year: int | None) -> str:
-    """ISO, or given this year: short ("Feb 6"), with the year only when it differs."""
-    if year is None:
-        return day.isoformat()
-    return f"{day:%b} {day.day}" + ("" if day.year == year else f" '{day:%y}")
+@lru_cache(maxsize=4_096)
+def title_lines(title: str, width: int | None) -> tuple[str, ...]:
+    """``title`` wrapped at word boundaries to ``width`` cells (one line when None), at most
+    :data:`TITLE_LINES` lines; the last one is cut with an ellipsis when there is more."""
+    if width is None or width <= 0 or len(title) <= width:
+        return (title,)
+    lines = textwrap.wrap(title, width) or [title]
+    if len(lines) > TITLE_LINES:
+        rest = " ".join(lines[TITLE_LINES - 1 :])
+        lines = [*lines[: TITLE_LINES - 1], rest[: width - 1] + "…"]
+    return tuple(lines)
+
+
+def text_width(width: int) -> int:
+    """The cells a card's text takes in a column ``width`` cells wide (a wide card keeps a
+    blank cell either side)."""
+    return width if width < NARROW else width - 2
 
 
 def _plural(count: int, word: str) -> str:
@@ -51,20 +71,27 @@ class GapCard:
     evidence: int
     score: float | None
     overdue: bool
-    #: This year, so a narrow card can leave it out of dates.
-    year: int
 
     @property
     def gap_id(self) -> str:
         return self.gap.id
 
-    def lines(self, show_score: bool, narrow: bool = False) -> list[list[tuple[str, str]]]:
+    def height(self, width: int | None) -> int:
+        """The card's lines in a column ``width`` cells wide, the gap below it included."""
+        return len(title_lines(self.gap.title, None if width is None else text_width(width))) + (
+            BODY_LINES
+        )
+
+    def lines(
+        self, show_score: bool, narrow: bool = False, width: int | None = None
+    ) -> list[list[tuple[str, str]]]:
         """The card's lines as (text, component class) pieces; "" is the card's own style.
 
         ``narrow`` rearranges and abbreviates for a column under :data:`NARROW` cells, keeping
-        the evidence count and the due date whole."""
+        the evidence count and the due date whole. The title wraps onto as many lines as it
+        needs in a column ``width`` cells wide (one line when None), up to :data:`TITLE_LINES`."""
         gap = self.gap
-        when = "" if gap.due is None else _date(gap.due, self.year if narrow else None)
+        when = "" if gap.due is None else shown(gap.due)
         due: list[tuple[str, str]]
         if gap.due is None:
             due = [("no due date", "gap-column--muted")]
@@ -87,17 +114,20 @@ class GapCard:
             _plural(self.evidence, "win"),
             "gap-column--muted" if self.evidence == 0 else "gap-column--evidence",
         )
-        title = [(gap.title, "gap-column--title")]
+        titles = [
+            [(line, "gap-column--title")]
+            for line in title_lines(gap.title, None if width is None else text_width(width))
+        ]
         if narrow:
             return [
-                title,
+                *titles,
                 [*levels, (" ", ""), wins],
                 [(f"imp {gap.impact} · eff {gap.effort} · ", ""), category],
                 [score, (" · ", ""), *due] if show_score else due,
                 [],
             ]
         return [
-            title,
+            *titles,
             [category, ("  ", ""), *levels],
             [(f"impact {gap.impact} · effort {gap.effort} · ", ""), wins],
             [*due, ("  ", ""), score] if show_score else due,
@@ -112,7 +142,7 @@ class GapCard:
 
 
 def make_card(gap: Gap, evidence: int, score: float | None, today: dt.date) -> GapCard:
-    return GapCard(gap, evidence, score, is_overdue(gap, today), today.year)
+    return GapCard(gap, evidence, score, is_overdue(gap, today))
 
 
 class GapColumn(ScrollView, can_focus=False):
@@ -151,6 +181,9 @@ class GapColumn(ScrollView, can_focus=False):
         #: when the cards, the styles or the size change.
         #: Drawn lines by what they say, not where: a reordered board redraws no card.
         self._strips: dict[tuple[Line, bool, bool, int], Strip] = {}
+        #: Where each card starts, then where the last one ends, at the width in ``_laid_out``.
+        self._tops: list[int] = [0]
+        self._laid_out: tuple[list[GapCard], int] | None = None
         self._styles: dict[str, Style] = {}
         self._look: tuple[Style, ...] = ()
 
@@ -164,9 +197,7 @@ class GapColumn(ScrollView, can_focus=False):
                 self._strips.clear()
             self.cards = cards
             self.show_score = show_score
-            height = len(cards) * CARD_HEIGHT
-            if self.virtual_size.height != height:
-                self.virtual_size = Size(self.scrollable_content_region.width, height)
+            self._lay_out()
         elif cursor == self.cursor and active == self.active:
             return
         self.cursor = cursor
@@ -174,18 +205,40 @@ class GapColumn(ScrollView, can_focus=False):
         self.refresh()
         self.scroll_to_cursor()
 
+    def _lay_out(self) -> None:
+        """Measure where every card starts at the column's width (when cards or width changed)."""
+        width = self.scrollable_content_region.width
+        if self._laid_out is not None:
+            cards, laid_width = self._laid_out
+            if cards is self.cards and laid_width == width:
+                return
+        self._laid_out = (self.cards, width)
+        tops = [0]
+        for card in self.cards:
+            tops.append(tops[-1] + card.height(width))
+        self._tops = tops
+        if self.virtual_size != Size(width, tops[-1]):
+            self.virtual_size = Size(width, tops[-1])
+
+    def _card_at(self, y: int) -> int:
+        """The index of the card on line ``y`` of the column (``len(cards)`` below the last)."""
+        return bisect_right(self._tops, y) - 1 if y < self._tops[-1] else len(self.cards)
+
     def scroll_to_cursor(self) -> None:
         """Scroll by whole cards so the cursor's card is in view."""
         height = self.scrollable_content_region.height
-        if self.cursor < 0 or height <= 0:
+        if self.cursor < 0 or height <= 0 or self.cursor >= len(self.cards):
             return
-        visible = max(1, height // CARD_HEIGHT)
-        first = int(self.scroll_offset.y) // CARD_HEIGHT
+        self._lay_out()
+        tops = self._tops
+        first = self._card_at(int(self.scroll_offset.y))
         if self.cursor < first:
             first = self.cursor
-        elif self.cursor >= first + visible:
-            first = self.cursor - visible + 1
-        self.scroll_to(y=first * CARD_HEIGHT, animate=False, immediate=True)
+        else:
+            # the cursor's card, without the gap below it, ends inside the view
+            while first < self.cursor and tops[self.cursor + 1] - 1 - tops[first] > height:
+                first += 1
+        self.scroll_to(y=tops[first], animate=False, immediate=True)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -205,25 +258,26 @@ class GapColumn(ScrollView, can_focus=False):
             self._styles.clear()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(
-            self.scrollable_content_region.width, len(self.cards) * CARD_HEIGHT
-        )
+        self._lay_out()
         self.call_after_refresh(self.scroll_to_cursor)
 
     def on_click(self, event: events.Click) -> None:
-        index = (event.y + int(self.scroll_offset.y)) // CARD_HEIGHT
+        index = self._card_at(event.y + int(self.scroll_offset.y))
         if 0 <= index < len(self.cards):
             event.stop()
             self.post_message(self.Clicked(self, index))
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        index, row = divmod(y + int(self.scroll_offset.y), CARD_HEIGHT)
+        self._lay_out()
+        line = y + int(self.scroll_offset.y)
+        index = self._card_at(line)
         if index >= len(self.cards) or width <= 0:
             return Strip.blank(width, self.rich_style)
-        under_cursor = index == self.cursor and row < CARD_HEIGHT - 1
-        narrow = width < NARROW
-        pieces = tuple(self.cards[index].lines(self.show_score, narrow)[row])
+        row = line - self._tops[index]
+        card_lines = self.cards[index].lines(self.show_score, width < NARROW, width)
+        under_cursor = index == self.cursor and row < len(card_lines) - 1
+        pieces = tuple(card_lines[row]) if row < len(card_lines) else ()
         key = (pieces, under_cursor and self.active, under_cursor, width)
         strip = self._strips.get(key)
         if strip is None:

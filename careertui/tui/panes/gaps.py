@@ -63,6 +63,16 @@ class GapsPane(Pane):
         "Press n to add the first gap and say what you will do about it."
     )
 
+    FOOTER_FIRST = (
+        "gaps.new",
+        "gaps.details",
+        "gaps.edit",
+        "gaps.move_left",
+        "gaps.move_right",
+        "gaps.move_down",
+        "gaps.move_up",
+        "gaps.toggle_order",
+    )
     BINDINGS = [
         Binding("down,j", "cursor(1)", "Next card", show=False, id="gaps.cursor_down"),
         Binding("up,k", "cursor(-1)", "Previous card", show=False, id="gaps.cursor_up"),

@@ -20,6 +20,7 @@ from textual.widgets import Input, Markdown, Sparkline, Static
 
 from careertui.domain import journal as rules
 from careertui.domain.clock import today
+from careertui.domain.dates import shown
 from careertui.domain.models import Win
 from careertui.store.repository import Career
 from careertui.tui.commands import PaletteCommand
@@ -36,6 +37,7 @@ class JournalPane(Pane):
         "Press w to log one in a line, or n for the full form (impact, metrics, the priority "
         "it serves)."
     )
+    FOOTER_FIRST = ("journal.new", "journal.edit", "journal.filter", "journal.star")
     BINDINGS = [
         Binding("n", "new", "New win", id="journal.new"),
         Binding("e", "edit", "Edit", id="journal.edit"),
@@ -189,7 +191,7 @@ class JournalPane(Pane):
         title = Text()
         title.append(("★ " if win.starred else ""), style="bold yellow")
         title.append(win.title, style="bold")
-        title.append(f"  {win.date.isoformat()}", style="dim")
+        title.append(f"  {shown(win.date)}", style="dim")
         self._put("#win-heading", title)
         if body.source != win.body:
             body.update(win.body)

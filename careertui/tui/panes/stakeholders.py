@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from careertui.domain.clock import today as clock_today
+from careertui.domain.dates import shown
 from careertui.domain.models import Stakeholder
 from careertui.domain.stakeholders import (
     QUADRANT_ORDER,
@@ -61,6 +62,15 @@ class StakeholdersPane(Pane):
         "Press n to add your manager first, then the people around them."
     )
 
+    FOOTER_FIRST = (
+        "stakeholders.details",
+        "stakeholders.check_in",
+        "stakeholders.new",
+        "stakeholders.edit",
+        "stakeholders.prepare",
+        "stakeholders.sort",
+        "stakeholders.toggle_view",
+    )
     BINDINGS: ClassVar = [
         Binding("v", "toggle_view", "Grid/list", id="stakeholders.toggle_view"),
         Binding("c", "check_in", "Check-in", id="stakeholders.check_in"),
@@ -286,14 +296,14 @@ class StakeholdersPane(Pane):
         if person.title:
             text.append(f" · {person.title}")
         text.append(f" · {quadrant(person).value}", style="dim")
-        last = person.last_contact.isoformat() if person.last_contact else "never"
+        last = shown(person.last_contact) if person.last_contact else "never"
         text.append(f" · last {last}", style="dim")
         late = overdue_text(person, self._today)
         if late:
             text.append(f" · {late}", style="bold red")
         else:
             due = next_check_in(person, self._today)
-            text.append(f" · next {due.isoformat()}" if due else " · no cadence", style="dim")
+            text.append(f" · next {shown(due)}" if due else " · no cadence", style="dim")
         widget.update(text, layout=False)  # one line, fixed height: no re-layout
 
     # -- actions ---------------------------------------------------------------------------

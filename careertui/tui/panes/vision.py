@@ -21,6 +21,7 @@ from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from careertui.domain.clock import today
+from careertui.domain.dates import shown
 from careertui.domain.models import Feedback, Priority, Vision
 from careertui.domain.vision import (
     moved,
@@ -34,6 +35,7 @@ from careertui.domain.vision import (
 from careertui.store.repository import Career
 from careertui.tui.commands import PaletteCommand
 from careertui.tui.panes.base import Pane
+from careertui.tui.widgets.vision_glance import GlanceLine, VisionGlance
 from careertui.tui.widgets.vision_outline import VisionOutline
 
 
@@ -43,27 +45,36 @@ class Section:
     title: str
     hint: str
     ranked: bool = False
+    #: The name in the pane's glance, where every section takes one line.
+    short: str = ""
 
 
 #: The sections in the order the pane shows them: the destination, then where I am now.
 SECTIONS: tuple[Section, ...] = (
     Section("destination", "Destination", "e edit"),
-    Section("values", "Values", "ranked · J/K move · e edit · a add · d delete", ranked=True),
-    Section("methods", "Methods", "ranked · J/K move · e edit · a add · d delete", ranked=True),
-    Section("obstacles", "Obstacles", "g make a gap · e edit · a add · d delete"),
-    Section("measures", "Measures", "e edit · a add · d delete"),
+    Section("values", "Values", "ranked · J/K move · e edit · a add · d delete", True, "Values"),
+    Section("methods", "Methods", "ranked · J/K move · e edit · a add · d delete", True, "Methods"),
+    Section(
+        "obstacles", "Obstacles", "g make a gap · e edit · a add · d delete", short="Obstacles"
+    ),
+    Section("measures", "Measures", "e edit · a add · d delete", short="Measures"),
     Section(
         "priorities",
         "Company priorities",
         "ranked · J/K move · e edit · a add · d delete",
         ranked=True,
+        short="Priorities",
     ),
-    Section("strengths", "Strengths", "e edit · a add · d delete"),
-    Section("usps", "Unique selling points", "e edit · a add · d delete"),
-    Section("underused_skills", "Under-used skills", "e edit · a add · d delete"),
-    Section("feedback", "360 feedback", "g make a gap · e edit · a add · d delete"),
-    Section("scope", "Scope today", "e edit · a add · d delete"),
-    Section("room", "Room to grow", "e edit"),
+    Section("strengths", "Strengths", "e edit · a add · d delete", short="Strengths"),
+    Section("usps", "Unique selling points", "e edit · a add · d delete", short="USPs"),
+    Section(
+        "underused_skills", "Under-used skills", "e edit · a add · d delete", short="Under-used"
+    ),
+    Section(
+        "feedback", "360 feedback", "g make a gap · e edit · a add · d delete", short="Feedback"
+    ),
+    Section("scope", "Scope today", "e edit · a add · d delete", short="Scope"),
+    Section("room", "Room to grow", "e edit", short="Room"),
 )
 SECTION_BY_KEY = {section.key: section for section in SECTIONS}
 #: The sections that are plain lists of text on the vision record.
@@ -90,6 +101,14 @@ def _one_line(text: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def _room_glance(room: Vision.RoomToGrow) -> tuple[str, ...]:
+    """Room to grow in the glance: the answer and what management said (nothing if not asked)."""
+    if room.answer == "not asked" and not room.management_said:
+        return ()
+    said = (f"“{_one_line(room.management_said, 60)}”",) if room.management_said else ()
+    return (room.answer, *said)
+
+
 class VisionPane(Pane):
     """The vision: the statement on top, every section as a row of one outline below."""
 
@@ -102,6 +121,13 @@ class VisionPane(Pane):
         "gaps, people and wins all follow from it."
     )
 
+    FOOTER_FIRST = (
+        "vision.edit",
+        "vision.add",
+        "vision.make_gap",
+        "vision.move_down",
+        "vision.move_up",
+    )
     BINDINGS = [
         Binding("e", "edit", "Edit", id="vision.edit"),
         Binding("a", "add", "Add", id="vision.add"),
@@ -190,6 +216,7 @@ class VisionPane(Pane):
 
     def compose_body(self) -> ComposeResult:
         yield Markdown("", id="vision-statement", classes="pane-body")
+        yield VisionGlance(f"{self.KEY} lists every item", id="vision-glance", classes="pane-body")
         yield VisionOutline(id="vision-outline", classes="pane-body")
         yield Markdown("", id="vision-detail", classes="pane-body -none")
 
@@ -235,6 +262,9 @@ class VisionPane(Pane):
         if unchanged and marks == self._marks and self._follow is None:
             return
         self._marks = marks
+        destination, glance = self._glance(career)
+        self.border_subtitle = "" if self.shows_nothing(career) else destination
+        self.query_one(VisionGlance).show(glance)
         outline = self.outline
         keep = self._follow or self._highlighted_id()
         self._follow = None
@@ -258,6 +288,36 @@ class VisionPane(Pane):
         if outline.highlighted is None:
             outline.action_first()
         outline.call_after_refresh(outline.scroll_to_highlight)
+
+    # -- the glance ---------------------------------------------------------------------------
+    @staticmethod
+    def _glance(career: Career) -> tuple[str, list[GlanceLine]]:
+        """The destination in one line (the pane's bottom border shows it) and every other
+        section with its items, for the glance shown while another pane is active."""
+        vision = career.vision
+        destination = f"→ {vision.target_role}" if vision.target_role else "No target role yet"
+        years = vision.years_left(today())
+        if vision.target_role and years is not None and years >= 0:
+            destination += f" in {years:g} year{'' if years == 1 else 's'}"
+        elif vision.horizon:
+            destination += f" ({years_left_text(vision, today())})"
+        items: dict[str, tuple[str, ...]] = {
+            **{key: tuple(getattr(vision, key)) for key in TEXT_LISTS},
+            "priorities": tuple(p.title for p in career.priorities),
+            "feedback": tuple(
+                f"“{_one_line(f.quote, 60)}” — {f.giver_name or 'anonymous'}"
+                for f in career.feedback
+            ),
+            "scope": tuple(f"{item.responsibility} ({item.today})" for item in vision.scope),
+            "room": _room_glance(vision.room_to_grow),
+        }
+        empty = {"room": "not asked yet"}
+        lines = [
+            GlanceLine(section.short, items[section.key], empty.get(section.key, "none yet"))
+            for section in SECTIONS
+            if section.key != "destination"
+        ]
+        return destination, lines
 
     # -- selecting what was just added ------------------------------------------------------
     def select(self, record_id: str) -> None:
@@ -352,7 +412,7 @@ class VisionPane(Pane):
 
     def _destination(self, vision: Vision):  # noqa: ANN202
         horizon = (
-            f"{vision.horizon.isoformat()} · {years_left_text(vision, today())}"
+            f"{shown(vision.horizon)} · {years_left_text(vision, today())}"
             if vision.horizon
             else "no horizon set"
         )
@@ -389,7 +449,7 @@ class VisionPane(Pane):
             theme = f" · {item.theme}" if item.theme else ""
             yield Option(
                 Content.assemble(
-                    f"  {item.date.isoformat()} ",
+                    f"  {shown(item.date)} ",
                     kind,
                     board,
                     (theme, "$text-muted"),
@@ -403,9 +463,12 @@ class VisionPane(Pane):
 
     def _scope(self, scope: list[Vision.ScopeItem]):  # noqa: ANN202
         short = {id(item) for item in scope_gaps(scope)}
+        # the levels as wide as the longest ones here, so the responsibilities line up close
+        today_w = max((len(item.today) for item in scope), default=0)
+        target_w = max((len(item.target) for item in scope), default=0)
         for index, item in enumerate(scope):
             level = (
-                f"{item.today:>9} → {item.target:<9}",
+                f"{item.today:>{today_w}} → {item.target:<{target_w}} ",
                 "bold $warning" if id(item) in short else "$text-muted",
             )
             yield Option(
@@ -415,7 +478,7 @@ class VisionPane(Pane):
 
     def _room(self, room: Vision.RoomToGrow):  # noqa: ANN202
         asked = (
-            f"{room.answer} · asked {room.asked_on.isoformat()}"
+            f"{room.answer} · asked {shown(room.asked_on)}"
             + (f" ({room.asked_whom})" if room.asked_whom else "")
             if room.asked_on
             else room.answer
@@ -563,7 +626,7 @@ class VisionPane(Pane):
             quote = "\n".join(f"> {line}" for line in item.quote.splitlines())
             about = " · ".join(x for x in (item.kind, item.theme) if x)
             who = item.giver_name or "anonymous"
-            return f"{quote}\n\n— {who}, {item.date.isoformat()} · {about}"
+            return f"{quote}\n\n— {who}, {shown(item.date)} · {about}"
         if section == "room":
             room = career.vision.room_to_grow
             parts = []

@@ -6,16 +6,17 @@ valid again; focus moves to the first field in error; what was typed stays; the 
 dismisses only with a valid model. A field left as it was keeps its value exactly as given, so
 saving an untouched record changes nothing. A required choice has no empty entry.
 
-Given ``save``, the form stays open while the app writes and closes only once the record is
-stored, so a store error loses nothing. While it saves the fields take no input: keys typed
-then (meant for the dashboard, which the user expects back) are held and replayed once the
-form has closed; if the save fails they are dropped and the form is editable again.
+The form only returns what the user entered (``dismiss(model)``); the dashboard saves it. When
+the save fails the dashboard opens the same form again with ``typed`` (the model it dismissed
+with) in its fields and ``error`` (why it was not saved) at the top: nothing typed is lost, and
+Escape still asks before it throws away what differs from the record as first opened.
 
 ``ctrl+s`` saves, Escape cancels, ``ctrl+e`` writes the focused text field in ``$EDITOR``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import types
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,28 +24,24 @@ from typing import Any, Generic, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticUndefined
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.select import InvalidSelectValueError
 
 from careertui.domain.clock import today
 from careertui.domain.dates import parse_when
 from careertui.domain.errors import CareerError
 from careertui.editor import edit_text
-from careertui.tui.screens.held_keys import KeyHold
 from careertui.tui.screens.messages import field_noun, named, readable_errors
 
 M = TypeVar("M", bound=BaseModel)
 
 FieldKind = Literal["text", "multiline", "choice", "multi", "int", "date", "bool", "lines", "words"]
-Done = Callable[[Any], None]
-Failed = Callable[[str], None]
-#: ``save(model, on_done, on_error)``: the app's write, which calls one of the two back.
-Save = Callable[[Any, Done, Failed], None]
 
 
 @dataclass(frozen=True)
@@ -103,6 +100,42 @@ def _shown(field: FormField, value: Any) -> Any:
     if field.kind == "bool":
         return bool(value)
     return value
+
+
+def shown_values(fields: Sequence[FormField], record: BaseModel) -> dict[str, Any]:
+    """``record``'s values as the form's widgets show them, by field name (what a form opened
+    again after a failed save, or a draft, holds)."""
+    return {field.name: _shown(field, getattr(record, field.name, None)) for field in fields}
+
+
+def _same(held: Any, value: Any) -> bool:
+    """A choice's value as held (in a draft it went through JSON: an enum as its value)
+    against the choice's own."""
+    return held == value or held == getattr(value, "value", value) or held == str(value)
+
+
+def _put(field: FormField, widget: Widget, value: Any) -> None:
+    """Put ``value``, as the widget shows it, into the field's widget; a choice the field no
+    longer offers (a gap since deleted, say) is left out."""
+    if isinstance(widget, TextArea):
+        widget.text = str(value or "")
+    elif isinstance(widget, Input):
+        widget.value = str(value if value is not None else "")
+    elif isinstance(widget, Checkbox):
+        widget.value = bool(value)
+    elif isinstance(widget, Select):
+        choice = next((v for _, v in field.choices if _same(value, v)), None)
+        if choice is not None:
+            widget.value = choice
+        elif value is None:
+            with contextlib.suppress(InvalidSelectValueError):  # a choice that needs one
+                widget.clear()
+    elif isinstance(widget, SelectionList):
+        wanted = value if isinstance(value, list) else []
+        widget.deselect_all()
+        for _, choice in field.choices:
+            if any(_same(item, choice) for item in wanted):
+                widget.select(choice)
 
 
 def _takes_none(model: type[BaseModel], name: str) -> bool:
@@ -220,7 +253,9 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
         model: type[M],
         fields: Sequence[FormField],
         initial: M | Mapping[str, Any] | None = None,
-        save: Save | None = None,
+        *,
+        typed: BaseModel | None = None,
+        error: str = "",
     ) -> None:
         super().__init__()
         self.form_title = title
@@ -230,12 +265,10 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
             self.base: dict[str, Any] = initial.model_dump()
         else:
             self.base = dict(initial or {})
-        self._save = save
-        self._saving = False
+        #: What the user entered before a save that failed, and why it failed.
+        self._typed_before = typed
+        self._error = error
         self._as_opened: list[Any] = []
-        #: Keys pressed while saving, replayed to the screen below once the form has closed.
-        self._keys = KeyHold()
-        self._focus_before_saving: Widget | None = None
 
     def _required(self, field: FormField) -> bool:
         if field.required is not None:
@@ -266,9 +299,28 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
                 yield Button("Cancel (esc)", id="form-cancel")
 
     def on_mount(self) -> None:
-        if self.fields:
-            self.widget_for(self.fields[0].name).focus()
         self._as_opened = self._typed()
+        if self.fields:
+            self.set_focus(self.widget_for(self.fields[0].name))
+        if self._typed_before is not None or self._error:
+            # once every field's own parts are mounted (a choice's list of options)
+            self.call_after_refresh(self._show_typed)
+
+    def _show_typed(self) -> None:
+        """What was typed before a save that failed, back in the fields, and why."""
+        if self._typed_before is not None:
+            self.fill(shown_values(self.fields, self._typed_before))
+        if self._error:
+            self._show_errors({"": f"Not saved: {self._error}"})
+        widget = self.focused
+        if isinstance(widget, Input):
+            widget.action_end()  # as it was typed: the cursor after the text, none selected
+
+    def fill(self, values: Mapping[str, Any]) -> None:
+        """Put ``values`` (as the widgets show them, by field name) into the fields."""
+        for field in self.fields:
+            if field.name in values:
+                _put(field, self.widget_for(field.name), values[field.name])
 
     def _typed(self) -> list[Any]:
         return [_raw(self.widget_for(field.name)) for field in self.fields]
@@ -316,7 +368,7 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
     def _field_changed(self) -> None:
         """A field changed: every field message still shown is worked out again, so it goes
         away as soon as the field is valid (or says what is wrong now)."""
-        if not self._as_opened or self._saving:
+        if not self._as_opened:
             return
         shown = {name: message for name, message in self.errors().items() if name}
         if not shown:
@@ -358,64 +410,16 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
         return model
 
     def action_save(self) -> None:
-        if self._saving:
-            return
+        """Dismiss with the model built from what was typed (or show why it cannot be)."""
         model = self.build()
-        if model is None:
-            return
-        if self._save is None:
-            self.dismiss(model)
-            return
-        self._start_saving()
-        self._save(model, lambda _result: self._saved(model), self._save_failed)
-
-    def _start_saving(self) -> None:
-        """Saving…: the fields take no input until the save is done or has failed."""
-        self._saving = True
-        self._keys.start()
-        self._focus_before_saving = self.focused
-        self.query_one("#form-save", Button).label = "Saving…"
-        self.query_one("#form-fields").disabled = True
-        self.query_one("#form-save", Button).disabled = True
-        self.set_focus(None)
-
-    def _stop_saving(self) -> None:
-        self._saving = False
-        self._keys.drop()
-        self.query_one("#form-save", Button).label = "Save (ctrl+s)"
-        self.query_one("#form-fields").disabled = False
-        self.query_one("#form-save", Button).disabled = False
-        widget = self._focus_before_saving
-        if widget is not None and widget.is_attached:
-            widget.focus()
-            if isinstance(widget, Input):  # as it was: the cursor after the text, none selected
-                self.call_after_refresh(widget.action_end)
-
-    def on_key(self, event: events.Key) -> None:
-        """While saving, a key (but Escape, which closes the form) is held for the screen the
-        user is about to see again, never typed into the form."""
-        self._keys.take(event)
-
-    def _saved(self, model: M) -> None:
-        if self.is_current:  # the user may have closed it while it was saving
-            self.dismiss(model)
-            self._keys.replay(self.app)
-
-    def _save_failed(self, message: str) -> None:
-        if not self.is_attached:
-            self._saving = False
-            self._keys.drop()
-            return
-        self._stop_saving()
-        self._show_errors({"": f"Not saved: {message}"})
+        if model is not None and self.is_current:
+            self.dismiss(model)  # the app saves it; a second Enter finds the form gone
 
     def action_cancel(self) -> None:
         """Close without saving; ask first if something was typed, so nothing is lost by a
         stray Escape."""
-        if self._saving or self._typed() == self._as_opened:
+        if self._typed() == self._as_opened:
             self.dismiss(None)
-            if self._saving:
-                self._keys.replay(self.app)
             return
         from careertui.tui.screens.confirm import ConfirmScreen
 
@@ -439,8 +443,6 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
 
     # -- $EDITOR -------------------------------------------------------------------------------
     def action_external_editor(self) -> None:
-        if self._saving:
-            return
         widget = self.focused
         if not isinstance(widget, (TextArea, Input)):
             self.notify("Move to a text field first, then ctrl+e opens it in $EDITOR")

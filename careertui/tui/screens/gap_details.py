@@ -21,7 +21,7 @@ from textual.widgets import Footer, Static
 from careertui.domain.gaps import is_overdue
 from careertui.domain.models import Feedback, Gap, Stakeholder, Win
 from careertui.domain.scoring import Score
-from careertui.tui.panes.gap_column import level_dots
+from careertui.tui.widgets.levels import level_dots
 
 Choice = Literal["log-win", "edit"]
 

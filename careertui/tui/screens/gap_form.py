@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from careertui.domain.models import Gap, GapCategory, GapStatus, Stakeholder
-from careertui.tui.panes.gap_column import level_dots
-from careertui.tui.screens.form import FormField, FormScreen, Save
+from careertui.tui.screens.form import FormField, FormScreen
+from careertui.tui.widgets.levels import level_dots
 
 _LEVELS = [(f"{n} {level_dots(n)}", n) for n in range(1, 6)]
 _SCALE = [(f"{n} of 5", n) for n in range(1, 6)]
@@ -70,7 +70,12 @@ def gap_form(
     title: str,
     stakeholders: Sequence[Stakeholder],
     initial: Gap | Mapping[str, Any] | None = None,
-    save: Save | None = None,
+    *,
+    typed: Gap | None = None,
+    error: str = "",
 ) -> FormScreen[Gap]:
-    """A form that dismisses with a valid :class:`Gap` (saved through ``save`` when given)."""
-    return FormScreen(title, Gap, gap_fields(stakeholders), initial=initial, save=save)
+    """A form that dismisses with a valid :class:`Gap`; ``typed`` and ``error`` open it again
+    with what the user entered before a save that failed, and why."""
+    return FormScreen(
+        title, Gap, gap_fields(stakeholders), initial=initial, typed=typed, error=error
+    )

@@ -1,14 +1,11 @@
-"""``w``: a one-line input; Enter saves the win dated today, Escape cancels.
+"""``w``: a one-line input; Enter dismisses with the win dated today, Escape cancels.
 
-While it saves, the input takes no keys: those typed then are replayed to the dashboard once
-the win is stored (see :mod:`careertui.tui.screens.held_keys`)."""
+The dashboard saves the win. When the save fails it opens the line again with the text and the
+reason under it (``text``, ``error``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from pydantic import ValidationError
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -17,23 +14,18 @@ from textual.widgets import Input, Label, Static
 
 from careertui.domain.clock import today
 from careertui.domain.models import Win
-from careertui.tui.screens.held_keys import KeyHold
 from careertui.tui.screens.messages import readable_errors
 
 
 class QuickWinScreen(ModalScreen[Win | None]):
-    """Saves through ``save(win, on_done, on_error)`` (given by the app) and closes only once
-    the win is stored; on a store error the text stays and the message shows under it."""
+    """One line for a win; dismisses with a valid :class:`Win` (or None, cancelled)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="quick_win.cancel")]
 
-    def __init__(
-        self, save: Callable[[Win, Callable[[Win], None], Callable[[str], None]], None]
-    ) -> None:
+    def __init__(self, text: str = "", error: str = "") -> None:
         super().__init__()
-        self._save = save
-        self._saving = False
-        self._keys = KeyHold()
+        self._text = text
+        self._error = error
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quick-win", classes="dialog"):
@@ -42,53 +34,34 @@ class QuickWinScreen(ModalScreen[Win | None]):
                 classes="dialog-title",
             )
             yield Input(
-                placeholder="What did you do? Enter saves, Escape cancels", id="quick-win-title"
+                self._text,
+                placeholder="What did you do? Enter saves, Escape cancels",
+                id="quick-win-title",
             )
             yield Static("", id="quick-win-error", classes="field-error")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        title = self.query_one(Input)
+        self.set_focus(title)
+        if self._text:  # the cursor after the text, none selected (after the focus selects it)
+            title.call_later(title.action_end)
+        self._show_error(self._error)
+
+    def _show_error(self, message: str) -> None:
+        error = self.query_one("#quick-win-error", Static)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._saving:
+        if not self.is_current:
             return
-        error = self.query_one("#quick-win-error", Static)
         try:
             win = Win(title=event.value, date=today())
         except ValidationError as exc:
-            error.update(readable_errors(exc).get("title", "this win cannot be saved"))
-            error.add_class("-shown")
+            self._show_error(readable_errors(exc).get("title", "this win cannot be saved"))
             return
-        error.update("")
-        error.remove_class("-shown")
-        self._saving = True
-        self._keys.start()
-        self.query_one(Input).disabled = True
-        self._save(win, self._saved, self._failed)
-
-    def on_key(self, event: events.Key) -> None:
-        self._keys.take(event)
-
-    def _saved(self, win: Win) -> None:
-        if self.is_current:  # the user may have closed it while it was saving
-            self.dismiss(win)
-            self._keys.replay(self.app)
-
-    def _failed(self, message: str) -> None:
-        self._saving = False
-        self._keys.drop()
-        if not self.is_attached:
-            return
-        title = self.query_one(Input)
-        title.disabled = False
-        title.focus()
-        self.call_after_refresh(title.action_end)  # the cursor after the text, none selected
-        error = self.query_one("#quick-win-error", Static)
-        error.update(message)
-        error.add_class("-shown")
+        self.dismiss(win)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-        if self._saving:
-            self._keys.replay(self.app)

@@ -1,17 +1,13 @@
 """``c`` on the stakeholder map: a short note and the date (today unless told otherwise).
 
-Enter saves through ``save(interaction, on_done, on_error)``, given by the app, and the screen
-closes only once the check-in is stored; a validation or store error shows next to its field
-and what was typed stays. While it saves the inputs take no keys: those typed then are replayed
-to the stakeholder map once the check-in is stored.
+Enter dismisses with the :class:`Interaction` (a validation error shows next to its field and
+the screen stays); the dashboard saves it. When the save fails it opens the screen again with
+what was typed (``typed``) and the reason under the note (``error``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from pydantic import ValidationError
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,10 +18,7 @@ from careertui.domain.clock import today
 from careertui.domain.dates import parse_when
 from careertui.domain.errors import InputError
 from careertui.domain.models import Interaction, Stakeholder
-from careertui.tui.screens.held_keys import KeyHold
 from careertui.tui.screens.messages import named, readable_errors
-
-Save = Callable[[Interaction, Callable[[Interaction], None], Callable[[str], None]], None]
 
 
 class StakeholderCheckInScreen(ModalScreen[Interaction | None]):
@@ -35,12 +28,13 @@ class StakeholderCheckInScreen(ModalScreen[Interaction | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="stakeholder_check_in.cancel")]
 
-    def __init__(self, person: Stakeholder, save: Save) -> None:
+    def __init__(
+        self, person: Stakeholder, typed: Interaction | None = None, error: str = ""
+    ) -> None:
         super().__init__()
         self.person = person
-        self._save = save
-        self._saving = False
-        self._keys = KeyHold()
+        self._typed = typed
+        self._error = error
 
     def compose(self) -> ComposeResult:
         last = self.person.last_contact
@@ -49,36 +43,33 @@ class StakeholderCheckInScreen(ModalScreen[Interaction | None]):
             yield Label(f"Check-in with {self.person.name}{since}", classes="dialog-title")
             yield Label("Note")
             yield Input(
+                self._typed.note if self._typed else "",
                 placeholder="What did you talk about? Enter saves, Escape cancels",
                 id="check-in-note",
             )
             yield Static("", id="check-in-note-error", classes="field-error")
             yield Label("Date")
             yield Input(
-                today().isoformat(),
+                (self._typed.date if self._typed else today()).isoformat(),
                 placeholder="2026-03-14, yesterday, last friday",
                 id="check-in-date",
             )
             yield Static("", id="check-in-date-error", classes="field-error")
 
     def on_mount(self) -> None:
-        self.query_one("#check-in-note", Input).focus()
+        note = self.query_one("#check-in-note", Input)
+        self.set_focus(note)
+        if self._typed is not None:  # the cursor after the text, none selected
+            note.call_later(note.action_end)
+        if self._error:
+            self._show({"note": self._error})
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-        if self._saving:
-            self._keys.replay(self.app)
-
-    def on_key(self, event: events.Key) -> None:
-        self._keys.take(event)
-
-    def _take_input(self, yes: bool) -> None:
-        for field in self.query(Input):
-            field.disabled = not yes
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._saving:
+        if not self.is_current:
             return
         note = self.query_one("#check-in-note", Input).value
         when = self.query_one("#check-in-date", Input).value
@@ -97,29 +88,9 @@ class StakeholderCheckInScreen(ModalScreen[Interaction | None]):
                 except ValidationError as exc:
                     errors.update(readable_errors(exc))
         self._show(errors)
-        if interaction is None:
-            return
-        self._saving = True
-        self._keys.start()
-        self._take_input(False)
-        self._save(interaction, self._saved, self._failed)
+        if interaction is not None:
+            self.dismiss(interaction)
 
     def _show(self, errors: dict[str, str]) -> None:
         self.query_one("#check-in-note-error", Static).update(errors.get("note", ""))
         self.query_one("#check-in-date-error", Static).update(errors.get("date", ""))
-
-    def _saved(self, interaction: Interaction) -> None:
-        if self.is_current:  # the user may have closed it while it was saving
-            self.dismiss(interaction)
-            self._keys.replay(self.app)
-
-    def _failed(self, message: str) -> None:
-        self._saving = False
-        self._keys.drop()
-        if not self.is_attached:
-            return
-        self._take_input(True)
-        note = self.query_one("#check-in-note", Input)
-        note.focus()
-        self.call_after_refresh(note.action_end)
-        self.query_one("#check-in-note-error", Static).update(message)

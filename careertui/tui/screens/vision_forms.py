@@ -1,7 +1,8 @@
 """The vision pane's forms, built on the generic record form: one a section.
 
 Each function returns a :class:`FormScreen` that validates by building the model, shows each
-message next to its field, keeps what was typed, and saves through ``save`` (the app's write).
+message next to its field and dismisses with it; ``typed`` and ``error`` open it again with
+what the user entered before a save that failed, and why.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from careertui.domain.clock import today
 from careertui.domain.errors import InputError
 from careertui.domain.models import Feedback, Priority, Stakeholder, Vision
 from careertui.domain.vision import parse_horizon
-from careertui.tui.screens.form import FormField, FormScreen, Save
+from careertui.tui.screens.form import FormField, FormScreen
 
 #: A section that is a list of text on the vision record: its label and form help.
 LIST_LABELS: dict[str, tuple[str, str]] = {
@@ -76,7 +77,9 @@ def _not_future(value: dt.date | None) -> dt.date | None:
     return value
 
 
-def destination_form(vision: Vision, save: Save) -> FormScreen[Vision]:
+def destination_form(
+    vision: Vision, *, typed: BaseModel | None = None, error: str = ""
+) -> FormScreen[Vision]:
     label, help_text = LIST_LABELS["company_kinds"]
     return FormScreen(
         "The destination",
@@ -97,27 +100,45 @@ def destination_form(vision: Vision, save: Save) -> FormScreen[Vision]:
             FormField("company_kinds", label, "lines", help=help_text, parse=_short_lines),
         ],
         initial=vision,
-        save=save,
+        typed=typed,
+        error=error,
     )
 
 
-def list_form(section: str, vision: Vision, save: Save) -> FormScreen[Vision]:
+def list_form(
+    section: str, vision: Vision, *, typed: BaseModel | None = None, error: str = ""
+) -> FormScreen[Vision]:
     label, help_text = LIST_LABELS[section]
     return FormScreen(
         label,
         Vision,
         [FormField(section, label, "lines", help=help_text, parse=_short_lines)],
         initial=vision,
-        save=save,
+        typed=typed,
+        error=error,
     )
 
 
-def list_entry_form(section: str, save: Save) -> FormScreen[ListEntry]:
+def list_entry_form(
+    section: str, *, typed: BaseModel | None = None, error: str = ""
+) -> FormScreen[ListEntry]:
     label, _ = LIST_LABELS[section]
-    return FormScreen(f"Add to {label.lower()}", ListEntry, [FormField("text", label)], save=save)
+    return FormScreen(
+        f"Add to {label.lower()}",
+        ListEntry,
+        [FormField("text", label)],
+        typed=typed,
+        error=error,
+    )
 
 
-def priority_form(priority: Priority | None, rank: int, save: Save) -> FormScreen[Priority]:
+def priority_form(
+    priority: Priority | None,
+    rank: int,
+    *,
+    typed: BaseModel | None = None,
+    error: str = "",
+) -> FormScreen[Priority]:
     return FormScreen(
         "Company priority" if priority else "Add a company priority",
         Priority,
@@ -126,12 +147,17 @@ def priority_form(priority: Priority | None, rank: int, save: Save) -> FormScree
             FormField("description", "What it means (Markdown)", "multiline"),
         ],
         initial=priority if priority is not None else {"rank": rank},
-        save=save,
+        typed=typed,
+        error=error,
     )
 
 
 def feedback_form(
-    feedback: Feedback | None, people: Sequence[Stakeholder], save: Save
+    feedback: Feedback | None,
+    people: Sequence[Stakeholder],
+    *,
+    typed: BaseModel | None = None,
+    error: str = "",
 ) -> FormScreen[Feedback]:
     return FormScreen(
         "360 feedback" if feedback else "Add 360 feedback",
@@ -155,11 +181,14 @@ def feedback_form(
             FormField("date", "Date", "date", placeholder="2026-10-02, yesterday, last friday"),
         ],
         initial=feedback if feedback is not None else {"date": today(), "kind": "strength"},
-        save=save,
+        typed=typed,
+        error=error,
     )
 
 
-def scope_form(item: Vision.ScopeItem | None, save: Save) -> FormScreen[Vision.ScopeItem]:
+def scope_form(
+    item: Vision.ScopeItem | None, *, typed: BaseModel | None = None, error: str = ""
+) -> FormScreen[Vision.ScopeItem]:
     return FormScreen(
         "Scope today" if item else "Add a responsibility",
         Vision.ScopeItem,
@@ -169,11 +198,14 @@ def scope_form(item: Vision.ScopeItem | None, save: Save) -> FormScreen[Vision.S
             FormField("target", "In the target role I…", "choice", choices=LEVEL_CHOICES),
         ],
         initial=item if item is not None else {"today": "execute", "target": "own"},
-        save=save,
+        typed=typed,
+        error=error,
     )
 
 
-def room_form(room: Vision.RoomToGrow, save: Save) -> FormScreen[Vision.RoomToGrow]:
+def room_form(
+    room: Vision.RoomToGrow, *, typed: BaseModel | None = None, error: str = ""
+) -> FormScreen[Vision.RoomToGrow]:
     return FormScreen(
         "Room to grow",
         Vision.RoomToGrow,
@@ -196,5 +228,6 @@ def room_form(room: Vision.RoomToGrow, save: Save) -> FormScreen[Vision.RoomToGr
             FormField("openings", "Open roles or budget", "multiline"),
         ],
         initial=room,
-        save=save,
+        typed=typed,
+        error=error,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from careertui.domain.errors import InputError
 from careertui.domain.metrics import parse_metric
@@ -16,7 +16,7 @@ INPUT_PREFIX = "input:"
 def _metrics(lines: list[str]) -> list[Metric]:
     metrics = []
     for number, line in enumerate(lines, 1):
-        kind = "output"
+        kind: Literal["input", "output"] = "output"
         if line.casefold().startswith(INPUT_PREFIX):
             kind, line = "input", line[len(INPUT_PREFIX) :].strip()
         try:

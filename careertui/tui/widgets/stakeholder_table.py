@@ -12,13 +12,14 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 from careertui.domain.clock import today as clock_today
+from careertui.domain.dates import shown
 from careertui.domain.models import Stakeholder, Stance
 from careertui.domain.stakeholders import STANCE_MARKS, is_overdue, next_check_in
 from careertui.tui.widgets.stakeholder_marks import OVERDUE_MARK, STANCE_STYLES
 
 
 def _date(value: dt.date | None) -> str:
-    return value.isoformat() if value else "—"
+    return shown(value) if value else "—"
 
 
 _STANCE_ORDER = {stance: n for n, stance in enumerate(Stance)}
@@ -89,9 +90,9 @@ class StakeholderTable(DataTable):
         if due is None:
             upcoming = Text("none", style="dim")
         elif late:
-            upcoming = Text(f"{due.isoformat()} {OVERDUE_MARK}", style="bold red")
+            upcoming = Text(f"{shown(due)} {OVERDUE_MARK}", style="bold red")
         else:
-            upcoming = Text(due.isoformat())
+            upcoming = Text(shown(due))
         return [
             name,
             person.title,

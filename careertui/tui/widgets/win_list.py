@@ -1,5 +1,8 @@
 """A virtual list of wins: one line a win, drawn only for the lines on screen.
 
+The title takes the free width; the priority and headline-metric columns shrink first and are
+left out of a narrow list.
+
 Ten years of daily wins (3,650+) cost nothing at start-up: no widget a win, no measuring of
 rows; ``render_line`` formats just the visible lines from the current list.
 """
@@ -19,9 +22,21 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from careertui.domain.dates import shown
 from careertui.domain.models import Win
 
+#: The date column (ISO) and the star after it.
 DATE_WIDTH = 10
+STAR_WIDTH = 3
+#: Blank cells before the priority and the metric column.
+GUTTER = 2
+#: The narrowest metric and priority columns worth showing; below that they are left out
+#: (the details under the list still show them).
+MIN_METRIC = 12
+MIN_PRIORITY = 12
+#: The share of titles the title column is sized for; a longer title takes the columns of
+#: its own row instead of being cut.
+TITLE_SHARE = 0.9
 
 
 def _cut(text: str, width: int) -> str:
@@ -30,20 +45,71 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def row_text(win: Win, priority: str, width: int) -> Text:
-    """One win as a line: date, star, title, the priority it serves, its headline metric."""
+@dataclass(frozen=True)
+class Columns:
+    """How wide the title, priority and metric columns of the journal's rows are.
+
+    The title comes first: it is what the user came to read. The priority, then the metric,
+    shrink first and are left out of a narrow list."""
+
+    title: int
+    priority: int
+    metric: int
+
+    @classmethod
+    def fit(cls, width: int, titles: int, priorities: int, metrics: int) -> Columns:
+        """Columns for a list ``width`` cells wide whose usual title is ``titles`` long and
+        whose longest priority and metric are ``priorities`` and ``metrics`` long."""
+        room = max(width - DATE_WIDTH - STAR_WIDTH, 0)
+        title = min(titles, room)
+        free = room - title
+        metric = priority = 0
+        if metrics and priorities and free >= metrics + priorities + 2 * GUTTER:
+            metric, priority = metrics, priorities
+        elif metrics and priorities and free >= MIN_METRIC + MIN_PRIORITY + 2 * GUTTER:
+            # both: the metric (the evidence) whole if it can be, the priority in what is left
+            share = free - 2 * GUTTER
+            metric = min(metrics, share - MIN_PRIORITY)
+            priority = share - metric
+        elif metrics and free - GUTTER >= min(MIN_METRIC, metrics):
+            metric = min(metrics, free - GUTTER)
+        elif priorities and free - GUTTER >= min(MIN_PRIORITY, priorities):
+            priority = min(priorities, free - GUTTER)
+        free -= sum(column + GUTTER for column in (metric, priority) if column)
+        return cls(title + free, priority, metric)
+
+    @classmethod
+    def of(cls, width: int, wins: Sequence[Win], priorities: Mapping[str, str]) -> Columns:
+        """Columns for ``wins`` shown ``width`` cells wide."""
+        lengths = sorted(len(win.title) for win in wins)
+        usual = lengths[min(int(len(lengths) * TITLE_SHARE), len(lengths) - 1)] if lengths else 0
+        named = {win.priority_id for win in wins if win.priority_id}
+        longest_priority = max((len(priorities.get(p, "")) for p in named), default=0)
+        longest_metric = max(
+            (len(str(win.headline_metric)) for win in wins if win.headline_metric), default=0
+        )
+        return cls.fit(width, usual, longest_priority, longest_metric)
+
+
+def row_text(win: Win, priority: str, columns: Columns) -> Text:
+    """One win as a line: date, star, title, the priority it serves, its headline metric.
+
+    A title longer than its column takes the priority's cells of its row, then the metric's,
+    so it is cut only when the whole row is title."""
     metric = str(win.headline_metric) if win.headline_metric else ""
-    spare = max(width - DATE_WIDTH - 3, 0)
-    # fixed columns, so priorities and metrics line up from row to row
-    metric_w = spare // 3
-    priority_w = spare // 6
-    title_w = max(spare - metric_w - priority_w - 4, 0)
+    title_w, priority_w, metric_w = columns.title, columns.priority, columns.metric
+    if len(win.title) > title_w and priority_w:
+        title_w, priority_w = title_w + GUTTER + priority_w, 0
+    if len(win.title) > title_w and metric_w:
+        title_w, metric_w = title_w + GUTTER + metric_w, 0
     line = Text(no_wrap=True, overflow="crop")
-    line.append(win.date.isoformat(), style="dim")
+    line.append(shown(win.date), style="dim")
     line.append(" ★ " if win.starred else "   ", style="bold yellow")
     line.append(_cut(win.title, title_w).ljust(title_w))
-    line.append("  " + _cut(priority, priority_w).ljust(priority_w), style="cyan")
-    line.append("  " + _cut(metric, metric_w).ljust(metric_w), style="green")
+    if priority_w:
+        line.append(" " * GUTTER + _cut(priority, priority_w).ljust(priority_w), style="cyan")
+    if metric_w:
+        line.append(" " * GUTTER + _cut(metric, metric_w).ljust(metric_w), style="green")
     return line
 
 
@@ -77,6 +143,8 @@ class WinList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.wins: Sequence[Win] = ()
         self.priorities: Mapping[str, str] = {}
+        #: The columns for the wins shown at the width they were measured for.
+        self._columns: tuple[int, Columns] | None = None
 
     # -- data ----------------------------------------------------------------------------------
     def set_wins(self, wins: Sequence[Win], priorities: Mapping[str, str]) -> None:
@@ -84,6 +152,7 @@ class WinList(ScrollView, can_focus=True):
         current = self.highlighted
         self.wins = wins
         self.priorities = priorities
+        self._columns = None
         self.virtual_size = Size(self.size.width, len(wins))
         index = 0
         if current is not None:
@@ -132,7 +201,7 @@ class WinList(ScrollView, can_focus=True):
         if index >= len(self.wins):
             return Strip.blank(width, base)
         win = self.wins[index]
-        text = row_text(win, self.priorities.get(win.priority_id or "", ""), width)
+        text = row_text(win, self.priorities.get(win.priority_id or "", ""), self.columns(width))
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("win-list--cursor")
@@ -141,6 +210,12 @@ class WinList(ScrollView, can_focus=True):
             for s in text.render(self.app.console, end="")
         ]
         return Strip(segments).crop_extend(0, width, style)
+
+    def columns(self, width: int) -> Columns:
+        """The columns of the rows at ``width`` (measured once for the wins shown)."""
+        if self._columns is None or self._columns[0] != width:
+            self._columns = (width, Columns.of(width, self.wins, self.priorities))
+        return self._columns[1]
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.wins))
