@@ -596,7 +596,7 @@ def _wins(
                 date=when,
                 title=title.format(feature=feature, account=account),
                 body=f"Context: {impact.format(metric=name)}\n\n"
-                f"- worked with {len(involved) or 'no'} partners\n"
+                f"- worked with {('no partners', 'one partner', 'two partners')[len(involved)]}\n"
                 f"- next: follow up in the monthly review",
                 impact=impact.format(metric=name),
                 metrics=metrics,
