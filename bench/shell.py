@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.generate import TEN_YEARS, write_career
 from bench.jrnl_journal import entry_text
-from bench.measure import Side, alternate
+from bench.measure import CommandFailed, Side, alternate
 from bench.report import Comparison
 from bench.win_vs_jrnl import _script
 
@@ -93,7 +93,9 @@ def compare_shell(
     exports = root / "exports"
     exports.mkdir(exist_ok=True)
     sources: dict[Path, dict[str, Path]] = {}
-    for folder, wins in ((store, repo.wins.list()), (empty, [])):
+    every = repo.wins.list()
+    # the empty store's journal has one entry: jrnl files are never empty
+    for folder, wins in ((store, every), (empty, every[:1])):
         json_file = exports / f"{folder.name}.json"
         run_once([*careertui, *_on(["export", "json", "--out", str(json_file)])(folder, 0)], env)
         journal = _jrnl_journal(root / f"jrnl-{folder.name}", wins, today)
@@ -114,14 +116,20 @@ def compare_shell(
     ]
     comparisons: list[Comparison] = []
     small: dict[str, object] = {}
+    failed: dict[str, str] = {}
     for key, title, args, seconds, mib in commands:
-        mine, reference = alternate(
-            (f"{WINS:,} wins", at(store, args)),
-            ("empty store", at(empty, args)),
-            env,
-            runs,
-            progress=lambda p, key=key: log(f"shell {key}: run {p}"),
-        )
+        try:
+            mine, reference = alternate(
+                (f"{WINS:,} wins", at(store, args)),
+                ("empty store", at(empty, args)),
+                env,
+                runs,
+                progress=lambda p, key=key: log(f"shell {key}: run {p}"),
+            )
+        except CommandFailed as exc:  # the other commands' figures still count
+            failed[key] = str(exc)
+            log(f"shell {key}: FAILED: {exc}")
+            continue
         small[key] = reference.summary()
         what = f"{title} at {WINS:,} wins"
         comparisons.append(
@@ -140,4 +148,7 @@ def compare_shell(
                     quantity="memory",
                 )
             )
-    return comparisons, {"shell_empty_store": small}
+    extra: dict[str, object] = {"shell_empty_store": small}
+    if failed:
+        extra["shell_failures"] = failed
+    return comparisons, extra
