@@ -42,9 +42,15 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=["win", "paint", "keys"],
+        choices=["win", "paint", "keys", "shell"],
         action="append",
         help="run only these parts (repeatable; default all)",
+    )
+    parser.add_argument(
+        "--runs-shell",
+        type=int,
+        default=5,
+        help="runs of each shell command at 50,000 wins (default 5)",
     )
     parser.add_argument(
         "--json",
@@ -80,7 +86,7 @@ def child_env(root: Path, today: dt.date) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
-    parts = set(args.only or ["win", "paint", "keys"])
+    parts = set(args.only or ["win", "paint", "keys", "shell"])
     from careertui.domain.clock import today
 
     day = today()
@@ -91,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     failures: dict[str, str] = {}
     try:
         env = child_env(root, day)
-        for part in ("win", "paint", "keys"):
+        for part in ("win", "paint", "keys", "shell"):
             if part not in parts:
                 continue
             try:
@@ -111,7 +117,12 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(root, ignore_errors=True)
     if failures:
         extra["failures"] = failures
-    runs = {"runs": args.runs, "runs_10k": args.runs_10k, "presses": args.presses}
+    runs = {
+        "runs": args.runs,
+        "runs_10k": args.runs_10k,
+        "presses": args.presses,
+        "runs_shell": args.runs_shell,
+    }
     print(table(comparisons))
     write_json(args.json, comparisons, environment(runs, load_at_start), extra)
     _log(f"figures written to {args.json}")
@@ -131,6 +142,10 @@ def _run_part(
         from bench.first_paint import compare_first_paint
 
         return compare_first_paint(root, env, day, args.runs, _log), {}
+    if part == "shell":
+        from bench.shell import compare_shell
+
+        return compare_shell(root, env, day, args.runs_shell, _log)
     from bench.keystroke import compare_keystrokes
 
     return compare_keystrokes(root, day, args.presses, _log)

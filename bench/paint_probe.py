@@ -61,6 +61,10 @@ def main(argv: list[str]) -> int:
         code = _minimal()
     elif argv[:1] == ["careertui"] and len(argv) == 2:
         from careertui.cli import main as careertui_main
+        from careertui.commands import dashboard
+
+        # headless: the app is given no terminal, and needs none
+        dashboard.require_terminal = lambda *args, **kwargs: None
 
         code = careertui_main(["--data-dir", argv[1]])
     else:

@@ -11,6 +11,15 @@ from careertui.domain.text import terminal_safe
 
 
 def run(args: argparse.Namespace) -> int:
+    from careertui.store.collector import collector_paused
+
+    # A short process that reads every record once and keeps it to the end, none in a cycle:
+    # the cycle collector would walk them again and again (a third of the time at 50,000).
+    with collector_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     repo = repository(args)
     if args.what == "json":

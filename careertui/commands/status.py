@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from careertui.commands import repository
+from careertui.commands import data_dir, repository
 from careertui.domain.clock import today
 from careertui.domain.text import terminal_safe
 
 if TYPE_CHECKING:
     from careertui.domain.models import Record
+    from careertui.domain.standing import Standing
 
 R = TypeVar("R", bound="Record")
 
@@ -35,6 +37,55 @@ def _records(model: type[R], tables: dict[str, dict[str, Any]], path: Path) -> l
 
 
 def run(args: argparse.Namespace) -> int:
+    found = _from_slices(data_dir(args)) or _from_repository(args)
+    line = SEPARATOR.join(found.parts())
+    if found.read_only:
+        line = f"{READ_ONLY}  {line}"
+    sys.stdout.write(terminal_safe(line) + "\n")
+    return 0
+
+
+@dataclass(frozen=True)
+class _Figures:
+    standing: Standing
+    read_only: bool
+
+    def parts(self) -> list[str]:
+        return self.standing.parts()
+
+
+def _from_slices(folder: Path) -> _Figures | None:
+    """From a checked file read in slices: the wins' dates and the gaps' statuses only (every
+    record is known valid), the vision and the stakeholders as records. The file's bytes are
+    let go before pydantic is loaded."""
+    import datetime as dt
+
+    from careertui.store.slices import JournalKey, StatusKey, read_slices
+
+    slices = read_slices(folder)
+    if slices is None:
+        return None
+    dates = [dt.date.fromisoformat(k.date) for k in slices.fields("wins", JournalKey).values()]
+    statuses = [k.status for k in slices.fields("gaps", StatusKey).values()]
+    vision_doc = slices.docs("vision").get("vision")
+    people = slices.docs("stakeholders")
+    path = slices.path
+    del slices
+
+    from careertui.domain.models import GapStatus, Stakeholder, Vision
+    from careertui.domain.standing import standing_on_dates
+    from careertui.store.repository import load_record
+
+    vision = Vision() if vision_doc is None else load_record(Vision, vision_doc, path)
+    stakeholders = [load_record(Stakeholder, doc, path) for doc in people.values()]
+    figures = standing_on_dates(
+        vision, dates, [GapStatus(s) for s in statuses], stakeholders, today()
+    )
+    return _Figures(figures, read_only=False)
+
+
+def _from_repository(args: argparse.Namespace) -> _Figures:
+    """From the full read: every record the figures come from is validated."""
     from careertui.domain.models import Gap, Stakeholder, Vision, Win
     from careertui.domain.standing import standing
     from careertui.store.repository import load_record
@@ -52,8 +103,4 @@ def run(args: argparse.Namespace) -> int:
         _records(Stakeholder, tables, path),
         today(),
     )
-    line = SEPARATOR.join(figures.parts())
-    if snapshot.read_only:
-        line = f"{READ_ONLY}  {line}"
-    sys.stdout.write(terminal_safe(line) + "\n")
-    return 0
+    return _Figures(figures, snapshot.read_only)

@@ -10,13 +10,17 @@ never printed half-read).
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import os
 import re
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from careertui.commands import repository
+from careertui.commands import data_dir, repository
 from careertui.domain.clock import today
 from careertui.domain.errors import InputError
 from careertui.domain.text import json_terminal_safe, terminal_safe
@@ -29,7 +33,11 @@ _FRACTION = re.compile(r"\.(\d+)")
 
 
 def _created(doc: dict[str, Any]) -> dt.datetime:
-    text = str(doc.get("created", "")).replace("Z", "+00:00")
+    return _created_at(doc.get("created", ""))
+
+
+def _created_at(value: Any) -> dt.datetime:
+    text = str(value).replace("Z", "+00:00")
     text = _FRACTION.sub(lambda m: "." + m.group(1)[:6].ljust(6, "0"), text, count=1)
     try:
         created = dt.datetime.fromisoformat(text)
@@ -45,17 +53,117 @@ def newest_first(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(docs, key=lambda d: (str(d.get("date", "")), _created(d)), reverse=True)
 
 
-def short_ids(ids: list[str]) -> dict[str, str]:
-    """Each id cut to the shortest start that no other id shares, and never shorter than
-    :data:`SHORT_ID` characters: enough to name the win to ``careertui edit-win``/``delete-win``
-    (as git abbreviates commit ids)."""
+@dataclass(frozen=True)
+class _Picked:
+    """What the command prints, taken from the stored wins: the documents of the newest
+    matching wins, their short ids, the priorities' documents, and whether any win is
+    stored and any matched."""
+
+    docs: list[dict[str, Any]]
+    shown: dict[str, str]
+    priorities: dict[str, dict[str, Any]]
+    stored: bool
+    matched: bool
+    path: Path
+
+
+Matches = Callable[[Any], bool]  # a win's keys (.date, .tags) -> shown or not
+
+
+def _pick(
+    keys: dict[str, Any],
+    fetch: Callable[[list[str]], list[dict[str, Any]]],
+    priorities: Callable[[], dict[str, dict[str, Any]]],
+    path: Path,
+    n: int,
+    matches: Matches,
+) -> _Picked:
+    """The newest ``n`` matching wins: chosen on the dates' text, then only the wins that
+    make the cut are fetched (``fetch``: their documents, by id) and ordered by time logged,
+    as the journal orders them (:func:`newest_first`)."""
+    matching = [key for key, k in keys.items() if matches(k)]
+    candidates = _latest_dates(matching, keys, n)
+    shown = short_ids(list(keys), candidates)
+    stored = bool(keys)
+    keys.clear()  # what the cut was made on is no longer needed; the documents are
+    docs = newest_first(fetch(candidates))[:n]
+    return _Picked(
+        docs,
+        {d["id"]: shown[d["id"]] for d in docs},
+        priorities() if docs else {},
+        stored,
+        bool(matching),
+        path,
+    )
+
+
+def _latest_dates(ids: list[str], keys: dict[str, Any], n: int) -> list[str]:
+    """The ids of the ``n`` wins with the latest dates, and every other win on the last of
+    those dates (their time logged decides between them)."""
+    by_date = sorted(ids, key=lambda k: str(keys[k].date), reverse=True)
+    if len(by_date) <= n:
+        return by_date
+    if n == 0:
+        return []
+    last, cut = str(keys[by_date[n - 1]].date), n
+    while cut < len(by_date) and str(keys[by_date[cut]].date) == last:
+        cut += 1
+    return by_date[:cut]
+
+
+def _from_slices(folder: Path, n: int, matches: Matches, tags: bool) -> _Picked | None:
+    """From a checked file read in slices: each win's date (and tags, when they filter),
+    then only the candidates' documents. No pydantic is loaded here, so the file's bytes are
+    let go before the printed wins are loaded as models."""
+    from careertui.store.slices import JournalKey, JournalTagKey, doc, read_slices
+
+    slices = read_slices(folder)
+    if slices is None:
+        return None
+
+    def fetch(ids: list[str]) -> list[dict[str, Any]]:
+        spans = slices.spans("wins") if ids else {}
+        return [doc(spans[key]) for key in ids]
+
+    keys = slices.fields("wins", JournalTagKey if tags else JournalKey)
+    return _pick(keys, fetch, lambda: slices.docs("priorities"), slices.path, n, matches)
+
+
+def _from_repository(args: argparse.Namespace, matches: Matches) -> _Picked:
+    """From the full read (checked, migrated, decrypted as needed)."""
+    from types import SimpleNamespace
+
+    repo = repository(args)
+    tables = repo.tables()
+    stored = tables.get("wins", {})
+    keys = {
+        key: SimpleNamespace(date=d.get("date", ""), tags=d.get("tags"))
+        for key, d in stored.items()
+    }
+    return _pick(
+        keys,
+        lambda ids: [stored[key] for key in ids],
+        lambda: tables.get("priorities", {}),
+        repo.store.path,
+        args.n,
+        matches,
+    )
+
+
+def short_ids(ids: list[str], wanted: list[str] | None = None) -> dict[str, str]:
+    """Each id (of ``wanted``, default all) cut to the shortest start that no other id shares,
+    and never shorter than :data:`SHORT_ID` characters: enough to name the win to
+    ``careertui edit-win``/``delete-win`` (as git abbreviates commit ids).
+
+    Only an id's neighbours in sorted order can share the longest start with it."""
     ordered = sorted(ids)
-    shared = dict.fromkeys(ordered, 0)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        common = len(os.path.commonprefix([before, after]))
-        shared[before] = max(shared[before], common)
-        shared[after] = max(shared[after], common)
-    return {key: key[: max(SHORT_ID, shared[key] + 1)] for key in ordered}
+    cut = {}
+    for key in ordered if wanted is None else wanted:
+        at = bisect.bisect_left(ordered, key)
+        around = ordered[max(at - 1, 0) : at] + ordered[at + 1 : at + 2]
+        shared = max((len(os.path.commonprefix([key, other])) for other in around), default=0)
+        cut[key] = key[: max(SHORT_ID, shared + 1)]
+    return cut
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,20 +176,22 @@ def run(args: argparse.Namespace) -> int:
         start = parse_when(args.from_, today()).isoformat() if args.from_ else None
         end = parse_when(args.to, today()).isoformat() if args.to else None
     tag = args.tag.strip().lstrip("#").lower() if args.tag else None
+
+    def matches(keys: Any) -> bool:
+        date = str(keys.date)
+        return (
+            (start is None or date >= start)
+            and (end is None or date <= end)
+            and (tag is None or tag in (keys.tags or []))
+        )
+
+    picked = _from_slices(data_dir(args), args.n, matches, tag is not None) or _from_repository(
+        args, matches
+    )
     from careertui.domain.models import Priority, Win
     from careertui.store.repository import load_record
 
-    repo = repository(args)
-    tables = repo.tables()
-    stored = tables.get(Win.table, {})
-    matching = [
-        doc
-        for doc in newest_first(list(stored.values()))
-        if (start is None or str(doc.get("date", "")) >= start)
-        and (end is None or str(doc.get("date", "")) <= end)
-        and (tag is None or tag in (doc.get("tags") or []))
-    ]
-    wins = [load_record(Win, doc, repo.store.path) for doc in matching[: args.n]]
+    wins = [load_record(Win, doc, picked.path) for doc in picked.docs]
     if args.json:
         import orjson
 
@@ -91,13 +201,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     priorities = {}
     if any(w.priority_id for w in wins):
-        docs = tables.get(Priority.table, {})
+        docs = picked.priorities
         priorities = {
-            w.priority_id: load_record(Priority, docs[w.priority_id], repo.store.path).title
+            w.priority_id: load_record(Priority, docs[w.priority_id], picked.path).title
             for w in wins
             if w.priority_id in docs
         }
-    shown = short_ids(list(stored))
+    shown = picked.shown
     width = max((len(shown[w.id]) for w in wins), default=0)
     for win in wins:
         star = "★" if win.starred else " "
@@ -107,9 +217,9 @@ def run(args: argparse.Namespace) -> int:
         extras += [f"#{t}" for t in win.tags]
         line = f"{win.date.isoformat()} {shown[win.id]:<{width}} {star} {win.title}"
         print(terminal_safe(f"{line}  {'  '.join(extras)}" if extras else line))
-    if not stored:
+    if not picked.stored:
         print("no wins yet: log one with careertui win 'what you did'", file=sys.stderr)
-    elif not matching:
+    elif not picked.matched:
         print(f"no wins match {_filters(args)}", file=sys.stderr)
     return 0
 

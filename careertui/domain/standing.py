@@ -60,12 +60,23 @@ def standing(
     stakeholders: list[Stakeholder],
     today: dt.date,
 ) -> Standing:
+    return standing_on_dates(vision, [w.date for w in wins], gaps_statuses, stakeholders, today)
+
+
+def standing_on_dates(
+    vision: Vision,
+    win_dates: list[dt.date],
+    gaps_statuses: list[GapStatus],
+    stakeholders: list[Stakeholder],
+    today: dt.date,
+) -> Standing:
+    """:func:`standing` from the wins' dates alone (all the figures need of them)."""
     this_week = week_start(today)
     last_week = this_week - dt.timedelta(days=7)
-    past = [w.date for w in wins if w.date <= today]
+    past = [d for d in win_dates if d <= today]
     return Standing(
-        wins_this_week=sum(1 for w in wins if this_week <= w.date <= today),
-        wins_last_week=sum(1 for w in wins if last_week <= w.date < this_week),
+        wins_this_week=sum(1 for d in win_dates if this_week <= d <= today),
+        wins_last_week=sum(1 for d in win_dates if last_week <= d < this_week),
         days_since_last_win=(today - max(past)).days if past else None,
         check_ins_overdue=sum(1 for p in stakeholders if is_overdue(p, today)),
         gaps_in_progress=sum(1 for s in gaps_statuses if s == GapStatus.WORKING),

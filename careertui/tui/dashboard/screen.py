@@ -109,6 +109,12 @@ class DashboardScreen(Screen[None]):
         self._writes = 0
 
     def compose(self) -> ComposeResult:
+        # The layout's classes are set before the first layout, not toggled after it (each
+        # toggle restyles the screen and lays it out again): tabbed when the terminal is
+        # small, and the pane that has the focus first (the journal) active.
+        size = self.app.size
+        self.set_class(size.width < WIDE[0] or size.height < WIDE[1], "-tabbed")
+        active = {pane_id: ("-active" if pane_id == PANE_IDS[-1] else "") for pane_id in PANE_IDS}
         yield Tabs(
             *(
                 Tab(f"{n} {title}", id=f"tab-{pane_id}")
@@ -120,10 +126,10 @@ class DashboardScreen(Screen[None]):
             active=f"tab-{PANE_IDS[-1]}",
         )
         with Container(id="panes"):
-            yield VisionPane(id="vision")
-            yield GapsPane(id="gaps")
-            yield StakeholdersPane(id="stakeholders")
-            yield JournalPane(id="journal")
+            yield VisionPane(id="vision", classes=active["vision"])
+            yield GapsPane(id="gaps", classes=active["gaps"])
+            yield StakeholdersPane(id="stakeholders", classes=active["stakeholders"])
+            yield JournalPane(id="journal", classes=active["journal"])
         yield StatusLine(id="status")
         yield DashboardFooter()
 
