@@ -86,7 +86,7 @@ class GapDetailsScreen(ModalScreen[Choice | None]):
                     classes="gap-details-heading",
                 )
                 yield Static(self._wins(), id="gap-details-evidence")
-            yield DashboardFooter()
+        yield DashboardFooter()
 
     def _section(self, heading: str, body: str, name: str) -> Vertical:
         return Vertical(

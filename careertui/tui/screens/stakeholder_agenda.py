@@ -45,10 +45,12 @@ class StakeholderAgendaScreen(ModalScreen[None]):
         self.markdown = to_markdown(agenda)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="stakeholder-agenda"):
-            with VerticalScroll(id="stakeholder-agenda-body"):
-                yield Markdown(self.markdown, id="stakeholder-agenda-text")
-            yield DashboardFooter()
+        with (
+            Vertical(id="stakeholder-agenda"),
+            VerticalScroll(id="stakeholder-agenda-body"),
+        ):
+            yield Markdown(self.markdown, id="stakeholder-agenda-text")
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self.query_one("#stakeholder-agenda-body").focus()

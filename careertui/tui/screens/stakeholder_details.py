@@ -87,7 +87,7 @@ class StakeholderDetailsScreen(ModalScreen[Choice | None]):
                     "feedback",
                     self._feedback_lines(),
                 )
-            yield DashboardFooter()
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self.query_one("#stakeholder-details-body").focus()
