@@ -26,9 +26,10 @@ def run(args: argparse.Namespace) -> int:
     repo = repository(args)
     career = repo.career()  # an unreadable store stops here with one error line, before any screen
     require_terminal()
+    from careertui.paths import keymap_file
     from careertui.tui.app import make_app
 
-    app = make_app(repo, career)
+    app = make_app(repo, career, keymap_file())
     app.run()
     if app.crash_report is not None:  # the terminal is back: say where the details are
         from careertui.tui.crash import exit_message

@@ -33,9 +33,10 @@ def run(args: argparse.Namespace) -> int:
     populate(repo, on)
     print(f"demo career written to {target}")
     if not args.no_open:
+        from careertui.paths import keymap_file
         from careertui.tui.app import make_app
 
-        app = make_app(repo)
+        app = make_app(repo, keymap_path=keymap_file())
         app.run()
         return app.return_code or 0
     return 0

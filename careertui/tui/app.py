@@ -31,6 +31,7 @@ from careertui.tui.commands import CareerCommands, PaletteCommand
 from careertui.tui.crash import CrashReport, DraftOfferScreen, record_crash, reopen
 from careertui.tui.dashboard import DashboardScreen
 from careertui.tui.exports import export_commands
+from careertui.tui.keymap import load_keymap, problems_message
 from careertui.tui.live import FileWatch
 from careertui.tui.saving import Write, error_message
 from careertui.tui.screens.guided_start import GuidedStartScreen
@@ -66,8 +67,15 @@ class CareerApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
 
-    def __init__(self, repo: Repository, career: Career | None = None) -> None:
+    def __init__(
+        self, repo: Repository, career: Career | None = None, keymap_path: Path | None = None
+    ) -> None:
         super().__init__()
+        #: The user's own keys (binding id -> keys), and what in their file could not be used.
+        self.keymap_path = keymap_path
+        self.user_keys = load_keymap(keymap_path)
+        if self.user_keys.keys:
+            self.set_keymap(self.user_keys.keys)
         self.repo = repo
         self._quit_when_saved = False
         #: Notices changes another process makes to the data file.
@@ -106,6 +114,14 @@ class CareerApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        if self.user_keys.problems and self.keymap_path is not None:
+            self.notify(
+                problems_message(self.keymap_path, self.user_keys),
+                title="Some of your keys were not used",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
         if self._saved_theme in self.available_themes:
             self.theme = self._saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -265,25 +281,23 @@ class CareerApp(App[None]):
         self.dashboard.journal.quick_win()
 
     def action_help(self) -> None:
+        from careertui.tui.screens.form import FormScreen
         from careertui.tui.screens.help import HelpScreen, help_rows
 
         display = self.get_key_display
-        rows = help_rows("Everywhere", self, display)
-        rows += help_rows("Dashboard", self.dashboard, display)
+        keys = self.user_keys.keys
+        rows = help_rows("Everywhere", self, display, keymap=keys)
+        rows += help_rows("Dashboard", self.dashboard, display, keymap=keys)
         for pane in self.dashboard.panes:
-            rows += help_rows(pane.TITLE, pane, display, own_only=True)
+            rows += help_rows(pane.TITLE, pane, display, own_only=True, keymap=keys)
             seen: set[type] = set()
             for widget in pane.query("*"):
                 kind = type(widget)
                 if kind.__module__.startswith("careertui.") and kind not in seen:
                     seen.add(kind)
-                    rows += help_rows(pane.TITLE, widget, display, own_only=True)
-        rows += [
-            ("Forms", "ctrl+s", "Save"),
-            ("Forms", "escape", "Cancel"),
-            ("Forms", "ctrl+e", "Write the focused text field in $EDITOR"),
-            ("Command palette", "ctrl+p", "Every action by name"),
-        ]
+                    rows += help_rows(pane.TITLE, widget, display, own_only=True, keymap=keys)
+        rows += help_rows("Forms", FormScreen, display, own_only=True, keymap=keys)
+        rows += [("Command palette", "ctrl+p", "Every action by name")]
         self.push_screen(
             HelpScreen(
                 rows,
@@ -317,9 +331,13 @@ class CareerApp(App[None]):
         return commands
 
 
-def make_app(repo: Repository, career: Career | None = None) -> CareerApp:
+def make_app(
+    repo: Repository, career: Career | None = None, keymap_path: Path | None = None
+) -> CareerApp:
     """The one factory: ``careertui`` and the tests build the app over a store with it.
 
-    ``career``, when the caller has just read it, saves reading the store a second time.
+    ``career``, when the caller has just read it, saves reading the store a second time;
+    ``keymap_path``, the user's keymap file (``careertui`` passes the one in the config
+    directory; none by default, so tests never read the user's).
     """
-    return CareerApp(repo, career)
+    return CareerApp(repo, career, keymap_path)

@@ -30,6 +30,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, TextArea
 
 from careertui.store.drafts import FORM, QUICK_WIN, TEXT, Draft, append_crash_log, save_draft
+from careertui.tui.widgets.footer import DashboardFooter
 
 if TYPE_CHECKING:
     from careertui.store.database import Store
@@ -247,6 +248,7 @@ class DraftOfferScreen(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Restore (r)", variant="primary", id="draft-restore")
                 yield Button("Discard (d)", id="draft-discard")
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self.query_one("#draft-restore", Button).focus()
@@ -280,6 +282,7 @@ class RecoveredTextScreen(ModalScreen[None]):
                 markup=False,
             )
             yield TextArea(text, read_only=True, soft_wrap=True, id="recovered-text")
+        yield DashboardFooter()
 
 
 def reopen(app: CareerApp, draft: Draft) -> None:

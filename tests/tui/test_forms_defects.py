@@ -254,7 +254,7 @@ async def test_a_required_choice_offers_no_none(presence_repo: Repository) -> No
         kind = form(app).query_one("#field-kind", Select)
         assert kind.value == "strength"
         kind.focus()
-        await pilot.press("enter")
+        await pilot.press("space")  # Enter moves to the next field; space opens the list
         await pilot.pause()
         offered = [str(o.prompt) for o in kind.query_one(SelectOverlay).options]
         assert offered == ["strength", "gap"]
@@ -262,7 +262,7 @@ async def test_a_required_choice_offers_no_none(presence_repo: Repository) -> No
         # an optional choice still has its empty entry
         giver = form(app).query_one("#field-giver_id", Select)
         giver.focus()
-        await pilot.press("enter")
+        await pilot.press("space")
         await pilot.pause()
         offered = [str(o.prompt) for o in giver.query_one(SelectOverlay).options]
         assert offered == ["(none)", "Maya Chen"]
@@ -454,7 +454,7 @@ async def test_keys_typed_while_the_form_saves_reach_the_dashboard_not_the_form(
         await pilot.press("4", "n")
         await pilot.pause()
         screen = form(app)
-        await pilot.press(*"Lunch with Tom Becker", "enter")
+        await pilot.press(*"Lunch with Tom Becker", "ctrl+s")
         await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
         # Enter again (a repeated save, swallowed), then n: held until the win is stored
         await pilot.press("enter", "n")
@@ -509,7 +509,7 @@ async def test_after_a_failed_save_the_form_is_back_and_held_keys_are_dropped(
 
     monkeypatch.setattr(repo.wins, "add", fails)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4", "n", *"Memo", "enter")
+        await pilot.press("4", "n", *"Memo", "ctrl+s")
         await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
         await pilot.press("x", "y")
         release.set()

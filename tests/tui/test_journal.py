@@ -149,7 +149,7 @@ async def test_full_form_shows_messages_saves_nothing_then_saves(japp, journal_r
         await pilot.press(*": 80% -> 92%")
         # choose the second priority, the first gap and a stakeholder from their lists
         form.query_one("#field-priority_id").focus()
-        await pilot.press("enter", "down", "down", "enter")
+        await pilot.press("space", "down", "down", "enter")
         form.query_one("#field-gap_ids", SelectionList).focus()
         await pilot.press("space")
         form.query_one("#field-tags", Input).focus()

@@ -106,4 +106,4 @@ class PeopleRequests:
                 f"The agenda was not saved: {exc}", title="Not saved", severity="error", timeout=8
             )
             return
-        self.dashboard.notify(f"Agenda saved to {path}", timeout=8)
+        self.dashboard.notify(f"Agenda saved to {path}", timeout=8, markup=False)

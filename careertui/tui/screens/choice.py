@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from careertui.tui.widgets.footer import DashboardFooter
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -44,6 +46,7 @@ class ChoiceScreen(ModalScreen[Any]):
                     )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel (esc)", id="choice-cancel")
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self.query_one("#choice-0", Button).focus()

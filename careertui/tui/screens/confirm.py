@@ -8,12 +8,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from careertui.tui.widgets.footer import DashboardFooter
+
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
+    FOOTER_FIRST = ("confirm.yes", "confirm.no")
 
     def __init__(self, question: str, yes: str = "Yes") -> None:
         super().__init__()
@@ -26,6 +29,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="confirm-yes")
                 yield Button("No (n)", id="confirm-no")
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self.query_one("#confirm-no", Button).focus()

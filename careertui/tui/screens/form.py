@@ -11,7 +11,13 @@ the save fails the dashboard opens the same form again with ``typed`` (the model
 with) in its fields and ``error`` (why it was not saved) at the top: nothing typed is lost, and
 Escape still asks before it throws away what differs from the record as first opened.
 
-``ctrl+s`` saves, Escape cancels, ``ctrl+e`` writes the focused text field in ``$EDITOR``.
+``ctrl+s`` saves from any field, Escape cancels, ``ctrl+e`` writes the focused text field in
+``$EDITOR``. Enter moves to the next field, and on the last field saves, so a user who presses
+Enter after the title is taken to the next field rather than storing a record of defaults. In a
+long text (a TextArea) Enter is a new line, as in any editor: Tab moves on from there. On a
+checkbox or a multi-select list, space toggles (Enter moves on); a choice is picked by typing
+the start of its label (a level or a score by its digit), or from its list opened with space.
+The field with the focus, its label and its message always scroll into view.
 """
 
 from __future__ import annotations
@@ -24,7 +30,8 @@ from typing import Any, Generic, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticUndefined
-from textual import on
+from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -38,6 +45,9 @@ from careertui.domain.dates import parse_when
 from careertui.domain.errors import CareerError
 from careertui.editor import edit_text
 from careertui.tui.screens.messages import field_noun, named, readable_errors
+from careertui.tui.widgets.footer import DashboardFooter
+from careertui.tui.widgets.marked_list import MarkedSelectionList
+from careertui.tui.widgets.pick_select import PickSelect
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -163,7 +173,7 @@ def _choice(field: FormField, shown: Any, required: bool, default: Any) -> Selec
     known = [v for _, v in field.choices]
     wid = f"field-{field.name}"
     if not required:
-        return Select(
+        return PickSelect(
             list(field.choices),
             id=wid,
             allow_blank=True,
@@ -174,7 +184,7 @@ def _choice(field: FormField, shown: Any, required: bool, default: Any) -> Selec
         (v for v in (shown, default) if v is not None and v in known),
         known[0] if known else Select.NULL,
     )
-    return Select(list(field.choices), id=wid, allow_blank=False, value=value)
+    return PickSelect(list(field.choices), id=wid, allow_blank=False, value=value)
 
 
 def _widget(field: FormField, value: Any, required: bool = False, default: Any = None) -> Widget:
@@ -187,7 +197,7 @@ def _widget(field: FormField, value: Any, required: bool = False, default: Any =
     if field.kind == "choice":
         return _choice(field, shown, required, default)
     if field.kind == "multi":
-        return SelectionList[Any](
+        return MarkedSelectionList(
             *((label, v, v in (shown or [])) for label, v in field.choices), id=wid
         )
     if field.kind == "bool":
@@ -242,10 +252,13 @@ def _read(field: FormField, widget: Widget) -> Any:
 
 class FormScreen(ModalScreen[M | None], Generic[M]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("enter", "next_field", "Next field", id="form.next", priority=True),
         Binding("ctrl+e", "external_editor", "Write in $EDITOR", id="form.editor", priority=True),
     ]
+    #: The footer's order (the footer shows the keys of the screen in front).
+    FOOTER_FIRST = ("form.save", "form.cancel", "form.next", "form.editor")
 
     def __init__(
         self,
@@ -297,6 +310,7 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="form-save")
                 yield Button("Cancel (esc)", id="form-cancel")
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self._as_opened = self._typed()
@@ -439,7 +453,43 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_save()
+        self.action_next_field()
+
+    # -- moving through the fields -------------------------------------------------------------
+    def _field_of(self, widget: Widget | None) -> int | None:
+        """The index of the field whose widget is ``widget``."""
+        if widget is None:
+            return None
+        for index, field in enumerate(self.fields):
+            if widget.id == f"field-{field.name}":
+                return index
+        return None
+
+    def action_next_field(self) -> None:
+        """Enter: the next field, or save on the last one. A new line in a long text, a pick in
+        an open list of choices and a press of a focused button are left to them."""
+        focused = self.focused
+        if isinstance(focused, (TextArea, Button)):
+            raise SkipAction()
+        index = self._field_of(focused)
+        if index is None:  # an open list of choices, say
+            raise SkipAction()
+        if index == len(self.fields) - 1:
+            self.action_save()
+            return
+        self.widget_for(self.fields[index + 1].name).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The focused field's whole row (label, widget, message) scrolls into view."""
+        index = self._field_of(event.widget)
+        if index is None:
+            return
+        fields = self.query_one("#form-fields", VerticalScroll)
+        if index == 0:  # the label above the first field too
+            self.call_after_refresh(fields.scroll_home, animate=False)
+            return
+        row = self.query_one(f"#row-{self.fields[index].name}")
+        self.call_after_refresh(fields.scroll_to_widget, row, animate=False)
 
     # -- $EDITOR -------------------------------------------------------------------------------
     def action_external_editor(self) -> None:

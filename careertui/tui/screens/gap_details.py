@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from careertui.domain.gaps import is_overdue
 from careertui.domain.models import Feedback, Gap, Stakeholder, Win
 from careertui.domain.scoring import Score
+from careertui.tui.widgets.footer import DashboardFooter
 from careertui.tui.widgets.levels import level_dots
 
 Choice = Literal["log-win", "edit"]
@@ -85,7 +86,7 @@ class GapDetailsScreen(ModalScreen[Choice | None]):
                     classes="gap-details-heading",
                 )
                 yield Static(self._wins(), id="gap-details-evidence")
-            yield Footer()
+        yield DashboardFooter()
 
     def _section(self, heading: str, body: str, name: str) -> Vertical:
         return Vertical(

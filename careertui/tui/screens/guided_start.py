@@ -28,6 +28,7 @@ from careertui.domain.models import Priority, Vision
 from careertui.domain.vision import MAX_PRIORITIES, parse_horizon
 from careertui.editor import edit_text
 from careertui.tui.screens.messages import readable_errors
+from careertui.tui.widgets.footer import DashboardFooter
 
 #: The steps, in order: (id, title, question).
 STEPS: tuple[tuple[str, str, str], ...] = (
@@ -67,6 +68,7 @@ class GuidedStartScreen(ModalScreen[None]):
             "ctrl+e", "external_editor", "Write in $EDITOR", id="guided_start.editor", priority=True
         ),
     ]
+    FOOTER_FIRST = ("guided_start.next", "guided_start.skip", "guided_start.back")
 
     @dataclass
     class AnswerGiven(Message):
@@ -143,6 +145,7 @@ class GuidedStartScreen(ModalScreen[None]):
                 yield Button("Back (ctrl+b)", id="gs-back")
                 yield Button("Skip (esc)", id="gs-skip")
                 yield Button("Save and next (ctrl+s)", variant="primary", id="gs-next")
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self._show_step()

@@ -13,10 +13,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from careertui.domain.stakeholders import Agenda
 from careertui.exchange.agenda import to_markdown
+from careertui.tui.widgets.footer import DashboardFooter
 
 
 class StakeholderAgendaScreen(ModalScreen[None]):
@@ -44,10 +45,12 @@ class StakeholderAgendaScreen(ModalScreen[None]):
         self.markdown = to_markdown(agenda)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="stakeholder-agenda"):
-            with VerticalScroll(id="stakeholder-agenda-body"):
-                yield Markdown(self.markdown, id="stakeholder-agenda-text")
-            yield Footer()
+        with (
+            Vertical(id="stakeholder-agenda"),
+            VerticalScroll(id="stakeholder-agenda-body"),
+        ):
+            yield Markdown(self.markdown, id="stakeholder-agenda-text")
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self.query_one("#stakeholder-agenda-body").focus()

@@ -19,6 +19,7 @@ from careertui.domain.dates import parse_when
 from careertui.domain.errors import InputError
 from careertui.domain.models import Interaction, Stakeholder
 from careertui.tui.screens.messages import named, readable_errors
+from careertui.tui.widgets.footer import DashboardFooter
 
 
 class StakeholderCheckInScreen(ModalScreen[Interaction | None]):
@@ -55,6 +56,7 @@ class StakeholderCheckInScreen(ModalScreen[Interaction | None]):
                 id="check-in-date",
             )
             yield Static("", id="check-in-date-error", classes="field-error")
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         note = self.query_one("#check-in-note", Input)

@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from careertui.domain.models import Feedback, Gap, Interaction, Stakeholder, Win
 from careertui.domain.stakeholders import STANCE_MARKS, next_check_in, overdue_text, quadrant
+from careertui.tui.widgets.footer import DashboardFooter
 
 Choice = Literal["check-in", "agenda", "edit", "delete"]
 
@@ -86,7 +87,7 @@ class StakeholderDetailsScreen(ModalScreen[Choice | None]):
                     "feedback",
                     self._feedback_lines(),
                 )
-            yield Footer()
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self.query_one("#stakeholder-details-body").focus()
