@@ -13,6 +13,7 @@ from textual.widgets import Input, TextArea
 from careertui.actions.settings import GUIDED_START as GUIDED_START_SETTING
 from careertui.store.repository import Repository
 from careertui.tui.app import CareerApp
+from careertui.tui.screens.choice import ChoiceScreen
 from careertui.tui.screens.guided_start import GuidedStartScreen
 from tests.tui.conftest import SIZE, wait_for
 from tests.tui.vision_helpers import fill, screen_text
@@ -95,11 +96,43 @@ async def test_skipping_saves_nothing_more_and_it_can_be_reopened(
         screen = await open_from_palette(pilot)
         await fill(pilot, "#gs-statement", "Typed, then skipped")
         await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("d")  # discard it
         await wait_for(pilot, lambda: repo.setting(GUIDED_START_SETTING) == "skipped")
         assert app.screen is not screen
         assert repo.vision().statement == ""
         await open_from_palette(pilot)
         assert "step 1 of 4" in step_title(app)
+
+
+async def test_skipping_a_step_with_text_asks_and_can_save_it_or_go_back(
+    app: CareerApp, repo: Repository
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_from_palette(pilot)
+        await fill(pilot, "#gs-statement", "Lead product for a platform.")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        assert "You typed something on this step" in screen_text(app)
+        await pilot.press("escape")  # not now: back to the step, the text still there
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert app.screen.query_one("#gs-statement", TextArea).text == (
+            "Lead product for a platform."
+        )
+        assert repo.setting(GUIDED_START_SETTING) != "skipped"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("s")  # save it, then skip
+        await wait_for(pilot, lambda: repo.setting(GUIDED_START_SETTING) == "skipped")
+        assert repo.vision().statement == "Lead product for a platform."
+
+
+async def test_skipping_an_untouched_step_asks_nothing(app: CareerApp, repo: Repository) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_palette(pilot)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: repo.setting(GUIDED_START_SETTING) == "skipped")
+        assert not isinstance(app.screen, (ChoiceScreen, GuidedStartScreen))
 
 
 async def test_a_full_run_fills_the_vision_pane(app: CareerApp, repo: Repository) -> None:

@@ -3,7 +3,8 @@ statement, the target role and horizon, the company's top priorities, three stre
 
 Each answer is posted (:class:`GuidedStartScreen.AnswerGiven`) as soon as it is given, so the
 app saves it then: quitting halfway keeps what was answered. Escape skips the rest
-(:class:`GuidedStartScreen.Skipped`); the command palette opens it again, filled in with what
+(:class:`GuidedStartScreen.Skipped`), asking first whether to save or discard what was typed on
+the step in front; the command palette opens it again, filled in with what
 is on record. A step left blank saves nothing and moves on.
 """
 
@@ -267,7 +268,43 @@ class GuidedStartScreen(ModalScreen[None]):
         self.step -= 1
         self._show_step()
 
+    def _typed_unsaved(self) -> bool:
+        """Something typed on this step that is not on record yet (or cannot be saved)."""
+        answer, errors = self._answer()
+        return bool(errors) or (answer is not None and not self._unchanged(answer))
+
     def action_skip(self) -> None:
+        """Skip the rest; what was typed on this step is saved or discarded as the user says."""
+        if not self._typed_unsaved():
+            self._skip()
+            return
+        from careertui.tui.screens.choice import Answer, ChoiceScreen
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                self._skip()
+            elif choice == "save":
+                answer, errors = self._answer()
+                self._errors(self.step_id, errors)
+                if errors:  # it stays, with the reason under the field
+                    return
+                if answer is not None and not self._unchanged(answer):
+                    self._given[self.step_id] = answer
+                    self.post_message(self.AnswerGiven(self.step_id, answer))
+                self._skip()
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "You typed something on this step. Skip the rest of the guided start?",
+                [
+                    Answer("s", "Save what I typed, then skip", "save"),
+                    Answer("d", "Discard it and skip", "discard"),
+                ],
+            ),
+            answered,
+        )
+
+    def _skip(self) -> None:
         self.post_message(self.Skipped())
         self.dismiss(None)
 
