@@ -1,5 +1,6 @@
-"""The guided start: on an empty store, four short questions, one at a time — the vision
-statement, the target role and horizon, the company's top priorities, three strengths.
+"""The guided start: on an empty store, five short questions, one at a time — the vision
+statement, the target role and horizon, the company's top priorities, three strengths, and who
+the user is today (the profile every document opens with).
 
 Each answer is posted (:class:`GuidedStartScreen.AnswerGiven`) as soon as it is given, so the
 app saves it then: quitting halfway keeps what was answered. Escape skips the rest
@@ -24,8 +25,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Input, Label, Static, TextArea
 
 from careertui.domain.clock import today
+from careertui.domain.dates import parse_when
 from careertui.domain.errors import CareerError
-from careertui.domain.models import Priority, Vision
+from careertui.domain.models import Priority, Profile, Vision
 from careertui.domain.vision import MAX_PRIORITIES, parse_horizon
 from careertui.editor import edit_text
 from careertui.tui.screens.messages import readable_errors
@@ -53,8 +55,23 @@ STEPS: tuple[tuple[str, str, str], ...] = (
         "Three strengths",
         "What are you known for today? Three strengths you would bet your next step on.",
     ),
+    (
+        "profile",
+        "Who you are today",
+        "Your brag document and promotion case open with this: your name, current title and "
+        "level, since when, company and team. Fill in what you like.",
+    ),
 )
 STRENGTHS = 3
+#: The profile step's fields: (name, label, placeholder).
+PROFILE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Name", "as your documents should show it"),
+    ("title", "Title", "e.g. Senior Product Manager"),
+    ("level", "Level", "e.g. L6"),
+    ("since", "Since", "2024-03-01, two years ago"),
+    ("company", "Company", ""),
+    ("team", "Team", ""),
+)
 
 
 class GuidedStartScreen(ModalScreen[None]):
@@ -75,7 +92,8 @@ class GuidedStartScreen(ModalScreen[None]):
 
         ``statement``: ``{"statement": str}``; ``destination``: ``{"target_role": str,
         "horizon": date | None}``; ``priorities``: ``{"priorities": [str, ...]}`` by rank ("" where
-        a line was left blank); ``strengths``: ``{"strengths": [str, str, str]}`` likewise.
+        a line was left blank); ``strengths``: ``{"strengths": [str, str, str]}`` likewise;
+        ``profile``: ``{"profile": {...}}``, the :class:`Profile` as JSON.
         """
 
         step: str
@@ -140,6 +158,19 @@ class GuidedStartScreen(ModalScreen[None]):
                             compact=True,
                         )
                     yield Static("", id="gs-strengths-error", classes="field-error")
+                with Vertical(id="gs-step-profile", classes="gs-step"):
+                    profile = vision.profile
+                    for name, label, placeholder in PROFILE_FIELDS:
+                        value = getattr(profile, name)
+                        with Horizontal(classes="gs-profile-row"):
+                            yield Label(label, classes="gs-profile-label")
+                            yield Input(
+                                value.isoformat() if name == "since" and value else value or "",
+                                id=f"gs-profile-{name}",
+                                placeholder=placeholder,
+                                compact=True,
+                            )
+                    yield Static("", id="gs-profile-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Back (ctrl+b)", id="gs-back")
                 yield Button("Skip (esc)", id="gs-skip")
@@ -220,6 +251,8 @@ class GuidedStartScreen(ModalScreen[None]):
             while titles and not titles[-1]:
                 titles.pop()
             return ({"priorities": titles} if any(titles) else None), errors
+        if step_id == "profile":
+            return self._profile_answer()
         strengths = [self._value(f"#gs-strength-{n}").strip() for n in range(STRENGTHS)]
         problems = [
             f"Strength {n + 1}: at most 300 characters (this has {len(s)})"
@@ -229,6 +262,30 @@ class GuidedStartScreen(ModalScreen[None]):
         if problems:
             errors["strengths"] = "; ".join(problems)
         return ({"strengths": strengths} if any(strengths) else None), errors
+
+    def _profile_answer(self) -> tuple[dict[str, Any] | None, dict[str, str]]:
+        typed = {name: self._value(f"#gs-profile-{name}").strip() for name, _, _ in PROFILE_FIELDS}
+        problems = []
+        values: dict[str, Any] = dict(typed)
+        values["since"] = None
+        if typed["since"]:
+            try:
+                values["since"] = parse_when(typed["since"], today())
+            except CareerError as exc:
+                problems.append(f"Since: {exc}")
+            else:
+                if values["since"] > today():
+                    problems.append("Since: that date is in the future")
+        try:
+            profile = Profile(**values)
+        except ValidationError as exc:
+            labels = {name: label for name, label, _ in PROFILE_FIELDS}
+            problems.extend(readable_errors(exc, labels).values())
+            profile = None
+        errors = {"profile": "; ".join(problems)} if problems else {}
+        if profile is None or profile.is_blank:
+            return None, errors
+        return {"profile": profile.model_dump(mode="json")}, errors
 
     def _unchanged(self, answer: dict[str, Any]) -> bool:
         """True when the answer is what is already on record (a reopened guided start)."""
@@ -244,6 +301,8 @@ class GuidedStartScreen(ModalScreen[None]):
             )
         if self.step_id == "priorities":
             return answer["priorities"] == self.priority_titles[: len(answer["priorities"])]
+        if self.step_id == "profile":
+            return answer["profile"] == vision.profile.model_dump(mode="json")
         return answer["strengths"] == vision.strengths[:STRENGTHS]
 
     def action_next(self) -> None:

@@ -61,13 +61,12 @@ class QuickWinScreen(ModalScreen[QuickWin | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="quick-win", classes="dialog"):
             yield Label(
-                f"Log a win for {today().isoformat()}  ·  @person #tag p:priority g:gap *  ·  "
-                "Enter saves  ·  Escape cancels",
+                f"Log a win for {today().isoformat()}  ·  @person #tag p:priority g:gap *",
                 classes="dialog-title",
             )
             yield Input(
                 self._text,
-                placeholder="What did you do? e.g. Ran the churn review with @tom #churn",
+                placeholder="What did you do? Enter saves, Escape cancels",
                 id="quick-win-title",
             )
             yield Static("", id="quick-win-understood")
