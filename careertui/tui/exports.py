@@ -38,14 +38,10 @@ def export(app: CareerApp, name: str) -> None:
 
     app.push_screen(
         ChoiceScreen(
-            f"Export the {kind.title}: to share, or for you alone?",
+            f"Export the {kind.title}: shareable or private?",
             [
-                Answer("s", "Shareable: nothing you wrote for yourself", SHAREABLE),
-                Answer(
-                    "p",
-                    "Private: adds stakeholder notes and stance, target companies, coaching",
-                    PRIVATE,
-                ),
+                Answer("s", "Shareable: for the room", SHAREABLE),
+                Answer("p", "Private: adds your notes on people and gaps", PRIVATE),
             ],
         ),
         answered,

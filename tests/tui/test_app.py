@@ -388,7 +388,7 @@ async def test_the_export_dialog_asks_shareable_or_private(demo_app, answer: str
         await run_command(pilot, "Export promotion case")
         await wait_for(pilot, lambda: isinstance(demo_app.screen, ChoiceScreen))
         question = text(demo_app.screen.query_one("#choice-question"))
-        assert question == "Export the promotion case: to share, or for you alone?"
+        assert question == "Export the promotion case: shareable or private?"
         assert demo_app.screen.focused.id == "choice-0"  # shareable: Enter takes it
         await pilot.press(answer)
         await wait_for(pilot, lambda: any("Exported" in t for t in toasts(demo_app)))

@@ -73,7 +73,9 @@ async def test_an_ambiguous_or_unknown_name_blocks_saving(people_repo, typed, sa
         await pilot.pause()
         assert isinstance(app.screen, QuickWinScreen)
         error = text(app.screen.query_one("#quick-win-error"))
-        assert error.startswith("Not saved:") and said in error
+        assert error == "Not saved: fix what the line above says, or Escape to cancel"
+        assert said in understood(app)
+        assert people_repo.wins.list() == []
         # fixing the name lets it through
         await pilot.press("ctrl+u", *"Lunch with @tom", "enter")
         await wait_for(pilot, lambda: people_repo.wins.list())

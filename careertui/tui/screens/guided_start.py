@@ -354,7 +354,7 @@ class GuidedStartScreen(ModalScreen[None]):
 
         self.app.push_screen(
             ChoiceScreen(
-                "You typed something on this step. Skip the rest of the guided start?",
+                "You typed something on this step. Skip the rest?",
                 [
                     Answer("s", "Save what I typed, then skip", "save"),
                     Answer("d", "Discard it and skip", "discard"),

@@ -28,6 +28,8 @@ from careertui.tui.screens.messages import readable_errors
 UNDERSTOOD = "Understood:"
 #: ... and when something does.
 BLOCKED = "Cannot save yet:"
+#: What Enter says while the line above names a problem.
+NOT_SAVED = "Not saved: fix what the line above says, or Escape to cancel"
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,8 @@ class QuickWinScreen(ModalScreen[QuickWin | None]):
         if not self.is_current:
             return
         read = self.parsed(event.value)
-        if read.problems:
-            self._show_error(f"Not saved: {read.problems[0]}")
+        if read.problems:  # the line above says what; this says that it blocks the save
+            self._show_error(NOT_SAVED)
             return
         try:
             win = Win(title=read.title, date=today(), **read.links)
