@@ -48,6 +48,7 @@ def test_the_example_line_stores_every_part() -> None:
         ("Shipped it *", "Shipped it", "starred", True),
         ("Shipped it is:starred", "Shipped it", "starred", True),
     ],
+    ids=lambda value: value if isinstance(value, str) and "_" not in value else "-",
 )
 def test_each_part(line: str, title: str, field: str, value: object) -> None:
     read = parse(line)
