@@ -52,6 +52,7 @@ def edit(cli: CLI, tmp_path: Path):  # noqa: ANN201
         fill.write_text(written, encoding="utf-8")
         env = {"EDITOR": f"{sys.executable} {editor}", "SEEN": str(seen), "FILL": str(fill)}
         env["VISUAL"] = env["EDITOR"]
+        env["TMPDIR"] = str(tmp_path)  # where a text that cannot be used is kept
         result = cli("win", *args, "--edit", env=env)
         return result, seen.read_text(encoding="utf-8")
 
@@ -114,7 +115,7 @@ BAD = {
 
 @pytest.mark.parametrize("case", list(BAD), ids=list(BAD))
 def test_a_template_that_cannot_be_used_writes_nothing_and_keeps_the_text(
-    edit, demo_repo: Repository, case: str
+    edit, demo_repo: Repository, case: str, tmp_path: Path
 ) -> None:
     written, said = BAD[case]
     before = demo_repo.wins.list()
@@ -129,4 +130,5 @@ def test_a_template_that_cannot_be_used_writes_nothing_and_keeps_the_text(
     assert path.read_text(encoding="utf-8") == written
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert path.parent.parent == Path(tmp_path)
     assert demo_repo.wins.list() == before
