@@ -99,7 +99,11 @@ def _win_options(parser: Parser, *, editing: bool) -> None:
         )
     else:
         parser.add_argument("--star", action="store_true", help="star it")
-        parser.add_argument("--edit", action="store_true", help="write it in $EDITOR")
+        parser.add_argument(
+            "--edit",
+            action="store_true",
+            help="write every field in a labelled template in $EDITOR",
+        )
 
 
 def build_parser() -> Parser:

@@ -50,6 +50,16 @@ def edit_text(initial: str = "", suffix: str = ".md") -> str:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def keep_text(text: str, name: str = "careertui-win.md") -> Path:
+    """Keep ``text`` the user wrote but that could not be saved, in a file of its own (0600) in
+    a new private directory (0700) of the temporary directory; return its path."""
+    folder = Path(tempfile.mkdtemp(prefix="careertui-kept-"))
+    path = folder / name
+    with os.fdopen(os.open(path, _CREATE, FILE_MODE), "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
 def _keep_private(path: Path) -> None:
     """Take group and other access off a file the editor replaced with a looser one."""
     try:

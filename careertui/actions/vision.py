@@ -184,5 +184,7 @@ def save_guided_answer(repo: Repository, step: str, answer: dict[str, Any]) -> N
                 else:
                     strengths.append(text)
             update_vision(repo, {"strengths": strengths})
+        elif step == "profile":
+            update_vision(repo, {"profile": answer["profile"]})
         else:
             raise InputError(f"unknown guided start step {step!r}")

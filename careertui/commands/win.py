@@ -23,7 +23,7 @@ from typing import Any
 from careertui.commands import data_dir
 from careertui.commands.win_fields import metric_docs, title_and_body
 from careertui.domain.clock import today
-from careertui.domain.errors import InputError
+from careertui.domain.errors import CareerError, InputError
 from careertui.domain.text import terminal_safe
 from careertui.domain.win_record import link_names, new_win
 
@@ -32,15 +32,57 @@ def _title_and_body(args: argparse.Namespace) -> tuple[str, str]:
     text = args.text or ""
     if text == "-":
         text = sys.stdin.read()
-    if args.edit:
-        from careertui.editor import edit_text
-
-        text = edit_text(text)
     return title_and_body(text)
 
 
+def _edited(args: argparse.Namespace) -> tuple[str, str]:
+    """``--edit``: every field in a labelled template in ``$EDITOR``, started from what the
+    command line said; the options take what was written back (``args`` is changed)."""
+    from careertui.domain import win_template
+    from careertui.editor import edit_text
+
+    text = args.text or ""
+    if text == "-":
+        text = sys.stdin.read()
+    start = win_template.starting(
+        text,
+        impact=args.impact or "",
+        metrics=args.metric,
+        input_metrics=args.input_metric,
+        priority=args.priority or "",
+        gaps=args.gap,
+        people=args.with_,
+        tags=args.tag,
+        body=args.body or "",
+    )
+    written = edit_text(win_template.render(start))
+    args.written = written
+    read = win_template.parse(written)
+    args.impact, args.body = read.impact, None
+    args.metric, args.input_metric = read.metrics, read.input_metrics
+    args.priority = read.priority or None
+    args.gap, args.with_, args.tag = read.gaps, read.people, read.tags
+    if not read.title:
+        raise InputError("the template's title is empty; say what you did on the 'title:' line")
+    return read.title, read.body
+
+
 def run(args: argparse.Namespace) -> int:
-    title, body = _title_and_body(args)
+    if not args.edit:
+        return _run(args, *_title_and_body(args))
+    try:
+        return _run(args, *_edited(args))
+    except CareerError as exc:
+        written = getattr(args, "written", None)
+        if written is None:  # the editor never gave anything back
+            raise
+        from careertui.editor import keep_text
+
+        kept = keep_text(written)
+        raise CareerError(f"{exc}; nothing was written; what you wrote is kept in {kept}") from exc
+
+
+def _run(args: argparse.Namespace, title: str, body: str) -> int:
     when = today()
     if args.date:
         from careertui.domain.dates import parse_win_date

@@ -104,7 +104,7 @@ def dismissed_draft(screen: Screen[Any], record: Any) -> Draft | None:
     from careertui.tui.screens.stakeholder_check_in import StakeholderCheckInScreen
 
     if isinstance(screen, QuickWinScreen):
-        return Draft(QUICK_WIN, "Log a win", "Win", None, {"title": record.title})
+        return Draft(QUICK_WIN, "Log a win", "Win", None, {"title": record.text})
     if isinstance(screen, FormScreen):
         record_id = screen.base.get("id") or None
         return Draft(

@@ -10,7 +10,7 @@ import pytest
 from careertui.actions import gaps
 from careertui.actions import vision as writes
 from careertui.domain.errors import InputError
-from careertui.domain.models import Feedback, Gap, Priority, Vision
+from careertui.domain.models import Feedback, Gap, Priority, Profile, Vision
 from careertui.store.repository import Repository
 
 
@@ -91,6 +91,17 @@ def test_guided_destination_without_a_horizon_keeps_the_one_on_record(repo: Repo
     writes.save_guided_answer(repo, "destination", {"target_role": "VP", "horizon": None})
     vision = repo.vision()
     assert (vision.target_role, vision.horizon) == ("VP", dt.date(2030, 1, 1))
+
+
+def test_guided_profile_is_saved_whole_and_keeps_the_rest_of_the_vision(
+    repo: Repository,
+) -> None:
+    repo.save_vision(Vision(statement="Lead.", profile=Profile(name="Old", team="Core")))
+    profile = {"name": "Alex", "title": "PM", "level": "L6", "since": "2024-03-01"}
+    writes.save_guided_answer(repo, "profile", {"profile": {**profile, "company": "", "team": ""}})
+    vision = repo.vision()
+    assert vision.statement == "Lead."
+    assert vision.profile == Profile(name="Alex", title="PM", level="L6", since=dt.date(2024, 3, 1))
 
 
 def test_deleting_a_priority_renumbers_the_rest(repo: Repository) -> None:

@@ -85,7 +85,8 @@ def test_win_edit_uses_the_editor_and_removes_its_file(
         "import sys, pathlib\n"
         "p = pathlib.Path(sys.argv[1])\n"
         f"pathlib.Path({str(seen)!r}).write_text(p.name + ' ' + oct(p.stat().st_mode & 0o777))\n"
-        "p.write_text(p.read_text() + ' and wrote it up\\nWith a body.')\n"
+        "p.write_text(p.read_text().replace('the memo', 'the memo and wrote it up')"
+        " + 'With a body.')\n"
     )
     result = cli("win", "Drafted the memo", "--edit", env={"EDITOR": f"{sys.executable} {editor}"})
     assert result.returncode == 0, result.stderr

@@ -29,15 +29,15 @@ def test_ctrl_e_writes_the_vision_in_the_editor_and_the_guided_start_keeps_it(
     editor.write_text(EDITOR, encoding="utf-8")
     command = f"{sys.executable} {editor}"
     with careertui(data_dir, env={"VISUAL": command, "EDITOR": command}) as term:
-        term.wait_for("Guided start · step 1 of 4")
+        term.wait_for("Guided start · step 1 of 5")
         term.press("ctrl+e")
         term.wait_for("fake editor: type the text and press Enter")
         term.type(VISION)
         term.press("enter")
         # The app is back, with the editor's text in the field.
-        term.wait_for("Guided start · step 1 of 4", VISION)
+        term.wait_for("Guided start · step 1 of 5", VISION)
         term.press("ctrl+s")
-        term.wait_for("step 2 of 4")
+        term.wait_for("step 2 of 5")
         term.press("escape")
         term.wait_for("Guided start skipped")
         term.press("q")

@@ -34,28 +34,31 @@ GAP_FORM = ("Level now", "Target level")
 
 
 def _guided_start(term: Terminal) -> None:
-    term.wait_for("Guided start · step 1 of 4")
+    term.wait_for("Guided start · step 1 of 5")
     term.type(VISION)
     term.press("ctrl+s")
 
-    term.wait_for("step 2 of 4", "(years)  or")
+    term.wait_for("step 2 of 5", "(years)  or")
     term.type(ROLE)
     term.next_field()
     term.type("4")
     term.press("enter")
 
-    term.wait_for("step 3 of 4")
+    term.wait_for("step 3 of 5")
     term.type(PRIORITIES[0])
     term.next_field()
     term.type(PRIORITIES[1])
     term.press("ctrl+s")
 
-    term.wait_for("step 4 of 4")
+    term.wait_for("step 4 of 5")
     for n, strength in enumerate(STRENGTHS):
         term.type(strength)
         if n < len(STRENGTHS) - 1:
             term.next_field()
     term.press("enter")
+    term.wait_for("step 5 of 5")
+    term.type("Alex Rivera")
+    term.press("ctrl+s")
     term.wait_gone("Guided start ·")
     # The last answer is saved and the app says so; the person reads it before going on.
     term.wait_for("Your vision is on the map")
@@ -133,6 +136,7 @@ def test_a_first_day_in_a_real_terminal(data_dir: Path) -> None:
     assert career.vision.horizon is not None and career.vision.horizon.year == TODAY.year + 4
     assert [p.title for p in sorted(career.priorities, key=lambda p: p.rank)] == PRIORITIES
     assert career.vision.strengths[:3] == STRENGTHS
+    assert career.vision.profile.name == "Alex Rivera"
     assert [(w.title, w.date) for w in career.wins] == [(WIN, TODAY)]
     backlog = sorted(
         (g for g in career.gaps if g.status is GapStatus.BACKLOG), key=lambda g: g.rank

@@ -17,6 +17,7 @@ import pytest
 from careertui.export_kinds import EXPORT_KINDS, RENDER_OPTIONS, ExportKind
 from careertui.store.repository import Repository
 from careertui.tui.app import make_app
+from careertui.tui.screens.choice import ChoiceScreen
 from tests.conftest import CLI
 from tests.exchange.conftest import TODAY
 from tests.tui.conftest import SIZE, run_command, wait_for
@@ -88,9 +89,12 @@ async def test_the_palette_offers_exactly_the_kinds_in_the_table_and_each_saves(
         offered = [name for name, _, _ in app.palette_commands() if name.startswith("Export")]
         assert offered == [kind.palette_name for kind in EXPORT_KINDS]
         for kind in EXPORT_KINDS:
-            saved = exports / f"{kind.stem}-{TODAY.isoformat()}.{kind.extension}"
             await run_command(pilot, kind.palette_name)
-            # each kind's own toast, whole path and all (earlier ones may have timed out)
+            if kind.is_document:  # shareable or private: the dialog asks
+                await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+                await pilot.press("enter")
+            saved = exports / f"{kind.stem}-{TODAY.isoformat()}.{kind.extension}"
+            # each kind's own notice, whole path and all (earlier ones may have timed out)
             await wait_for(
                 pilot,
                 lambda saved=saved: any(

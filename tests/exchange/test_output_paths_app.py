@@ -14,6 +14,7 @@ from textual.command import CommandList
 from careertui.exchange.agenda import file_name
 from careertui.store.repository import Repository
 from careertui.tui.app import make_app
+from careertui.tui.screens.choice import ChoiceScreen
 from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
 from tests.tui.conftest import SIZE, run_command, wait_for
 from tests.tui.helpers import toasts
@@ -35,6 +36,8 @@ async def test_the_palette_saves_an_export_in_the_documents_folder_and_shows_the
     app = make_app(demo_repo)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await run_command(pilot, "Export brag document")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("s")  # shareable
         await wait_for(pilot, lambda: "Exported" in shown(app))
         saved = documents / "careertui" / "brag-document-2026-11-23.md"
         assert str(saved) in shown(app)
@@ -53,6 +56,8 @@ async def test_careertui_export_dir_chooses_where_the_app_saves(
     app = make_app(demo_repo)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await run_command(pilot, "Export promotion case")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("enter")  # shareable, the default
         saved = chosen / "promotion-case-2026-11-23.md"
         await wait_for(pilot, lambda: str(saved) in shown(app))
     assert saved.read_text(encoding="utf-8").startswith("# Promotion case")

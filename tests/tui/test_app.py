@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import Tabs
 
 from careertui.actions.settings import remember_gap_order
@@ -20,6 +21,7 @@ from careertui.store.errors import StoreBusy
 from careertui.store.repository import Repository
 from careertui.tui.panes.base import Pane
 from careertui.tui.saving import Write
+from careertui.tui.screens.choice import ChoiceScreen
 from careertui.tui.screens.help import HelpScreen
 from careertui.tui.screens.quick_win import QuickWinScreen
 from careertui.tui.status import StatusLine
@@ -369,6 +371,8 @@ def test_unreadable_store_is_one_error_line_and_left_untouched(cli, data_dir: Pa
 async def test_palette_exports_the_brag_document_to_a_private_file(demo_app, data_dir) -> None:
     async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
         await run_command(pilot, "Export brag document")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, ChoiceScreen))
+        await pilot.press("enter")  # shareable, the default
         exports = Path.home() / "careertui-exports"  # no documents folder in the test's home
         await wait_for(pilot, lambda: any("Exported" in t for t in toasts(demo_app)))
         files = list(exports.glob("brag-document-*.md"))
@@ -376,6 +380,34 @@ async def test_palette_exports_the_brag_document_to_a_private_file(demo_app, dat
         assert (files[0].stat().st_mode & 0o777) == 0o600
         assert str(files[0]) in " ".join(toasts(demo_app)).replace("\n", "")
         assert "Mentored Grace through her first launch" in files[0].read_text()
+
+
+@pytest.mark.parametrize("answer", ["s", "p"])
+async def test_the_export_dialog_asks_shareable_or_private(demo_app, answer: str) -> None:
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        await run_command(pilot, "Export promotion case")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, ChoiceScreen))
+        question = text(demo_app.screen.query_one("#choice-question"))
+        assert question == "Export the promotion case: shareable or private?"
+        assert demo_app.screen.focused.id == "choice-0"  # shareable: Enter takes it
+        await pilot.press(answer)
+        await wait_for(pilot, lambda: any("Exported" in t for t in toasts(demo_app)))
+    [case] = (Path.home() / "careertui-exports").glob("promotion-case-*.md")
+    document = case.read_text()
+    # a stakeholder's private note (what Maya cares about) is only in the private copy
+    private_note = "Hitting the NRR target"
+    assert (private_note in document) == (answer == "p")
+
+
+async def test_escape_in_the_export_dialog_exports_nothing(demo_app) -> None:
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        await run_command(pilot, "Export brag document")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, ChoiceScreen))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert demo_app.screen is demo_app.dashboard
+        await pilot.pause(0.3)
+    assert not list((Path.home() / "careertui-exports").glob("*"))
 
 
 # -- a data file damaged while the app is open ----------------------------------------------------

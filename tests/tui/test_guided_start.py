@@ -13,6 +13,7 @@ from textual.widgets import Input, TextArea
 from careertui.actions.settings import GUIDED_START as GUIDED_START_SETTING
 from careertui.store.repository import Repository
 from careertui.tui.app import CareerApp
+from careertui.tui.screens.choice import ChoiceScreen
 from careertui.tui.screens.guided_start import GuidedStartScreen
 from tests.tui.conftest import SIZE, wait_for
 from tests.tui.vision_helpers import fill, screen_text
@@ -35,7 +36,7 @@ def step_title(app: CareerApp) -> str:
 async def test_it_opens_from_the_command_palette_at_the_first_step(app: CareerApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_from_palette(pilot)
-        assert step_title(app) == "Guided start · step 1 of 4 · Your vision"
+        assert step_title(app) == "Guided start · step 1 of 5 · Your vision"
         assert isinstance(app.focused, TextArea)
 
 
@@ -47,13 +48,13 @@ async def test_answers_are_saved_as_given_and_kept_when_quitting_halfway(
         await fill(pilot, "#gs-statement", "I lead product for a **developer platform**.")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: repo.vision().statement != "")
-        assert step_title(app) == "Guided start · step 2 of 4 · Target role and horizon"
+        assert step_title(app) == "Guided start · step 2 of 5 · Target role and horizon"
         await fill(pilot, "#gs-target_role", "Director of Product")
         await pilot.press("enter")  # on to the horizon
         assert app.focused is app.screen.query_one("#gs-horizon", Input)
         await pilot.press("4", "enter")
         await wait_for(pilot, lambda: repo.vision().target_role != "" and not app.saving)
-        assert "step 3 of 4" in step_title(app)
+        assert "step 3 of 5" in step_title(app)
         await fill(pilot, "#gs-priority-0", "Grow revenue")  # typed, never given
         await pilot.press("ctrl+q")
     vision = repo.vision()
@@ -79,7 +80,7 @@ async def test_an_invalid_answer_shows_why_and_keeps_the_step(
         await fill(pilot, "#gs-horizon", "2019-05-01")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "step 2 of 4" in step_title(app)
+        assert "step 2 of 5" in step_title(app)
         error = app.screen.query_one("#gs-horizon-error")
         assert str(error.content) == "the horizon must be in the future"
         assert app.screen.query_one("#gs-horizon", Input).value == "2019-05-01"
@@ -95,11 +96,43 @@ async def test_skipping_saves_nothing_more_and_it_can_be_reopened(
         screen = await open_from_palette(pilot)
         await fill(pilot, "#gs-statement", "Typed, then skipped")
         await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("d")  # discard it
         await wait_for(pilot, lambda: repo.setting(GUIDED_START_SETTING) == "skipped")
         assert app.screen is not screen
         assert repo.vision().statement == ""
         await open_from_palette(pilot)
-        assert "step 1 of 4" in step_title(app)
+        assert "step 1 of 5" in step_title(app)
+
+
+async def test_skipping_a_step_with_text_asks_and_can_save_it_or_go_back(
+    app: CareerApp, repo: Repository
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_from_palette(pilot)
+        await fill(pilot, "#gs-statement", "Lead product for a platform.")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        assert "You typed something on this step" in screen_text(app)
+        await pilot.press("escape")  # not now: back to the step, the text still there
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert app.screen.query_one("#gs-statement", TextArea).text == (
+            "Lead product for a platform."
+        )
+        assert repo.setting(GUIDED_START_SETTING) != "skipped"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("s")  # save it, then skip
+        await wait_for(pilot, lambda: repo.setting(GUIDED_START_SETTING) == "skipped")
+        assert repo.vision().statement == "Lead product for a platform."
+
+
+async def test_skipping_an_untouched_step_asks_nothing(app: CareerApp, repo: Repository) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_palette(pilot)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: repo.setting(GUIDED_START_SETTING) == "skipped")
+        assert not isinstance(app.screen, (ChoiceScreen, GuidedStartScreen))
 
 
 async def test_a_full_run_fills_the_vision_pane(app: CareerApp, repo: Repository) -> None:
@@ -115,7 +148,15 @@ async def test_a_full_run_fills_the_vision_pane(app: CareerApp, repo: Repository
         await pilot.press("ctrl+s")
         for n, strength in enumerate(["Writing", "Research", "Calm"]):
             await fill(pilot, f"#gs-strength-{n}", strength)
-        await pilot.press("enter", "enter")  # through the last field, then finish
+        await pilot.press("enter", "enter")  # through the last field, then the next step
+        await wait_for(pilot, lambda: "step 5 of 5 · Who you are today" in step_title(app))
+        await fill(pilot, "#gs-profile-name", "Alex Rivera")
+        await fill(pilot, "#gs-profile-title", "Senior PM")
+        await fill(pilot, "#gs-profile-level", "L6")
+        await fill(pilot, "#gs-profile-since", "2024-03-01")
+        await fill(pilot, "#gs-profile-company", "Lumen")
+        await fill(pilot, "#gs-profile-team", "Platform")
+        await pilot.press("ctrl+s")  # finish
         await wait_for(pilot, lambda: repo.setting(GUIDED_START_SETTING) == "done")
         assert not isinstance(app.screen, GuidedStartScreen)
         career = repo.career()
@@ -127,10 +168,37 @@ async def test_a_full_run_fills_the_vision_pane(app: CareerApp, repo: Repository
             ("EMEA", 3),
         ]
         assert career.vision.strengths == ["Writing", "Research", "Calm"]
+        profile = career.vision.profile
+        assert (profile.name, profile.title, profile.level) == ("Alex Rivera", "Senior PM", "L6")
+        assert (profile.since, profile.company, profile.team) == (
+            dt.date(2024, 3, 1),
+            "Lumen",
+            "Platform",
+        )
         await pilot.press("1", "z")
         await pilot.pause()
         text = screen_text(app)
         assert "Lead product for a platform." in text and " 4. EMEA" in text
+        assert "Alex Rivera · Senior PM, L6 · since" in text
+        assert "Platform · Lumen" in text
+
+
+async def test_the_profile_step_refuses_a_date_it_cannot_read(
+    app: CareerApp, repo: Repository
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_palette(pilot)
+        for _ in range(4):
+            await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "step 5 of 5" in step_title(app))
+        await fill(pilot, "#gs-profile-name", "Alex")
+        await fill(pilot, "#gs-profile-since", "the day after never")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "step 5 of 5" in step_title(app)
+        assert "Since:" in str(app.screen.query_one("#gs-profile-error").content)
+        await pilot.pause(0.2)
+        assert repo.vision().profile.name == ""
 
 
 async def test_reopened_it_shows_what_is_on_record_and_changes_only_what_is_edited(
@@ -146,6 +214,9 @@ async def test_reopened_it_shows_what_is_on_record_and_changes_only_what_is_edit
         assert app_text(demo_app, "#gs-priority-4") == "Expand into EMEA"
         await fill(pilot, "#gs-priority-4", "Enter EMEA with data residency")
         await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")
+        assert app_text(demo_app, "#gs-profile-name") == "Alex Rivera"
+        assert app_text(demo_app, "#gs-profile-since") == "2024-11-23"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: demo_repo.setting(GUIDED_START_SETTING) == "done")
     after = demo_repo.career()
@@ -205,13 +276,13 @@ async def test_back_a_step_shows_the_answer_given_and_a_change_is_saved(
         await open_from_palette(pilot)
         await fill(pilot, "#gs-statement", "First draft")
         await pilot.press("ctrl+s")
-        assert "step 2 of 4" in step_title(app)
+        assert "step 2 of 5" in step_title(app)
         await pilot.press("ctrl+b")
-        assert "step 1 of 4" in step_title(app)
+        assert "step 1 of 5" in step_title(app)
         assert app_text(app, "#gs-statement") == "First draft"
         await pilot.press("ctrl+b")  # nothing before the first step
-        assert "step 1 of 4" in step_title(app)
+        assert "step 1 of 5" in step_title(app)
         await fill(pilot, "#gs-statement", "Second draft")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: repo.vision().statement == "Second draft" and not app.saving)
-        assert "step 2 of 4" in step_title(app)
+        assert "step 2 of 5" in step_title(app)

@@ -80,10 +80,10 @@ def test_an_empty_store_opens_the_guided_start_and_keeps_answers_on_quit(
     data_dir: Path,  # noqa: ANN001
 ) -> None:
     term = terminal()
-    term.wait_for(lambda s: "Guided start · step 1 of 4" in s, "the guided start")
+    term.wait_for(lambda s: "Guided start · step 1 of 5" in s, "the guided start")
     term.send("Lead product for a platform company.")
     term.send(CTRL_S)
-    term.wait_for(lambda s: "step 2 of 4" in s, "the second step")
+    term.wait_for(lambda s: "step 2 of 5" in s, "the second step")
     term.send(CTRL_Q)
     term.child.expect(pexpect.EOF, timeout=30)
     assert Repository.at(data_dir).vision().statement == "Lead product for a platform company."
@@ -97,7 +97,7 @@ def test_an_empty_store_opens_the_guided_start_and_keeps_answers_on_quit(
 
 def test_skipped_it_does_not_open_by_itself_again(terminal, data_dir: Path) -> None:  # noqa: ANN001
     term = terminal()
-    term.wait_for(lambda s: "Guided start · step 1 of 4" in s, "the guided start")
+    term.wait_for(lambda s: "Guided start · step 1 of 5" in s, "the guided start")
     term.send(ESCAPE)
     term.wait_for(lambda s: "Guided start ·" not in s and "1 Vision" in s, "the dashboard")
     term.send(CTRL_Q)

@@ -542,6 +542,8 @@ async def test_brackets_jump_between_sections(small_app: CareerApp) -> None:
     async with small_app.run_test(size=SIZE) as pilot:
         await go_to(pilot, "destination:1")
         await pilot.press("right_square_bracket")
+        assert cursor_id(small_app) == "profile:-"  # who I am today: nothing on record yet
+        await pilot.press("right_square_bracket")
         assert cursor_id(small_app) == "values:0"
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert cursor_id(small_app) == "obstacles:0"

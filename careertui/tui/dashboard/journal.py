@@ -32,10 +32,16 @@ class JournalRequests:
         dashboard = self.dashboard
         self.dashboard.forms.open(
             FormSave(
-                form=lambda typed, error: QuickWinScreen(typed.title if typed else "", error),
-                write=lambda win: Write(log_win, (dashboard.repo, win)),
-                done=_logged,
-                after=lambda win, _: dashboard.show_saved(win),
+                form=lambda typed, error: QuickWinScreen(
+                    typed.text if typed else "",
+                    error,
+                    priorities=dashboard.career.priorities,
+                    gaps=dashboard.career.gaps,
+                    stakeholders=dashboard.career.stakeholders,
+                ),
+                write=lambda typed: Write(log_win, (dashboard.repo, typed.win)),
+                done=lambda typed: _logged(typed.win),
+                after=lambda typed, _: dashboard.show_saved(typed.win),
             )
         )
 

@@ -136,6 +136,16 @@ class VisionRequests:
                     "Saved",
                 )
             )
+        elif section == "profile":
+            open_form(
+                self._vision_form(
+                    lambda typed, error: forms.profile_form(
+                        vision.profile, typed=typed, error=error
+                    ),
+                    lambda profile: {"profile": profile},
+                    "Profile saved",
+                )
+            )
         elif section == "room":
             open_form(
                 self._vision_form(

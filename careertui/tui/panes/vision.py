@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from careertui.domain.clock import today
 from careertui.domain.dates import shown
-from careertui.domain.models import Feedback, Priority, Vision
+from careertui.domain.models import Feedback, Priority, Profile, Vision
 from careertui.domain.vision import (
     moved,
     needs_guided_start,
@@ -52,6 +52,7 @@ class Section:
 #: The sections in the order the pane shows them: the destination, then where I am now.
 SECTIONS: tuple[Section, ...] = (
     Section("destination", "Destination", "e edit"),
+    Section("profile", "Who I am today", "e edit · on every document"),
     Section("values", "Values", "ranked · J/K move · e edit · a add · d delete", True, "Values"),
     Section("methods", "Methods", "ranked · J/K move · e edit · a add · d delete", True, "Methods"),
     Section(
@@ -315,7 +316,7 @@ class VisionPane(Pane):
         lines = [
             GlanceLine(section.short, items[section.key], empty.get(section.key, "none yet"))
             for section in SECTIONS
-            if section.key != "destination"
+            if section.key not in ("destination", "profile")
         ]
         return destination, lines
 
@@ -365,6 +366,8 @@ class VisionPane(Pane):
             yield self._header(section)
             if section.key == "destination":
                 yield from self._destination(vision)
+            elif section.key == "profile":
+                yield from self._profile(vision.profile)
             elif section.key in TEXT_LISTS:
                 items: list[str] = getattr(vision, section.key)
                 on_board = (
@@ -428,6 +431,20 @@ class VisionPane(Pane):
             Content.assemble(("  Companies I want to serve: ", "bold"), kinds),
             id=row_id("destination", 2),
         )
+
+    def _profile(self, profile: Profile):  # noqa: ANN202
+        if profile.is_blank:
+            yield self._placeholder("profile", "your name and current role — e to fill in")
+            return
+        role = ", ".join(part for part in (profile.title, profile.level) if part) or "—"
+        since = f" · since {shown(profile.since)}" if profile.since else ""
+        yield Option(
+            Content.assemble(("  " + (profile.name or "—"), "bold"), f" · {role}{since}"),
+            id=row_id("profile", 0),
+        )
+        where = " · ".join(part for part in (profile.team, profile.company) if part)
+        if where:
+            yield Option(Content.assemble("  " + where), id=row_id("profile", 1))
 
     def _priorities(self, career: Career):  # noqa: ANN202
         for index, priority in enumerate(career.priorities):
@@ -530,14 +547,14 @@ class VisionPane(Pane):
 
     def action_add(self) -> None:
         section, _, _ = self._target()
-        if section in ("destination", "room"):
+        if section in ("destination", "profile", "room"):
             self.post_message(self.EditSection(section, None, None))
             return
         self.post_message(self.AddItem(section))
 
     def action_delete(self) -> None:
         section, index, record_id = self._target()
-        if section in ("destination", "room") or index is None:
+        if section in ("destination", "profile", "room") or index is None:
             self.notify("Move to an item to delete it (e edits the section)")
             return
         self.post_message(self.DeleteItem(section, index, record_id))

@@ -1,9 +1,11 @@
-"""The guided start: on an empty store, four short questions, one at a time — the vision
-statement, the target role and horizon, the company's top priorities, three strengths.
+"""The guided start: on an empty store, five short questions, one at a time — the vision
+statement, the target role and horizon, the company's top priorities, three strengths, and who
+the user is today (the profile every document opens with).
 
 Each answer is posted (:class:`GuidedStartScreen.AnswerGiven`) as soon as it is given, so the
 app saves it then: quitting halfway keeps what was answered. Escape skips the rest
-(:class:`GuidedStartScreen.Skipped`); the command palette opens it again, filled in with what
+(:class:`GuidedStartScreen.Skipped`), asking first whether to save or discard what was typed on
+the step in front; the command palette opens it again, filled in with what
 is on record. A step left blank saves nothing and moves on.
 """
 
@@ -23,8 +25,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Input, Label, Static, TextArea
 
 from careertui.domain.clock import today
+from careertui.domain.dates import parse_when
 from careertui.domain.errors import CareerError
-from careertui.domain.models import Priority, Vision
+from careertui.domain.models import Priority, Profile, Vision
 from careertui.domain.vision import MAX_PRIORITIES, parse_horizon
 from careertui.editor import edit_text
 from careertui.tui.screens.messages import readable_errors
@@ -53,8 +56,23 @@ STEPS: tuple[tuple[str, str, str], ...] = (
         "Three strengths",
         "What are you known for today? Three strengths you would bet your next step on.",
     ),
+    (
+        "profile",
+        "Who you are today",
+        "Your brag document and promotion case open with this: your name, current title and "
+        "level, since when, company and team. Fill in what you like.",
+    ),
 )
 STRENGTHS = 3
+#: The profile step's fields: (name, label, placeholder).
+PROFILE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Name", "as your documents should show it"),
+    ("title", "Title", "e.g. Senior Product Manager"),
+    ("level", "Level", "e.g. L6"),
+    ("since", "Since", "2024-03-01, two years ago"),
+    ("company", "Company", ""),
+    ("team", "Team", ""),
+)
 
 
 class GuidedStartScreen(ModalScreen[None]):
@@ -76,7 +94,8 @@ class GuidedStartScreen(ModalScreen[None]):
 
         ``statement``: ``{"statement": str}``; ``destination``: ``{"target_role": str,
         "horizon": date | None}``; ``priorities``: ``{"priorities": [str, ...]}`` by rank ("" where
-        a line was left blank); ``strengths``: ``{"strengths": [str, str, str]}`` likewise.
+        a line was left blank); ``strengths``: ``{"strengths": [str, str, str]}`` likewise;
+        ``profile``: ``{"profile": {...}}``, the :class:`Profile` as JSON.
         """
 
         step: str
@@ -141,6 +160,19 @@ class GuidedStartScreen(ModalScreen[None]):
                             compact=True,
                         )
                     yield Static("", id="gs-strengths-error", classes="field-error")
+                with Vertical(id="gs-step-profile", classes="gs-step"):
+                    profile = vision.profile
+                    for name, label, placeholder in PROFILE_FIELDS:
+                        value = getattr(profile, name)
+                        with Horizontal(classes="gs-profile-row"):
+                            yield Label(label, classes="gs-profile-label")
+                            yield Input(
+                                value.isoformat() if name == "since" and value else value or "",
+                                id=f"gs-profile-{name}",
+                                placeholder=placeholder,
+                                compact=True,
+                            )
+                    yield Static("", id="gs-profile-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Back (ctrl+b)", id="gs-back")
                 yield Button("Skip (esc)", id="gs-skip")
@@ -222,6 +254,8 @@ class GuidedStartScreen(ModalScreen[None]):
             while titles and not titles[-1]:
                 titles.pop()
             return ({"priorities": titles} if any(titles) else None), errors
+        if step_id == "profile":
+            return self._profile_answer()
         strengths = [self._value(f"#gs-strength-{n}").strip() for n in range(STRENGTHS)]
         problems = [
             f"Strength {n + 1}: at most 300 characters (this has {len(s)})"
@@ -231,6 +265,30 @@ class GuidedStartScreen(ModalScreen[None]):
         if problems:
             errors["strengths"] = "; ".join(problems)
         return ({"strengths": strengths} if any(strengths) else None), errors
+
+    def _profile_answer(self) -> tuple[dict[str, Any] | None, dict[str, str]]:
+        typed = {name: self._value(f"#gs-profile-{name}").strip() for name, _, _ in PROFILE_FIELDS}
+        problems = []
+        values: dict[str, Any] = dict(typed)
+        values["since"] = None
+        if typed["since"]:
+            try:
+                values["since"] = parse_when(typed["since"], today())
+            except CareerError as exc:
+                problems.append(f"Since: {exc}")
+            else:
+                if values["since"] > today():
+                    problems.append("Since: that date is in the future")
+        try:
+            profile = Profile(**values)
+        except ValidationError as exc:
+            labels = {name: label for name, label, _ in PROFILE_FIELDS}
+            problems.extend(readable_errors(exc, labels).values())
+            profile = None
+        errors = {"profile": "; ".join(problems)} if problems else {}
+        if profile is None or profile.is_blank:
+            return None, errors
+        return {"profile": profile.model_dump(mode="json")}, errors
 
     def _unchanged(self, answer: dict[str, Any]) -> bool:
         """True when the answer is what is already on record (a reopened guided start)."""
@@ -246,6 +304,8 @@ class GuidedStartScreen(ModalScreen[None]):
             )
         if self.step_id == "priorities":
             return answer["priorities"] == self.priority_titles[: len(answer["priorities"])]
+        if self.step_id == "profile":
+            return answer["profile"] == vision.profile.model_dump(mode="json")
         return answer["strengths"] == vision.strengths[:STRENGTHS]
 
     def action_next(self) -> None:
@@ -270,7 +330,43 @@ class GuidedStartScreen(ModalScreen[None]):
         self.step -= 1
         self._show_step()
 
+    def _typed_unsaved(self) -> bool:
+        """Something typed on this step that is not on record yet (or cannot be saved)."""
+        answer, errors = self._answer()
+        return bool(errors) or (answer is not None and not self._unchanged(answer))
+
     def action_skip(self) -> None:
+        """Skip the rest; what was typed on this step is saved or discarded as the user says."""
+        if not self._typed_unsaved():
+            self._skip()
+            return
+        from careertui.tui.screens.choice import Answer, ChoiceScreen
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                self._skip()
+            elif choice == "save":
+                answer, errors = self._answer()
+                self._errors(self.step_id, errors)
+                if errors:  # it stays, with the reason under the field
+                    return
+                if answer is not None and not self._unchanged(answer):
+                    self._given[self.step_id] = answer
+                    self.post_message(self.AnswerGiven(self.step_id, answer))
+                self._skip()
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "You typed something on this step. Skip the rest?",
+                [
+                    Answer("s", "Save what I typed, then skip", "save"),
+                    Answer("d", "Discard it and skip", "discard"),
+                ],
+            ),
+            answered,
+        )
+
+    def _skip(self) -> None:
         self.post_message(self.Skipped())
         self.dismiss(None)
 

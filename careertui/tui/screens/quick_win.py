@@ -1,11 +1,18 @@
-"""``w``: a one-line input; Enter dismisses with the win dated today, Escape cancels.
+"""``w``: a one-line input in the journal filter's shorthand (:mod:`careertui.domain.shorthand`);
+a line under it says what was understood, or what stops it from being saved. Enter dismisses
+with the win dated today; Escape cancels, asking first when something was typed.
 
 The dashboard saves the win. When the save fails it opens the line again with the text and the
 reason under it (``text``, ``error``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
 from pydantic import ValidationError
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,24 +20,50 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from careertui.domain.clock import today
-from careertui.domain.models import Win
+from careertui.domain.models import Gap, Priority, Stakeholder, Win
+from careertui.domain.shorthand import QuickWinText, parse_quick_win
 from careertui.tui.screens.messages import readable_errors
 
+#: What the line under the input starts with when nothing stops the win from being saved.
+UNDERSTOOD = "Understood:"
+#: ... and when something does.
+BLOCKED = "Cannot save yet:"
+#: What Enter says while the line above names a problem.
+NOT_SAVED = "Not saved: fix what the line above says, or Escape to cancel"
 
-class QuickWinScreen(ModalScreen[Win | None]):
-    """One line for a win; dismisses with a valid :class:`Win` (or None, cancelled)."""
 
+@dataclass(frozen=True)
+class QuickWin:
+    """What the quick win dismisses with: the win to log and the line it was read from."""
+
+    win: Win
+    text: str
+
+
+class QuickWinScreen(ModalScreen[QuickWin | None]):
+    """One line for a win; dismisses with a valid :class:`QuickWin` (or None, cancelled)."""
+
+    CSS_PATH = Path(__file__).with_name("quick_win.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="quick_win.cancel")]
 
-    def __init__(self, text: str = "", error: str = "") -> None:
+    def __init__(
+        self,
+        text: str = "",
+        error: str = "",
+        *,
+        priorities: Sequence[Priority] = (),
+        gaps: Sequence[Gap] = (),
+        stakeholders: Sequence[Stakeholder] = (),
+    ) -> None:
         super().__init__()
         self._text = text
         self._error = error
+        self._names = {"priorities": priorities, "gaps": gaps, "stakeholders": stakeholders}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quick-win", classes="dialog"):
             yield Label(
-                f"Log a win for {today().isoformat()}  ·  Enter saves  ·  Escape cancels",
+                f"Log a win for {today().isoformat()}  ·  @person #tag p:priority g:gap *",
                 classes="dialog-title",
             )
             yield Input(
@@ -38,6 +71,7 @@ class QuickWinScreen(ModalScreen[Win | None]):
                 placeholder="What did you do? Enter saves, Escape cancels",
                 id="quick-win-title",
             )
+            yield Static("", id="quick-win-understood")
             yield Static("", id="quick-win-error", classes="field-error")
 
     def on_mount(self) -> None:
@@ -45,23 +79,66 @@ class QuickWinScreen(ModalScreen[Win | None]):
         self.set_focus(title)
         if self._text:  # the cursor after the text, none selected (after the focus selects it)
             title.call_later(title.action_end)
+        self._show_understood(self._text)
         self._show_error(self._error)
+
+    def parsed(self, text: str) -> QuickWinText:
+        return parse_quick_win(text, **self._names)  # type: ignore[arg-type]
+
+    def _show_understood(self, text: str) -> None:
+        line = self.query_one("#quick-win-understood", Static)
+        if not text.strip():
+            line.update("")
+            return
+        read = self.parsed(text)
+        if read.problems:
+            shown = Text(f"{BLOCKED} ", style="bold")
+            shown.append("; ".join(read.problems))
+            line.set_class(True, "-blocked")
+        else:
+            shown = Text(f"{UNDERSTOOD} ", style="bold")
+            shown.append(" · ".join([f"“{read.title}”", *read.understood()]))
+            line.set_class(False, "-blocked")
+        line.update(shown)
 
     def _show_error(self, message: str) -> None:
         error = self.query_one("#quick-win-error", Static)
-        error.update(message)
+        error.update(Text(message))
         error.set_class(bool(message), "-shown")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_understood(event.value)
+        if event.value != self._text:  # (the text given back with its error stays with it)
+            self._text = ""
+            self._show_error("")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not self.is_current:
             return
-        try:
-            win = Win(title=event.value, date=today())
-        except ValidationError as exc:
-            self._show_error(readable_errors(exc).get("title", "this win cannot be saved"))
+        read = self.parsed(event.value)
+        if read.problems:  # the line above says what; this says that it blocks the save
+            self._show_error(NOT_SAVED)
             return
-        self.dismiss(win)
+        try:
+            win = Win(title=read.title, date=today(), **read.links)
+        except ValidationError as exc:
+            errors = readable_errors(exc)
+            self._show_error(
+                "Not saved: " + (errors.get("title") or next(iter(errors.values()), "invalid"))
+            )
+            return
+        self.dismiss(QuickWin(win, event.value))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.query_one(Input).value.strip():
+            self.dismiss(None)
+            return
+        from careertui.tui.screens.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard the win you typed?", yes="Discard"), answered)

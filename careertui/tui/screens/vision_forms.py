@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from careertui.domain.clock import today
 from careertui.domain.errors import InputError
-from careertui.domain.models import Feedback, Priority, Stakeholder, Vision
+from careertui.domain.models import Feedback, Priority, Profile, Stakeholder, Vision
 from careertui.domain.vision import parse_horizon
 from careertui.tui.screens.form import FormField, FormScreen
 
@@ -74,6 +74,12 @@ def _horizon(raw: str) -> dt.date | None:
 def _not_future(value: dt.date | None) -> dt.date | None:
     if value is not None and value > today():
         raise InputError("that date is in the future; when did you ask?")
+    return value
+
+
+def _since(value: dt.date | None) -> dt.date | None:
+    if value is not None and value > today():
+        raise InputError("that date is in the future; since when do you hold the role?")
     return value
 
 
@@ -228,6 +234,33 @@ def room_form(
             FormField("openings", "Open roles or budget", "multiline"),
         ],
         initial=room,
+        typed=typed,
+        error=error,
+    )
+
+
+def profile_form(
+    profile: Profile, *, typed: BaseModel | None = None, error: str = ""
+) -> FormScreen[Profile]:
+    """Who the documents are about: name, current title and level, since when, company, team."""
+    return FormScreen(
+        "Who you are today",
+        Profile,
+        [
+            FormField("name", "Your name", placeholder="as your documents should show it"),
+            FormField("title", "Current title", placeholder="e.g. Senior Product Manager"),
+            FormField("level", "Level", placeholder="as the company writes it, e.g. L6"),
+            FormField(
+                "since",
+                "In this role since",
+                "date",
+                parse=_since,
+                placeholder="2024-03-01, two years ago",
+            ),
+            FormField("company", "Company"),
+            FormField("team", "Team"),
+        ],
+        initial=profile,
         typed=typed,
         error=error,
     )
