@@ -23,6 +23,7 @@ from careertui.domain.clock import today
 from careertui.domain.models import Gap, Priority, Stakeholder, Win
 from careertui.domain.shorthand import QuickWinText, parse_quick_win
 from careertui.tui.screens.messages import readable_errors
+from careertui.tui.widgets.footer import DashboardFooter
 
 #: What the line under the input starts with when nothing stops the win from being saved.
 UNDERSTOOD = "Understood:"
@@ -45,6 +46,7 @@ class QuickWinScreen(ModalScreen[QuickWin | None]):
 
     CSS_PATH = Path(__file__).with_name("quick_win.tcss")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="quick_win.cancel")]
+    FOOTER_FIRST = ("quick_win.cancel",)
 
     def __init__(
         self,
@@ -73,6 +75,7 @@ class QuickWinScreen(ModalScreen[QuickWin | None]):
             )
             yield Static("", id="quick-win-understood")
             yield Static("", id="quick-win-error", classes="field-error")
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         title = self.query_one(Input)
