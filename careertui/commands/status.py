@@ -2,8 +2,10 @@
 prompt or a login message ("2 wins this week, 3 last week · last win today · …").
 
 The figures are :func:`careertui.domain.standing.standing`'s, the very ones the app shows. It
-stays lean for a prompt: no Textual, no rich, and only the four tables the figures come from
-(the vision, wins, gaps and stakeholders) are read as records. Nothing is written.
+stays lean for a prompt: no Textual, no rich, and only the tables the figures come from
+(the vision, wins, gaps, stakeholders and goals) are read as records. After the overdue
+check-ins come the reminders: whether the weekly review is due, and the next interim goal.
+Nothing is written.
 """
 
 from __future__ import annotations
@@ -34,6 +36,28 @@ def _records(model: type[R], tables: dict[str, dict[str, Any]], path: Path) -> l
     return [load_record(model, doc, path) for doc in tables.get(model.table, {}).values()]
 
 
+def _reminders(tables: dict[str, dict[str, Any]], path: Path) -> list[str]:
+    """The weekly review's due state and the next interim goal due, in short words."""
+    import datetime as dt
+
+    from careertui.domain.goals import due_text, next_goal
+    from careertui.domain.models import Goal
+    from careertui.domain.settings import Settings
+    from careertui.domain.weekly import review_text
+
+    on = today()
+    stored = tables.get("settings", {}).get(Settings.stored_key("review_done"), {})
+    try:
+        done = dt.date.fromisoformat(stored.get("value") or "")
+    except (TypeError, ValueError):
+        done = None
+    found = [review_text(done, on)]
+    goal = next_goal(_records(Goal, tables, path))
+    if goal is not None:
+        found.append(f"goal: {goal.title} {due_text(goal, on)}")
+    return found
+
+
 def run(args: argparse.Namespace) -> int:
     from careertui.domain.models import Gap, Stakeholder, Vision, Win
     from careertui.domain.standing import standing
@@ -52,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
         _records(Stakeholder, tables, path),
         today(),
     )
-    line = SEPARATOR.join(figures.parts())
+    parts = figures.parts()
+    parts[3:3] = _reminders(tables, path)  # after the overdue check-ins, before the gaps
+    line = SEPARATOR.join(parts)
     if snapshot.read_only:
         line = f"{READ_ONLY}  {line}"
     sys.stdout.write(terminal_safe(line) + "\n")

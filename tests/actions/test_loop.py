@@ -138,3 +138,19 @@ def test_review_step_is_kept_until_finished(repo: Repository, data_dir: Path) ->
     finish_review(repo, today())
     settings = on_file(data_dir).settings()
     assert (settings.review_step, settings.review_done) == (None, today())
+
+
+def test_lean_win_records_whom_it_was_told_to(repo: Repository, data_dir: Path) -> None:
+    from careertui.actions.lean_win import append_win
+    from careertui.domain.win_record import new_win
+
+    lee = add_stakeholder(repo, Stakeholder(name="Lee Park"))
+    log_win(repo, Win(title="First, through the full path"))
+    doc = new_win(title="Shipped it", date=today())
+    stored = append_win(data_dir, doc, told=["Lee"], told_on=today().isoformat())
+    win = on_file(data_dir).wins.get(doc["id"])
+    assert win is not None
+    assert [(t.stakeholder_id, t.date) for t in win.told] == [(lee.id, today())]
+    assert stored is None or stored["told"] == [
+        {"stakeholder_id": lee.id, "date": today().isoformat()}
+    ]
