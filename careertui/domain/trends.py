@@ -11,13 +11,14 @@ def with_level_noted(before: Gap | None, after: Gap, on: dt.date) -> Gap:
     """``after`` with its level change noted in its history when its current level differs
     from ``before``'s (a new gap: its first level). The first change of a gap with no history
     also notes the level it had before, from the day it was created, so the trend has a
-    start."""
+    start; the changes of one day count as one."""
     history = list(after.level_history)
     if before is not None and before.current_level == after.current_level:
         return after
     if before is not None and not history:
-        history.append(LevelChange(date=before.created.date(), level=before.current_level))
-    if history and history[-1].date == on:
+        since = min(before.created.date(), on)
+        history.append(LevelChange(date=since, level=before.current_level))
+    if len(history) >= 2 and history[-1].date == on:  # a second change today replaces the first
         history[-1] = LevelChange(date=on, level=after.current_level)
     else:
         history.append(LevelChange(date=on, level=after.current_level))

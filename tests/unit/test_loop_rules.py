@@ -101,9 +101,11 @@ def test_level_noted_starts_the_history_with_the_old_level() -> None:
     after = before.model_copy(update={"current_level": 2})
     noted = with_level_noted(before, after, TODAY)
     assert [(c.date, c.level) for c in noted.level_history] == [
-        (before.created.date(), 1),
+        (min(before.created.date(), TODAY), 1),
         (TODAY, 2),
     ]
+    again = with_level_noted(noted, noted.model_copy(update={"current_level": 3}), TODAY)
+    assert [c.level for c in again.level_history] == [1, 3]  # one day, one change
     same = with_level_noted(noted, noted.model_copy(update={"impact": 5}), TODAY)
     assert same.level_history == noted.level_history
     back = with_level_noted(noted, noted.model_copy(update={"current_level": 1}), TODAY)

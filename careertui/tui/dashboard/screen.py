@@ -32,6 +32,7 @@ from careertui.tui.dashboard.forms import FormSaves
 from careertui.tui.dashboard.gaps import GapRequests
 from careertui.tui.dashboard.journal import JournalRequests
 from careertui.tui.dashboard.people import PeopleRequests
+from careertui.tui.dashboard.review import ReviewRequests
 from careertui.tui.dashboard.vision import VisionRequests
 from careertui.tui.panes.base import Pane
 from careertui.tui.panes.gaps import GapsPane
@@ -91,6 +92,7 @@ class DashboardScreen(Screen[None]):
         ),
         Binding("z", "zoom", "Zoom", id="dashboard.zoom"),
         Binding("w", "app.quick_win", "Log a win", id="dashboard.log_win"),
+        Binding("r", "app.weekly_review", "Weekly review", id="dashboard.review", show=False),
         Binding("q", "app.quit", "Quit", id="dashboard.quit"),
     ]
 
@@ -103,6 +105,7 @@ class DashboardScreen(Screen[None]):
         self.gaps = GapRequests(self)
         self.people = PeopleRequests(self)
         self.vision = VisionRequests(self)
+        self.review = ReviewRequests(self)
         #: Keys typed while a form's record is being saved (the app offers it every key).
         self.held_keys = KeyHold()
         self._write_lock = threading.Lock()
