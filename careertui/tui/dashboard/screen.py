@@ -57,6 +57,7 @@ SHOWN_IN = {
     "Gap": "gaps",
     "Stakeholder": "stakeholders",
     "Priority": "vision",
+    "Goal": "vision",
     "Feedback": "vision",
 }
 
@@ -387,6 +388,11 @@ class DashboardScreen(Screen[None]):
     def _vision_make_gap(self, message: VisionPane.MakeGap) -> None:
         message.stop()
         self.vision.make_gap(message.section, message.index, message.record_id)
+
+    @on(VisionPane.GoalStatusChanged)
+    def _vision_goal_status(self, message: VisionPane.GoalStatusChanged) -> None:
+        message.stop()
+        self.vision.set_goal_status(message.goal_id, message.status)
 
     @on(VisionPane.OpenGuidedStart)
     def _vision_guided_start(self, message: VisionPane.OpenGuidedStart) -> None:
