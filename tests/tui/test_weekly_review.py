@@ -20,6 +20,7 @@ from careertui.domain.models import Gap, GapStatus, Goal, Stakeholder, Win
 from careertui.exchange.snippet import snippet
 from careertui.store.repository import Repository
 from careertui.tui.app import CareerApp, make_app
+from careertui.tui.panes.gaps import GapsPane
 from careertui.tui.screens.weekly_review import WeeklyReviewScreen
 from tests.tui.conftest import wait_for
 
@@ -164,6 +165,8 @@ async def test_a_level_raised_on_the_board_shows_as_a_trend(loop_repo: Repositor
         await wait_for(pilot, lambda: app.career.gaps[0].current_level == 3)
         history = app.career.gaps[0].level_history
         assert [c.level for c in history] == [2, 3] and history[-1].date == today()
+        cards = app.dashboard.query_one(GapsPane).cards(GapStatus.WORKING)
+        assert "↑1 today" in cards[0].plain()
         await open_review(pilot)
         await pilot.press("n")
         assert lines(pilot)[0].startswith("Public speaking: level 3/4 ↑1")
