@@ -67,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{mode}{kind.title} written to {path.resolve()}")
     else:  # made safe for a terminal, whatever the store holds (JSON stays valid JSON)
         safe = json_terminal_safe if kind.is_json else terminal_safe
+        if kind.extension == "ics":  # CRLF in the file (RFC 5545); lines on a terminal
+            content = content.replace("\r\n", "\n")
         sys.stdout.write(safe(content))
     if repo.store.encrypted():
         print(f"note: the data file is encrypted; this {kind.title} is not", file=sys.stderr)
