@@ -78,6 +78,14 @@ def _win_options(parser: Parser, *, editing: bool) -> None:
         help="a stakeholder involved; updates their last contact" + repeat,
     )
     parser.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag" + repeat)
+    if not editing:
+        parser.add_argument(
+            "--told",
+            action="append",
+            default=[],
+            metavar="NAME",
+            help="a stakeholder you shared it with today" + repeat,
+        )
     parser.add_argument("--date", metavar="WHEN", help="ISO date or 'yesterday', 'last friday', …")
     if editing:
         parser.add_argument(
@@ -254,6 +262,17 @@ def build_parser() -> Parser:
         "the target role.",
     )
 
+    review = _command(
+        sub,
+        "review",
+        "careertui.commands.review",
+        help="the weekly review: wins, gaps, people, goals, the snippet",
+        description="Prints the five steps of the weekly review for this week (or the week "
+        "holding --week WHEN); --done records it as finished today.",
+    )
+    review.add_argument("--week", metavar="WHEN", help="review the week holding WHEN")
+    review.add_argument("--done", action="store_true", help="mark the review finished today")
+
     _command(sub, "where", "careertui.commands.where", help="print the data file's path")
 
     doctor = _command(sub, "doctor", "careertui.commands.doctor", help="check the store")
@@ -297,6 +316,9 @@ def build_parser() -> Parser:
         "--format",
         choices=FORMATS,
         help=f"{documents}: {' or '.join(FORMATS)} (one self-contained page); default {FORMATS[0]}",
+    )
+    export.add_argument(
+        "--week", metavar="WHEN", help="snippet: the week holding WHEN (default: this week)"
     )
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
 

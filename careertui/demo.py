@@ -16,6 +16,7 @@ from careertui.domain.models import (
     Gap,
     GapCategory,
     GapStatus,
+    Goal,
     Interaction,
     Metric,
     Priority,
@@ -24,6 +25,8 @@ from careertui.domain.models import (
     Relationship,
     Stakeholder,
     Stance,
+    Thanks,
+    Told,
     Vision,
     Win,
 )
@@ -448,7 +451,10 @@ def sample_career(today: dt.date, seed: int = 7) -> dict[str, Sequence[Record]]:
                     note=rng.choice(CHECK_IN_NOTES),
                 )
             )
+    goals, thanks = _loop_records(today, priorities, gaps, people, wins)
     return {
+        Goal.table: goals,
+        Thanks.table: thanks,
         Vision.table: [_vision(today)],
         Priority.table: list(priorities),
         Stakeholder.table: list(people),
@@ -457,6 +463,64 @@ def sample_career(today: dt.date, seed: int = 7) -> dict[str, Sequence[Record]]:
         Feedback.table: feedback,
         Interaction.table: interactions,
     }
+
+
+def _loop_records(
+    today: dt.date,
+    priorities: list[Priority],
+    gaps: list[Gap],
+    people: list[Stakeholder],
+    wins: list[Win],
+) -> tuple[list[Goal], list[Thanks]]:
+    """Interim goals agreed with the manager, thanks said, and wins shared (``told``, marked
+    on the wins in place: only wins from before the person's last contact, which the
+    check-in agendas leave out anyway). Draws nothing from the random sequence."""
+    day = dt.timedelta(days=1)
+    goals = [
+        Goal(
+            title="Publish the platform API plan",
+            due=today + 30 * day,
+            measure="Plan reviewed at the architecture forum; two teams committed",
+            gap_ids=[gaps[1].id],
+            priority_ids=[priorities[0].id],
+        ),
+        Goal(
+            title="Quarterly platform memo to the exec team",
+            due=today + 12 * day,
+            measure="Memo sent; Daniel forwards it to the CEO",
+            status="at risk",
+            gap_ids=[gaps[0].id],
+        ),
+        Goal(
+            title="Run the EMEA deal review for a full quarter",
+            due=today + 90 * day,
+            measure="12 weekly reviews held; two deals unblocked",
+            gap_ids=[gaps[-1].id] if len(gaps) > 1 else [],
+        ),
+        Goal(
+            title="Hand over the onboarding squad",
+            due=today - 20 * day,
+            measure="New lead in place; no drop in activation",
+            status="done",
+        ),
+    ]
+    thanks: list[Thanks] = []
+    for index, win in enumerate(wins):
+        if win.stakeholder_ids and len(thanks) < 4 and win.date < today - 14 * day:
+            thanks.append(
+                Thanks(stakeholder_id=win.stakeholder_ids[0], win_id=win.id, date=win.date + day)
+            )
+        for person in people:
+            heard = person.last_contact
+            if (
+                heard is not None
+                and win.starred
+                and win.date < heard
+                and person.relationship is Relationship.MANAGER
+                and index % 2 == 0
+            ):
+                win.told.append(Told(stakeholder_id=person.id, date=heard))
+    return goals, thanks
 
 
 CHECK_IN_NOTES = [

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from careertui.store.repository import Career
 
 #: The keyword arguments a renderer may take.
-RENDER_OPTIONS = ("today", "start", "end", "private", "fmt")
+RENDER_OPTIONS = ("today", "start", "end", "private", "fmt", "week")
 #: The formats of a document, the first the default, and the extension of each.
 FORMATS = ("markdown", "html")
 FORMAT_EXTENSIONS = {"markdown": "md", "html": "html"}
@@ -62,6 +62,11 @@ class ExportKind(NamedTuple):
     def ranged(self) -> bool:
         """Whether the export covers a date range the user may bound with --from and --to."""
         return "start" in self.options and "end" in self.options
+
+    @property
+    def weekly(self) -> bool:
+        """Whether the export covers one week the user may name with --week."""
+        return "week" in self.options
 
     @property
     def is_document(self) -> bool:
@@ -92,10 +97,19 @@ class ExportKind(NamedTuple):
         end: dt.date | None = None,
         private: bool = False,
         fmt: str = FORMATS[0],
+        week: dt.date | None = None,
     ) -> str:
         """The text of this export of ``career``; ``start`` and ``end`` bound a ranged kind
-        only, ``private`` and ``fmt`` shape a document only; the others ignore them."""
-        given = {"today": today, "start": start, "end": end, "private": private, "fmt": fmt}
+        only, ``private`` and ``fmt`` shape a document only, ``week`` picks a weekly kind's
+        week; the others ignore them."""
+        given = {
+            "today": today,
+            "start": start,
+            "end": end,
+            "private": private,
+            "fmt": fmt,
+            "week": week,
+        }
         return self.load_renderer()(career, **{option: given[option] for option in self.options})
 
 
@@ -141,6 +155,26 @@ EXPORT_KINDS: tuple[ExportKind, ...] = (
         stem="careertui-export",
         extension="json",
     ),
+    ExportKind(
+        name="snippet",
+        title="weekly snippet",
+        palette_name="Export weekly snippet",
+        palette_help="A short, shareable summary of the week for your manager",
+        renderer="careertui.exchange.snippet:snippet",
+        options=("today", "week"),
+        stem="weekly-snippet",
+        extension="md",
+    ),
+    ExportKind(
+        name="ics",
+        title="calendar of reminders",
+        palette_name="Export reminders calendar",
+        palette_help="Check-ins, the weekly review and goal due dates, for your calendar",
+        renderer="careertui.exchange.calendar:calendar",
+        options=("today",),
+        stem="careertui-reminders",
+        extension="ics",
+    ),
 )
 
 
@@ -152,6 +186,11 @@ def export_names() -> list[str]:
 def ranged_names() -> list[str]:
     """The names of the kinds that take --from and --to."""
     return [kind.name for kind in EXPORT_KINDS if kind.ranged]
+
+
+def weekly_names() -> list[str]:
+    """The names of the kinds that take --week."""
+    return [kind.name for kind in EXPORT_KINDS if kind.weekly]
 
 
 def document_names() -> list[str]:

@@ -12,9 +12,12 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from careertui.actions.goals import unlink_goals
 from careertui.actions.wins import update_win
+from careertui.domain.clock import today
 from careertui.domain.gaps import move_to, move_within, next_rank, stepped
 from careertui.domain.models import Feedback, Gap, GapStatus
+from careertui.domain.trends import with_level_noted
 from careertui.domain.vision import gap_from_feedback, gap_from_obstacle
 from careertui.store.repository import RecordNotFound, Repository
 
@@ -45,7 +48,10 @@ def step_gap(repo: Repository, gap_id: str, field: str, step: int) -> int:
     """Raise or lower the gap's impact or current level, within bounds; return 1 if it
     changed, 0 at a bound."""
     with repo.transaction():
-        changed = stepped(_stored(repo, gap_id), field, step)
+        before = _stored(repo, gap_id)
+        changed = stepped(before, field, step)
+        if changed is not None:
+            changed = with_level_noted(before, changed, today())
         return save_gaps(repo, [changed] if changed is not None else [])
 
 
@@ -58,7 +64,10 @@ def add_gap(repo: Repository, gap: Gap) -> Gap:
 def edit_gap(repo: Repository, original: Gap, edited: Gap) -> Gap:
     """Save what the user changed onto the gap as it is on file now (its place in the manual
     order included: a form never moves it). May raise ``ConflictingEdit``."""
-    return repo.gaps.save_changes(original, edited.model_copy(update={"rank": original.rank}))
+    edited = edited.model_copy(update={"rank": original.rank})
+    if edited.current_level != original.current_level:
+        edited = with_level_noted(original, edited, today())
+    return repo.gaps.save_changes(original, edited)
 
 
 def delete_gap(repo: Repository, gap_id: str) -> int:
@@ -67,6 +76,7 @@ def delete_gap(repo: Repository, gap_id: str) -> int:
     with repo.transaction():
         _stored(repo, gap_id)
         repo.gaps.delete(gap_id)
+        unlink_goals(repo, gap_id=gap_id)
         unlinked = 0
         for win in repo.wins.list():
             if gap_id in win.gap_ids:

@@ -28,10 +28,12 @@ from careertui.domain.models import (
     FROM_STORE,
     Feedback,
     Gap,
+    Goal,
     Interaction,
     Priority,
     Record,
     Stakeholder,
+    Thanks,
     Vision,
     Win,
 )
@@ -39,7 +41,8 @@ from careertui.store.repository import Repository
 
 #: The kinds of record an import can hold, by table, in the order they are merged.
 MODELS: dict[str, type[Record]] = {
-    model.table: model for model in (Vision, Priority, Stakeholder, Feedback, Gap, Interaction, Win)
+    model.table: model
+    for model in (Vision, Priority, Stakeholder, Feedback, Gap, Interaction, Win, Goal, Thanks)
 }
 #: Singular nouns for reports and errors.
 NOUNS = {
@@ -50,6 +53,8 @@ NOUNS = {
     "gaps": "gap",
     "interactions": "check-in",
     "wins": "win",
+    "goals": "goal",
+    "thanks": "thanks",
 }
 
 PLURALS = {
@@ -60,6 +65,8 @@ PLURALS = {
     "gaps": "gaps",
     "interactions": "check-ins",
     "wins": "wins",
+    "goals": "goals",
+    "thanks": "thanks",
 }
 
 
@@ -126,6 +133,8 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "gaps": (("stakeholder_ids", "stakeholders"), ("source_feedback_id", "feedback")),
     "feedback": (("giver_id", "stakeholders"),),
     "interactions": (("stakeholder_id", "stakeholders"),),
+    "goals": (("gap_ids", "gaps"), ("priority_ids", "priorities")),
+    "thanks": (("stakeholder_id", "stakeholders"),),
 }
 
 

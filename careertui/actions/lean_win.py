@@ -59,14 +59,18 @@ def _named(docs: list[dict[str, Any]], typed: str, name_field: str, kind: str) -
 
 
 def _links(
-    tables: Tables, priority: str | None, gaps: Sequence[str], people: Sequence[str]
+    tables: Tables,
+    priority: str | None,
+    gaps: Sequence[str],
+    people: Sequence[str],
+    told: Sequence[str] = (),
+    told_on: str = "",
 ) -> dict[str, Any]:
     """The ids the user's words name, looked up as ``careertui win``'s full path does."""
     links: dict[str, Any] = {}
     if priority:
-        links["priority_id"] = _named(
-            _table(tables, PRIORITIES, "title"), priority, "title", "priority"
-        )
+        in_force = [d for d in _table(tables, PRIORITIES, "title") if d.get("until") is None]
+        links["priority_id"] = _named(in_force, priority, "title", "priority")
     if gaps:
         docs = _table(tables, GAPS, "title")
         links["gap_ids"] = [_named(docs, g, "title", "gap") for g in gaps]
@@ -74,6 +78,10 @@ def _links(
         docs = _table(tables, STAKEHOLDERS, "name")
         ids = [_named(docs, n, "name", "stakeholder") for n in people]
         links["stakeholder_ids"] = list(dict.fromkeys(ids))
+    if told:
+        docs = _table(tables, STAKEHOLDERS, "name")
+        ids = [_named(docs, n, "name", "stakeholder") for n in told]
+        links["told"] = [{"stakeholder_id": i, "date": told_on} for i in dict.fromkeys(ids)]
     return links
 
 
@@ -103,10 +111,13 @@ def append_win(
     priority: str | None = None,
     gaps: Sequence[str] = (),
     people: Sequence[str] = (),
+    told: Sequence[str] = (),
+    told_on: str = "",
     lock_timeout: float = LOCK_TIMEOUT,
 ) -> dict[str, Any] | None:
     """Store the new win ``doc`` (from :func:`careertui.domain.win_record.new_win`), linked to
-    the priority, gaps and stakeholders the user named, and return the stored document.
+    the priority, gaps and stakeholders the user named, and to those it was told to on
+    ``told_on`` (``YYYY-MM-DD``), and return the stored document.
 
     Returns :data:`HAND_OVER` (None), having written nothing, when the store needs the full
     path (:func:`careertui.actions.wins.log_win`). Raises InputError for a name that matches
@@ -115,7 +126,7 @@ def append_win(
     """
     try:
         with lean_write(Path(data_dir), lock_timeout) as (raw, tables):
-            stored = {**doc, **_links(tables, priority, gaps, people)}
+            stored = {**doc, **_links(tables, priority, gaps, people, told, told_on)}
             wins = tables.setdefault(WINS, {})
             if stored["id"] in wins:
                 raise StoreError(f"a win with id {stored['id']} exists")

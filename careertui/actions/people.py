@@ -13,6 +13,7 @@ from careertui.actions.contacts import (
     delete_contact_record,
     edit_contact_record,
 )
+from careertui.actions.recognition import forget_person
 from careertui.actions.wins import update_win
 from careertui.domain.models import Interaction, Stakeholder
 from careertui.store.references import References
@@ -53,6 +54,7 @@ def delete_stakeholder(repo: Repository, stakeholder_id: str) -> References:
             raise RecordNotFound(f"no stakeholder with id {stakeholder_id}")
         # First, so unlinking their wins and check-ins has no last contact of theirs to move.
         repo.stakeholders.delete(stakeholder_id)
+        forget_person(repo, stakeholder_id)
         wins = gaps = feedback = check_ins = 0
         for win in repo.wins.list():
             if stakeholder_id in win.stakeholder_ids:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from careertui.domain.settings import GapOrder, GuidedStart, Settings
@@ -26,6 +27,18 @@ def remember_gap_order(repo: Repository, order: GapOrder) -> None:
 def remember_guided_start(repo: Repository, outcome: GuidedStart) -> None:
     """The guided start was skipped or finished: it does not open by itself again."""
     _remember(repo, "guided_start", outcome)
+
+
+def remember_review_step(repo: Repository, step: int | None) -> None:
+    """The weekly review was left at ``step`` (None: not under way)."""
+    _remember(repo, "review_step", step)
+
+
+def finish_review(repo: Repository, on: dt.date) -> None:
+    """The weekly review was finished on ``on``: the next is due a week later."""
+    with repo.transaction():
+        _remember(repo, "review_done", on)
+        _remember(repo, "review_step", None)
 
 
 def remember(repo: Repository, key: str, value: Any) -> None:

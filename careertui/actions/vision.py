@@ -6,9 +6,12 @@ another process is not overwritten.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from careertui.actions.goals import unlink_goals
 from careertui.actions.wins import update_win
+from careertui.domain.clock import today
 from careertui.domain.errors import InputError
 from careertui.domain.models import Feedback, Priority, Vision
 from careertui.domain.vision import moved, next_rank, reranked
@@ -58,7 +61,29 @@ def remove_from_list(repo: Repository, section: str, index: int, expected: str) 
 
 
 def _ranked_priorities(repo: Repository) -> list[Priority]:
-    return sorted(repo.priorities.list(), key=lambda p: p.rank)
+    """The priorities in force, in rank order (archived ones keep their last rank)."""
+    return sorted((p for p in repo.priorities.list() if p.until is None), key=lambda p: p.rank)
+
+
+def archive_priority(repo: Repository, priority_id: str, until: dt.date | None = None) -> Priority:
+    """Archive the priority with the period it was in force (to ``until``, by default today):
+    it leaves the list in force and its wins keep the link, so documents show each win against
+    the priorities of its own time. The others are renumbered."""
+    with repo.transaction():
+        priority = repo.priorities.get(priority_id)
+        if priority is None or priority.until is not None:
+            raise RecordNotFound(f"no priority in force with id {priority_id}")
+        end = until or today()
+        if priority.since is not None and end < priority.since:
+            raise InputError(
+                f"it cannot end on {end.isoformat()}, "
+                f"before it began ({priority.since.isoformat()})"
+            )
+        archived = repo.priorities.update(priority.model_copy(update={"until": end}))
+        for rank, kept in enumerate(_ranked_priorities(repo)):
+            if kept.rank != rank:
+                repo.priorities.update(kept.model_copy(update={"rank": rank}))
+        return archived
 
 
 def add_priority(repo: Repository, priority: Priority) -> int:
@@ -89,6 +114,7 @@ def delete_priority(repo: Repository, priority_id: str) -> int:
     how many wins were unlinked."""
     with repo.transaction():
         repo.priorities.delete(priority_id)
+        unlink_goals(repo, priority_id=priority_id)
         unlinked = 0
         for win in repo.wins.list():
             if win.priority_id == priority_id:

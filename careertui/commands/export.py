@@ -19,7 +19,7 @@ from careertui.domain.errors import InputError
 from careertui.domain.text import json_terminal_safe, terminal_safe
 from careertui.exchange.exports import export_kind
 from careertui.exchange.files import refuse_store_paths, write_private
-from careertui.export_kinds import FORMATS, document_names, ranged_names
+from careertui.export_kinds import FORMATS, document_names, ranged_names, weekly_names
 
 
 def _only(names: list[str]) -> str:
@@ -47,6 +47,12 @@ def _run(args: argparse.Namespace) -> int:
             f"--private and --format apply to {_only(document_names())} only, "
             f"not 'export {kind.name}'"
         )
+    week_given = getattr(args, "week", None)
+    if not kind.weekly and week_given:
+        raise InputError(
+            f"--week applies to {_only(weekly_names())} only, not 'export {kind.name}'"
+        )
+    week = parse_when(week_given, on) if week_given else None
     start = parse_when(args.from_, on) if args.from_ else None
     end = parse_when(args.to, on) if args.to else None
     if start and end and start > end:
@@ -62,6 +68,7 @@ def _run(args: argparse.Namespace) -> int:
         end=end,
         private=args.private,
         fmt=args.format or FORMATS[0],
+        week=week,
     )
     mode = ("private " if args.private else "shareable ") if kind.is_document else ""
     if args.out:
@@ -69,6 +76,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{mode}{kind.title} written to {path.resolve()}")
     else:  # made safe for a terminal, whatever the store holds (JSON stays valid JSON)
         safe = json_terminal_safe if kind.is_json else terminal_safe
+        if kind.extension == "ics":  # CRLF in the file (RFC 5545); lines on a terminal
+            content = content.replace("\r\n", "\n")
         sys.stdout.write(safe(content))
     if repo.store.encrypted():
         print(f"note: the data file is encrypted; this {kind.title} is not", file=sys.stderr)

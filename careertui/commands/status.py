@@ -2,8 +2,10 @@
 prompt or a login message ("2 wins this week, 3 last week · last win today · …").
 
 The figures are :func:`careertui.domain.standing.standing`'s, the very ones the app shows. It
-stays lean for a prompt: no Textual, no rich, and only the four tables the figures come from
-(the vision, wins, gaps and stakeholders) are read as records. Nothing is written.
+stays lean for a prompt: no Textual, no rich, and only the tables the figures come from
+(the vision, wins, gaps, stakeholders and goals) are read as records. After the overdue
+check-ins come the reminders: whether the weekly review is due, and the next interim goal.
+Nothing is written.
 """
 
 from __future__ import annotations
@@ -36,6 +38,28 @@ def _records(model: type[R], tables: dict[str, dict[str, Any]], path: Path) -> l
     return [load_record(model, doc, path) for doc in tables.get(model.table, {}).values()]
 
 
+def _reminders(tables: dict[str, dict[str, Any]], path: Path) -> list[str]:
+    """The weekly review's due state and the next interim goal due, in short words."""
+    import datetime as dt
+
+    from careertui.domain.goals import due_text, next_goal
+    from careertui.domain.models import Goal
+    from careertui.domain.settings import Settings
+    from careertui.domain.weekly import review_text
+
+    on = today()
+    stored = tables.get("settings", {}).get(Settings.stored_key("review_done"), {})
+    try:
+        done = dt.date.fromisoformat(stored.get("value") or "")
+    except (TypeError, ValueError):
+        done = None
+    found = [review_text(done, on)]
+    goal = next_goal(_records(Goal, tables, path))
+    if goal is not None:
+        found.append(f"goal: {goal.title} {due_text(goal, on)}")
+    return found
+
+
 def run(args: argparse.Namespace) -> int:
     found = _from_slices(data_dir(args)) or _from_repository(args)
     line = SEPARATOR.join(found.parts())
@@ -48,10 +72,13 @@ def run(args: argparse.Namespace) -> int:
 @dataclass(frozen=True)
 class _Figures:
     standing: Standing
+    reminders: list[str]
     read_only: bool
 
     def parts(self) -> list[str]:
-        return self.standing.parts()
+        parts = self.standing.parts()
+        parts[3:3] = self.reminders  # after the overdue check-ins, before the gaps
+        return parts
 
 
 def _from_slices(folder: Path) -> _Figures | None:
@@ -69,6 +96,7 @@ def _from_slices(folder: Path) -> _Figures | None:
     statuses = [k.status for k in slices.fields("gaps", StatusKey).values()]
     vision_doc = slices.docs("vision").get("vision")
     people = slices.docs("stakeholders")
+    small = {table: slices.docs(table) for table in ("settings", "goals")}
     path = slices.path
     del slices
 
@@ -81,7 +109,7 @@ def _from_slices(folder: Path) -> _Figures | None:
     figures = standing_on_dates(
         vision, dates, [GapStatus(s) for s in statuses], stakeholders, today()
     )
-    return _Figures(figures, read_only=False)
+    return _Figures(figures, _reminders(small, path), read_only=False)
 
 
 def _from_repository(args: argparse.Namespace) -> _Figures:
@@ -103,4 +131,4 @@ def _from_repository(args: argparse.Namespace) -> _Figures:
         _records(Stakeholder, tables, path),
         today(),
     )
-    return _Figures(figures, snapshot.read_only)
+    return _Figures(figures, _reminders(tables, path), snapshot.read_only)

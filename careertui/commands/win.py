@@ -90,7 +90,8 @@ def _run(args: argparse.Namespace, title: str, body: str) -> int:
         when = parse_win_date(args.date, when)
     metrics = metric_docs(args)
     body = "\n".join(p for p in (body, args.body or "") if p)
-    link_names(priority=args.priority, gaps=args.gap, people=args.with_)
+    told = getattr(args, "told", [])
+    link_names(priority=args.priority, gaps=args.gap, people=[*args.with_, *told])
     # Validated before the store is touched; the links are filled in under the lock.
     doc = new_win(
         date=when,
@@ -104,7 +105,13 @@ def _run(args: argparse.Namespace, title: str, body: str) -> int:
     from careertui.actions.lean_win import HAND_OVER, append_win
 
     stored = append_win(
-        data_dir(args), doc, priority=args.priority, gaps=args.gap, people=args.with_
+        data_dir(args),
+        doc,
+        priority=args.priority,
+        gaps=args.gap,
+        people=args.with_,
+        told=told,
+        told_on=today().isoformat(),
     )
     if stored is HAND_OVER:
         stored = _full_path(args, when, title, body, metrics)
@@ -128,7 +135,7 @@ def _full_path(
     from careertui.commands import repository
     from careertui.commands.win_fields import links
     from careertui.domain.errors import describe
-    from careertui.domain.models import Metric, Win
+    from careertui.domain.models import Metric, Told, Win
 
     try:
         win = Win(
@@ -145,6 +152,10 @@ def _full_path(
     repo = repository(args)
     with repo.transaction():
         named = links(repo, priority=args.priority, gaps=args.gap, people=args.with_)
+        told = getattr(args, "told", [])
+        if told:
+            heard = links(repo, priority=None, gaps=[], people=told)["stakeholder_ids"]
+            named["told"] = [Told(stakeholder_id=i, date=today()) for i in heard]
         # The ids come from stored records, so the copy needs no second validation.
         win = log_win(repo, win.model_copy(update=named) if named else win)
     return win.model_dump(mode="json")

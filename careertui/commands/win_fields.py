@@ -44,7 +44,7 @@ def links(
 
     found: dict[str, Any] = {}
     if priority:
-        priorities = repo.priorities.list()
+        priorities = [p for p in repo.priorities.list() if p.until is None]  # in force
         found["priority_id"] = find_one(priorities, priority, lambda p: p.title, "priority").id
     if gaps:
         stored = repo.gaps.list()

@@ -224,6 +224,24 @@ class Priority(Record):
     title: Title
     description: Text = ""
     rank: int = Field(default=0, ge=0)
+    #: The first day it was in force, when known.
+    since: dt.date | None = None
+    #: The last day it was in force: set when the priority is archived (a new half brings new
+    #: priorities); its wins keep the link. None while it is in force.
+    until: dt.date | None = None
+
+    @property
+    def archived(self) -> bool:
+        return self.until is not None
+
+
+class LevelChange(BaseModel):
+    """A gap's current level from a day on."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    date: dt.date
+    level: Level
 
 
 class Gap(Record):
@@ -246,6 +264,8 @@ class Gap(Record):
     stakeholder_ids: list[str] = Field(default_factory=list)
     #: The feedback this gap was made from, if any.
     source_feedback_id: str | None = None
+    #: Each change of the current level, oldest first, with its date: the gap's trend.
+    level_history: list[LevelChange] = Field(default_factory=list)
 
     @field_validator("target_level")
     @classmethod
@@ -294,6 +314,15 @@ class Metric(BaseModel):
         return f"{self.name}: {self.after}"
 
 
+class Told(BaseModel):
+    """A win was shared with a stakeholder on a day."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    stakeholder_id: Annotated[str, Field(min_length=1)]
+    date: dt.date
+
+
 class Win(Record):
     """A journal entry: an accomplishment with measurable impact."""
 
@@ -310,6 +339,8 @@ class Win(Record):
     stakeholder_ids: list[str] = Field(default_factory=list)
     tags: list[Plain] = Field(default_factory=list)
     starred: bool = False
+    #: Whom the win was shared with, and when (oldest first).
+    told: list[Told] = Field(default_factory=list)
 
     _normal_tags = field_validator("tags")(fields.normal_tags)
 
@@ -344,6 +375,42 @@ class Interaction(Record):
     note: Text = ""
 
 
+GoalStatus = Literal["on track", "at risk", "done", "dropped"]
+#: A goal's statuses, in the order the app cycles through them.
+GOAL_STATUSES: tuple[GoalStatus, ...] = ("on track", "at risk", "done", "dropped")
+
+
+class Goal(Record):
+    """An interim goal agreed with the manager (the 30–60–90-day kind)."""
+
+    table: ClassVar[str] = "goals"
+    id_prefix: ClassVar[str] = "goal"
+
+    title: Title
+    due: dt.date
+    #: How it will be measured.
+    measure: Text = ""
+    status: GoalStatus = "on track"
+    gap_ids: list[str] = Field(default_factory=list)
+    priority_ids: list[str] = Field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ("on track", "at risk")
+
+
+class Thanks(Record):
+    """A thank-you said to someone who helped with a win."""
+
+    table: ClassVar[str] = "thanks"
+    id_prefix: ClassVar[str] = "thx"
+
+    stakeholder_id: Annotated[str, Field(min_length=1)]
+    win_id: str | None = None
+    date: dt.date = Field(default_factory=today)
+    note: Text = ""
+
+
 #: Every kind of record, in the order of the method: vision → now → gaps → people → wins.
 RECORD_TYPES: tuple[type[Record], ...] = (
     Vision,
@@ -353,4 +420,6 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Feedback,
     Interaction,
     Win,
+    Goal,
+    Thanks,
 )

@@ -7,6 +7,7 @@ passed over and the default used: a preference never stops the app from opening.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -25,6 +26,10 @@ class Settings(BaseModel):
     gap_order: GapOrder = Field(default="manual", alias="gaps.order")
     #: The guided start was skipped or finished, so it does not open by itself again.
     guided_start: GuidedStart | None = Field(default=None, alias="vision.guided_start")
+    #: The weekly review's step where it was left (0–4); None when no review is under way.
+    review_step: int | None = Field(default=None, ge=0, le=4, alias="review.step")
+    #: The day the last weekly review was finished.
+    review_done: dt.date | None = Field(default=None, alias="review.done")
 
     @classmethod
     def stored_key(cls, field: str) -> str:

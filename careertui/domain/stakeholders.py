@@ -421,6 +421,8 @@ def select_wins(
     for win in wins:
         if not (start <= win.date <= today):
             continue
+        if any(t.stakeholder_id == person.id for t in win.told):
+            continue  # they have heard about it
         gap_hits = tuple(theirs[g] for g in win.gap_ids if g in theirs)
         worked_with = person.id in win.stakeholder_ids
         named = not worked_with and _names_them(person, win)

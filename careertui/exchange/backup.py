@@ -38,7 +38,16 @@ from careertui.store.repository import Career, Repository
 
 FORMAT = "careertui-export"
 #: The list tables of the file, in the order they are written.
-LIST_TABLES = ("priorities", "gaps", "stakeholders", "wins", "feedback", "interactions")
+LIST_TABLES = (
+    "priorities",
+    "gaps",
+    "stakeholders",
+    "wins",
+    "feedback",
+    "interactions",
+    "goals",
+    "thanks",
+)
 _TIMESTAMPS = {"created", "updated"}
 
 
@@ -57,7 +66,10 @@ def export_data(career: Career) -> dict[str, Any]:
         "vision": None if _is_blank(career.vision) else career.vision.model_dump(mode="json"),
     }
     for table in LIST_TABLES:
-        data[table] = [r.model_dump(mode="json") for r in getattr(career, table)]
+        records = getattr(career, table)
+        if table == "priorities":  # the archived ones too: their wins still name them
+            records = [*records, *career.archived_priorities]
+        data[table] = [r.model_dump(mode="json") for r in records]
     return data
 
 

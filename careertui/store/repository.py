@@ -29,10 +29,12 @@ from careertui.domain.models import (
     FROM_STORE,
     Feedback,
     Gap,
+    Goal,
     Interaction,
     Priority,
     Record,
     Stakeholder,
+    Thanks,
     Vision,
     Win,
 )
@@ -229,6 +231,13 @@ class Career:
     read_only: bool = False
     #: The app's preferences (theme, gap order, …) from the same read.
     settings: Settings = field(default_factory=Settings)
+    #: Interim goals, by due date.
+    goals: list[Goal] = field(default_factory=list)
+    #: Thanks said, newest first.
+    thanks: list[Thanks] = field(default_factory=list)
+    #: Priorities no longer in force, the most recently ended first (``priorities`` holds the
+    #: ones in force); wins keep their links to them.
+    archived_priorities: list[Priority] = field(default_factory=list)
 
     def changed_since(self, before: Career | None) -> set[str]:
         """The parts (field names) that differ from ``before``; every part if there is none.
@@ -277,6 +286,8 @@ class Repository:
         self.wins = Collection(self, Win)
         self.feedback = Collection(self, Feedback)
         self.interactions = Collection(self, Interaction)
+        self.goals = Collection(self, Goal)
+        self.thanks = Collection(self, Thanks)
 
     def collection(self, model: type[R]) -> Collection[R]:
         """The collection of ``model``'s records (the vision too, as a one-record table)."""
@@ -410,9 +421,23 @@ class Repository:
             # none stored: the blank vision handed out last time, if it was one, stays the same
             blank = latest[1].vision if latest is not None and not known.get(Vision.table) else None
             vision = stored[0] if stored else blank or Vision()
+        if prior is not None and kept(Priority.table):
+            seen[Priority.table] = known.get(Priority.table, {})
+            priorities, archived = prior.priorities, prior.archived_priorities
+        else:
+            every = records(Priority)
+            priorities = sorted((p for p in every if p.until is None), key=lambda p: p.rank)
+            archived = sorted(
+                (p for p in every if p.until is not None),
+                key=lambda p: (p.until, p.rank),
+                reverse=True,
+            )
         career = Career(
             vision=vision,
-            priorities=rows(Priority, lambda p: p.rank),
+            priorities=priorities,
+            archived_priorities=archived,
+            goals=rows(Goal, lambda g: (g.due, g.created)),
+            thanks=rows(Thanks, lambda t: (t.date, t.created), reverse=True),
             gaps=rows(Gap, lambda g: g.rank),
             stakeholders=rows(Stakeholder, lambda s: s.name.lower()),
             wins=rows(Win, lambda w: (w.date, w.created), reverse=True),

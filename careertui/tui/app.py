@@ -36,6 +36,7 @@ from careertui.tui.live import FileWatch
 from careertui.tui.saving import Write, error_message
 from careertui.tui.screens.guided_start import GuidedStartScreen
 from careertui.tui.screens.stakeholder_agenda import StakeholderAgendaScreen
+from careertui.tui.screens.weekly_review import WeeklyReviewScreen
 
 HERE = Path(__file__).parent
 #: Seconds between looks at the data file for changes made by other processes.
@@ -190,6 +191,9 @@ class CareerApp(App[None]):
         self._pushes += 1
         self.career = career
         self.dashboard.show(career)
+        for screen in self.screen_stack:
+            if isinstance(screen, WeeklyReviewScreen):
+                screen.show(career)
 
     def _select_new_wins(self, before: Career, after: Career) -> None:
         """Wins another process logged (``careertui win``): the journal selects the newest."""
@@ -276,9 +280,28 @@ class CareerApp(App[None]):
     def _agenda_save(self, message: StakeholderAgendaScreen.SaveRequested) -> None:
         self.dashboard.people.save_agenda(message.agenda)
 
+    @on(WeeklyReviewScreen.StepReached)
+    def _review_step(self, message: WeeklyReviewScreen.StepReached) -> None:
+        self.dashboard.review.step_reached(message.step)
+
+    @on(WeeklyReviewScreen.ThanksRequested)
+    def _review_thanks(self, message: WeeklyReviewScreen.ThanksRequested) -> None:
+        self.dashboard.review.thank(message.stakeholder_id, message.win_id)
+
+    @on(WeeklyReviewScreen.ToldRequested)
+    def _review_told(self, message: WeeklyReviewScreen.ToldRequested) -> None:
+        self.dashboard.review.told(message.win_id, message.stakeholder_id)
+
+    @on(WeeklyReviewScreen.Finished)
+    def _review_finished(self) -> None:
+        self.dashboard.review.finish()
+
     # -- actions -------------------------------------------------------------------------------
     def action_quick_win(self) -> None:
         self.dashboard.journal.quick_win()
+
+    def action_weekly_review(self) -> None:
+        self.dashboard.review.open()
 
     def action_help(self) -> None:
         from careertui.tui.screens.form import FormScreen
@@ -313,6 +336,11 @@ class CareerApp(App[None]):
         dashboard = self.dashboard
         commands: list[PaletteCommand] = [
             ("Log a win", "One line, dated today (w)", self.action_quick_win),
+            (
+                "Weekly review",
+                "Wins, gaps, people, goals, the snippet; resumes where you left it (r)",
+                self.action_weekly_review,
+            ),
             ("Show keys", "Every binding (?)", self.action_help),
             ("Switch theme", "Pick a theme; the choice is remembered", self.action_change_theme),
             ("Zoom the focused pane", "Maximise or restore (z)", dashboard.action_zoom),

@@ -105,7 +105,10 @@ async def test_gaps_and_status_say_what_the_app_shows(demo_repo: Repository, cli
         line = str(app.query_one(StatusLine).render())
     assert shown, "the demo board has gaps"
     assert [(row[0], row[2], row[4]) for row in gaps] == shown
-    assert status.stdout == line + "\n"
+    # the shell's line adds the reminders after the overdue check-ins: the review, the next goal
+    parts = line.split(" · ")
+    parts[3:3] = ["review due", "goal: Quarterly platform memo to the exec team due in 12 days"]
+    assert status.stdout == " · ".join(parts) + "\n"
 
 
 # -- gaps ------------------------------------------------------------------------------------
@@ -262,7 +265,7 @@ def test_status_is_one_line_of_the_dashboards_figures(repo: Repository, cli: CLI
     result = cli("status")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        "1 win this week, 1 last · last win today · 1 check-in late · "
+        "1 win this week, 1 last · last win today · 1 check-in late · review due · "
         "1 gap active · → Director of Product in 3 yrs\n"
     )
 
@@ -291,7 +294,7 @@ def test_an_empty_store_gives_a_hint_and_creates_nothing(cli: CLI, data_dir: Pat
     status = cli("status")
     assert (status.returncode, status.stderr) == (0, "")
     assert status.stdout == (
-        "0 wins this week, 0 last · no wins yet · 0 check-ins late · "
+        "0 wins this week, 0 last · no wins yet · 0 check-ins late · review due · "
         "0 gaps active · no target role yet\n"
     )
     assert not data_dir.exists()

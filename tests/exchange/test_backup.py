@@ -19,7 +19,16 @@ from careertui.store import schema
 from careertui.store.repository import Career, Repository
 from tests.exchange.conftest import digest
 
-TABLES = ("priorities", "gaps", "stakeholders", "wins", "feedback", "interactions")
+TABLES = (
+    "priorities",
+    "gaps",
+    "stakeholders",
+    "wins",
+    "feedback",
+    "interactions",
+    "goals",
+    "thanks",
+)
 
 
 def _dump(career: Career) -> dict[str, object]:

@@ -56,7 +56,8 @@ def test_every_kind_exports_from_the_command_line(
     mode = "shareable " if kind.is_document else ""
     assert written.stdout.strip() == f"{mode}{kind.title} written to {out}"
     text = out.read_text(encoding="utf-8")
-    assert "Shipped" in text  # a win of the small store
+    if kind.name not in ("snippet", "ics"):  # the week's snippet and the reminders hold no old win
+        assert "Shipped" in text  # a win of the small store
     printed = cli("export", kind.name)
     assert printed.returncode == 0, printed.stderr
     if kind.is_json:

@@ -175,6 +175,7 @@ ROUTES: dict[str, dict[str, Route]] = {
     "FormScreen": {"*": Route(("4", "n"))},
     "QuickWinScreen": {"*": Route(("w",))},
     "HelpScreen": {"*": Route(("question_mark",))},
+    "WeeklyReviewScreen": {"*": Route(("r",))},
     "GuidedStartScreen": {"*": Route(palette="Guided")},
     "GapDetailsScreen": {"demo": Route(("2", "enter"))},
     "StakeholderAgendaScreen": {"demo": Route(("3", "p"))},
@@ -330,7 +331,9 @@ def gap_stepped(name: str, step: int) -> Check:
             return unchanged(before, after, app)
         changes = beyond_timestamps(record_changes(before.tables, after), before.tables)
         problems = []
-        if changes != {("gaps", gap.id): frozenset({name})}:
+        # a change of the current level is kept in the gap's level history too
+        fields = {name, "level_history"} if name == "current_level" else {name}
+        if changes != {("gaps", gap.id): frozenset(fields)}:
             problems.append(f"expected only {gap.title!r}'s {name} to change: {describe(changes)}")
         got = after["gaps"][gap.id][name]
         if got != wanted:
@@ -410,6 +413,20 @@ def win_deleted(before: Before, after: Tables, app: CareerApp) -> list[str]:
     return []
 
 
+def review_kept(before: Before, after: Tables, app: CareerApp) -> list[str]:
+    """The weekly review's keys change only where it was left or finished, a thanks added, or
+    whom a win was told to."""
+    changes = record_changes(before.tables, after)
+    return _only(
+        changes,
+        lambda key, change: (
+            (key[0] == "settings" and key[1].startswith("review."))
+            or (key[0] == "thanks" and change == "added")
+            or key[0] == "wins"
+        ),
+    )
+
+
 def guided_start_skipped(before: Before, after: Tables, app: CareerApp) -> list[str]:
     changes = record_changes(before.tables, after)
     problems = _only(changes, lambda key, change: key == ("settings", "vision.guided_start"))
@@ -451,6 +468,10 @@ EFFECTS: dict[str, Check] = {
     "vision.move_up": vision_moved(-1),
     "vision.make_gap": gap_made,
     "guided_start.skip": guided_start_skipped,
+    **{
+        f"review.{name}": review_kept
+        for name in ("leave", "next", "back", "thank", "told", "copy", "finish")
+    },
 }
 STORE_EFFECTS: dict[tuple[str, str], Check] = {
     ("demo", "confirm.yes"): win_deleted,

@@ -37,6 +37,9 @@ def test_an_unchanged_file_gives_back_the_same_career(demo_repo: Repository) -> 
         "interactions",
         "read_only",
         "settings",
+        "goals",
+        "thanks",
+        "archived_priorities",
     }
 
 

@@ -32,6 +32,7 @@ from careertui.tui.dashboard.forms import FormSaves
 from careertui.tui.dashboard.gaps import GapRequests
 from careertui.tui.dashboard.journal import JournalRequests
 from careertui.tui.dashboard.people import PeopleRequests
+from careertui.tui.dashboard.review import ReviewRequests
 from careertui.tui.dashboard.vision import VisionRequests
 from careertui.tui.panes.base import Pane
 from careertui.tui.panes.gaps import GapsPane
@@ -56,6 +57,7 @@ SHOWN_IN = {
     "Gap": "gaps",
     "Stakeholder": "stakeholders",
     "Priority": "vision",
+    "Goal": "vision",
     "Feedback": "vision",
 }
 
@@ -91,6 +93,7 @@ class DashboardScreen(Screen[None]):
         ),
         Binding("z", "zoom", "Zoom", id="dashboard.zoom"),
         Binding("w", "app.quick_win", "Log a win", id="dashboard.log_win"),
+        Binding("r", "app.weekly_review", "Weekly review", id="dashboard.review", show=False),
         Binding("q", "app.quit", "Quit", id="dashboard.quit"),
     ]
 
@@ -103,6 +106,7 @@ class DashboardScreen(Screen[None]):
         self.gaps = GapRequests(self)
         self.people = PeopleRequests(self)
         self.vision = VisionRequests(self)
+        self.review = ReviewRequests(self)
         #: Keys typed while a form's record is being saved (the app offers it every key).
         self.held_keys = KeyHold()
         self._write_lock = threading.Lock()
@@ -390,6 +394,11 @@ class DashboardScreen(Screen[None]):
     def _vision_make_gap(self, message: VisionPane.MakeGap) -> None:
         message.stop()
         self.vision.make_gap(message.section, message.index, message.record_id)
+
+    @on(VisionPane.GoalStatusChanged)
+    def _vision_goal_status(self, message: VisionPane.GoalStatusChanged) -> None:
+        message.stop()
+        self.vision.set_goal_status(message.goal_id, message.status)
 
     @on(VisionPane.OpenGuidedStart)
     def _vision_guided_start(self, message: VisionPane.OpenGuidedStart) -> None:

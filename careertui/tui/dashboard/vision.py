@@ -17,6 +17,7 @@ from careertui.actions.gaps import (
     link_feedback_to_gap,
     obstacle_to_gap,
 )
+from careertui.actions.goals import add_goal, delete_goal, edit_goal, set_goal_status
 from careertui.actions.settings import remember_guided_start
 from careertui.actions.vision import (
     add_priority,
@@ -35,7 +36,7 @@ from careertui.actions.vision import (
     save_scope_item,
 )
 from careertui.domain.errors import InputError
-from careertui.domain.models import Feedback
+from careertui.domain.models import Feedback, Goal, GoalStatus
 from careertui.domain.vision import (
     gap_from_feedback,
     gap_from_obstacle,
@@ -112,6 +113,10 @@ class VisionRequests:
                     done=lambda _: "Priority saved",
                 )
             )
+        elif section == "goals" and (
+            goal := next((g for g in career.goals if g.id == record_id), None)
+        ):
+            self._goal_form(goal)
         elif section == "feedback" and (
             feedback := next((f for f in career.feedback if f.id == record_id), None)
         ):
@@ -178,6 +183,8 @@ class VisionRequests:
                     after=lambda entry, _: self._select_item(section, entry.text),
                 )
             )
+        elif section == "goals":
+            self._goal_form(None)
         elif section == "priorities":
             rank = next_rank(career.priorities)
             open_form(
@@ -213,6 +220,32 @@ class VisionRequests:
         else:
             self.edit_section(section, None, None)
 
+    def _goal_form(self, goal: Goal | None) -> None:
+        from careertui.tui.screens.goal_form import goal_form
+
+        career, repo = self.dashboard.career, self.dashboard.repo
+        gaps, priorities = career.gaps, career.priorities
+        self.dashboard.forms.open(
+            FormSave(
+                form=lambda typed, error: goal_form(
+                    goal, gaps, priorities, typed=typed, error=error
+                ),
+                write=lambda new: Write(add_goal, (repo, new)),
+                edit=None if goal is None else Edit(edit_goal, goal),
+                done=lambda saved: f"Goal saved: {saved.title}",
+                after=lambda saved, _: self.dashboard.show_saved(saved),
+            )
+        )
+
+    def set_goal_status(self, goal_id: str, status: GoalStatus) -> None:
+        self.dashboard.run_write(
+            Write(
+                set_goal_status,
+                (self.dashboard.repo, goal_id, status),
+                done=f"Goal {status}",
+            )
+        )
+
     def _priority_added(self, priority: Any, count: int) -> None:
         self.dashboard.show_saved(priority)
         warning = priority_warning(count)
@@ -232,6 +265,12 @@ class VisionRequests:
             text = items[index]
             question = f"Remove “{text}”?"
             write = Write(remove_from_list, (repo, section, index, text))
+        elif section == "goals" and record_id:
+            goal = next((g for g in career.goals if g.id == record_id), None)
+            if goal is None:
+                return
+            question = f"Delete the interim goal “{goal.title}”?"
+            write = Write(delete_goal, (repo, goal.id), done="Goal deleted")
         elif section == "priorities" and record_id:
             priority = next((p for p in career.priorities if p.id == record_id), None)
             if priority is None:

@@ -25,6 +25,7 @@ from textual.strip import Strip
 from careertui.domain.dates import shown
 from careertui.domain.gaps import is_overdue
 from careertui.domain.models import Gap, GapStatus
+from careertui.domain.trends import trend_text
 from careertui.tui.widgets.levels import level_dots
 
 #: Lines a card's title may take before it is cut.
@@ -71,6 +72,8 @@ class GapCard:
     evidence: int
     score: float | None
     overdue: bool
+    #: How the current level moved lately ("↑1 in 60 days"), "" when it did not.
+    trend: str = ""
 
     @property
     def gap_id(self) -> str:
@@ -118,19 +121,20 @@ class GapCard:
             [(line, "gap-column--title")]
             for line in title_lines(gap.title, None if width is None else text_width(width))
         ]
+        trend = [(" · ", ""), (self.trend, "gap-column--evidence")] if self.trend else []
         if narrow:
             return [
                 *titles,
                 [*levels, (" ", ""), wins],
                 [(f"imp {gap.impact} · eff {gap.effort} · ", ""), category],
-                [score, (" · ", ""), *due] if show_score else due,
+                [score, (" · ", ""), *due, *trend] if show_score else [*due, *trend],
                 [],
             ]
         return [
             *titles,
             [category, ("  ", ""), *levels],
             [(f"impact {gap.impact} · effort {gap.effort} · ", ""), wins],
-            [*due, ("  ", ""), score] if show_score else due,
+            [*due, ("  ", ""), score, *trend] if show_score else [*due, *trend],
             [],
         ]
 
@@ -142,7 +146,7 @@ class GapCard:
 
 
 def make_card(gap: Gap, evidence: int, score: float | None, today: dt.date) -> GapCard:
-    return GapCard(gap, evidence, score, is_overdue(gap, today))
+    return GapCard(gap, evidence, score, is_overdue(gap, today), trend_text(gap, today))
 
 
 class GapColumn(ScrollView, can_focus=False):

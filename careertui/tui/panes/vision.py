@@ -22,7 +22,16 @@ from textual.widgets.option_list import Option
 
 from careertui.domain.clock import today
 from careertui.domain.dates import shown
-from careertui.domain.models import Feedback, Priority, Profile, Vision
+from careertui.domain.goals import due_text, open_goals
+from careertui.domain.models import (
+    GOAL_STATUSES,
+    Feedback,
+    Goal,
+    GoalStatus,
+    Priority,
+    Profile,
+    Vision,
+)
 from careertui.domain.vision import (
     moved,
     needs_guided_start,
@@ -66,6 +75,7 @@ SECTIONS: tuple[Section, ...] = (
         ranked=True,
         short="Priorities",
     ),
+    Section("goals", "Interim goals", "s status · e edit · a add · d delete", short="Goals"),
     Section("strengths", "Strengths", "e edit · a add · d delete", short="Strengths"),
     Section("usps", "Unique selling points", "e edit · a add · d delete", short="USPs"),
     Section(
@@ -133,6 +143,7 @@ class VisionPane(Pane):
         Binding("e", "edit", "Edit", id="vision.edit"),
         Binding("a", "add", "Add", id="vision.add"),
         Binding("d", "delete", "Delete", id="vision.delete"),
+        Binding("s", "goal_status", "Goal status", show=False, id="vision.goal_status"),
         Binding("J", "move(1)", "Move down", id="vision.move_down"),
         Binding("K", "move(-1)", "Move up", id="vision.move_up"),
         Binding("g", "make_gap", "Make a gap", id="vision.make_gap"),
@@ -198,6 +209,13 @@ class VisionPane(Pane):
         record_id: str | None
 
     @dataclass
+    class GoalStatusChanged(Message):
+        """Set the interim goal ``goal_id`` to ``status``."""
+
+        goal_id: str
+        status: GoalStatus
+
+    @dataclass
     class OpenGuidedStart(Message):
         """Open the guided start; ``automatic`` when the pane first shows an empty store (the
         app decides whether it should open by itself)."""
@@ -232,6 +250,7 @@ class VisionPane(Pane):
         return (
             not career.priorities
             and not career.feedback
+            and not career.goals
             and all(
                 getattr(vision, name) == getattr(blank, name)
                 for name in Vision.model_fields
@@ -259,7 +278,7 @@ class VisionPane(Pane):
             {gap.source_feedback_id for gap in career.gaps},
             today(),
         )
-        unchanged = not career.changed_since(before) & {"vision", "priorities", "feedback"}
+        unchanged = not career.changed_since(before) & {"vision", "priorities", "feedback", "goals"}
         if unchanged and marks == self._marks and self._follow is None:
             return
         self._marks = marks
@@ -305,6 +324,9 @@ class VisionPane(Pane):
         items: dict[str, tuple[str, ...]] = {
             **{key: tuple(getattr(vision, key)) for key in TEXT_LISTS},
             "priorities": tuple(p.title for p in career.priorities),
+            "goals": tuple(
+                f"{g.title} ({g.status}, {due_text(g, today())})" for g in open_goals(career.goals)
+            ),
             "feedback": tuple(
                 f"“{_one_line(f.quote, 60)}” — {f.giver_name or 'anonymous'}"
                 for f in career.feedback
@@ -326,7 +348,11 @@ class VisionPane(Pane):
         career = self._career
         if career is None:
             return
-        for section, records in (("priorities", career.priorities), ("feedback", career.feedback)):
+        for section, records in (
+            ("priorities", career.priorities),
+            ("goals", career.goals),
+            ("feedback", career.feedback),
+        ):
             for index, record in enumerate(records):
                 if record.id == record_id:
                     self._go_to_row(row_id(section, index))
@@ -387,6 +413,8 @@ class VisionPane(Pane):
                     yield self._placeholder(section.key, "none yet — a to add")
             elif section.key == "priorities":
                 yield from self._priorities(career)
+            elif section.key == "goals":
+                yield from self._goals(career)
             elif section.key == "feedback":
                 linked = {gap.source_feedback_id for gap in career.gaps}
                 yield from self._feedback(career.feedback, linked)
@@ -457,6 +485,24 @@ class VisionPane(Pane):
         warning = priority_warning(len(career.priorities))
         if warning:
             yield self._flag("priorities", warning, "warn")
+
+    def _goals(self, career: Career):  # noqa: ANN202
+        styles = {"on track": "$success", "at risk": "bold $warning", "done": "$text-muted"}
+        on = today()
+        for index, goal in enumerate(career.goals):
+            when = due_text(goal, on) if goal.is_open else shown(goal.due)
+            yield Option(
+                Content.assemble(
+                    "  ",
+                    (f"{goal.status:<8}", styles.get(goal.status, "$text-muted")),
+                    f" {shown(goal.due)} ",
+                    (goal.title, "bold" if goal.is_open else ""),
+                    (f" · {when}" if goal.is_open else "", "$text-muted"),
+                ),
+                id=row_id("goals", index),
+            )
+        if not career.goals:
+            yield self._placeholder("goals", "none yet — a to add a 30/60/90-day goal")
 
     def _feedback(self, feedback: list[Feedback], linked: set[str | None]):  # noqa: ANN202
         for index, item in enumerate(feedback):
@@ -529,9 +575,11 @@ class VisionPane(Pane):
     def _record_id(self, section: str, index: int | None) -> str | None:
         if self._career is None or index is None:
             return None
-        rows: Sequence[Priority | Feedback]
+        rows: Sequence[Priority | Feedback | Goal]
         if section == "priorities":
             rows = self._career.priorities
+        elif section == "goals":
+            rows = self._career.goals
         elif section == "feedback":
             rows = self._career.feedback
         else:
@@ -540,7 +588,7 @@ class VisionPane(Pane):
 
     def action_edit(self) -> None:
         section, index, record_id = self._target()
-        if section in ("priorities", "feedback", "scope") and index is None:
+        if section in ("priorities", "goals", "feedback", "scope") and index is None:
             self.post_message(self.AddItem(section))
             return
         self.post_message(self.EditSection(section, index, record_id))
@@ -551,6 +599,18 @@ class VisionPane(Pane):
             self.post_message(self.EditSection(section, None, None))
             return
         self.post_message(self.AddItem(section))
+
+    def action_goal_status(self) -> None:
+        """The goal under the cursor to its next status (on track → at risk → done →
+        dropped → on track)."""
+        section, index, record_id = self._target()
+        career = self._career
+        if section != "goals" or record_id is None or career is None:
+            self.notify("Move to an interim goal to change its status")
+            return
+        goal = next(g for g in career.goals if g.id == record_id)
+        status = GOAL_STATUSES[(GOAL_STATUSES.index(goal.status) + 1) % len(GOAL_STATUSES)]
+        self.post_message(self.GoalStatusChanged(goal.id, status))
 
     def action_delete(self) -> None:
         section, index, record_id = self._target()
