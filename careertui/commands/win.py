@@ -62,7 +62,12 @@ def run(args: argparse.Namespace) -> int:
     from careertui.actions.lean_win import HAND_OVER, append_win
 
     stored = append_win(
-        data_dir(args), doc, priority=args.priority, gaps=args.gap, people=args.with_
+        data_dir(args),
+        doc,
+        priority=args.priority,
+        gaps=args.gap,
+        people=args.with_,
+        competencies=args.competency,
     )
     if stored is HAND_OVER:
         stored = _full_path(args, when, title, body, metrics)
@@ -102,7 +107,13 @@ def _full_path(
         raise InputError(describe(exc)) from exc
     repo = repository(args)
     with repo.transaction():
-        named = links(repo, priority=args.priority, gaps=args.gap, people=args.with_)
+        named = links(
+            repo,
+            priority=args.priority,
+            gaps=args.gap,
+            people=args.with_,
+            competencies=args.competency,
+        )
         # The ids come from stored records, so the copy needs no second validation.
         win = log_win(repo, win.model_copy(update=named) if named else win)
     return win.model_dump(mode="json")

@@ -121,6 +121,7 @@ def new_win(
     priority_id: str | None = None,
     gap_ids: Sequence[str] = (),
     stakeholder_ids: Sequence[str] = (),
+    competencies: Sequence[str] = (),
     id: str | None = None,  # noqa: A002 - the field's name
     created: dt.datetime | None = None,
     updated: dt.datetime | None = None,
@@ -147,6 +148,7 @@ def new_win(
         "stakeholder_ids": list(stakeholder_ids),
         "tags": _tags(errors, tags),
         "starred": bool(starred),
+        "competencies": list(competencies),
     }
     if errors:
         raise InputError(describe(errors))
