@@ -8,10 +8,12 @@ import json
 import sys
 
 from careertui.commands import repository
-from careertui.commands.table import Column, output_width, render
+from careertui.commands.table import Column, cell, output_width, render, shorten
 from careertui.domain.clock import today
 from careertui.domain.text import terminal_safe
 
+#: The most cells the strongest win's title takes, so the expectation keeps room.
+STRONGEST_WIDTH = 28
 COLUMNS = (
     Column("Competency"),
     Column("Expects", flexible=True),
@@ -74,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
             r.competency,
             r.expects,
             len(r.wins),
-            r.strongest.title if r.strongest else "—",
+            shorten(cell(r.strongest.title), STRONGEST_WIDTH) if r.strongest else "—",
             r.latest.isoformat() if r.latest else "—",
             f"! {r.mark_text}" if r.mark else "",
         )

@@ -52,7 +52,21 @@ def run(args: argparse.Namespace) -> int:
         _records(Stakeholder, tables, path),
         today(),
     )
-    line = SEPARATOR.join(figures.parts())
+    parts = figures.parts()
+    if vision.ladder is not None:  # as the app's status line shows it
+        from careertui.domain.models import Priority
+        from careertui.domain.readiness import readiness, with_readiness
+
+        found = readiness(
+            vision,
+            _records(Win, tables, path),
+            _records(Gap, tables, path),
+            _records(Stakeholder, tables, path),
+            _records(Priority, tables, path),
+            today(),
+        )
+        parts = with_readiness(parts, found)
+    line = SEPARATOR.join(parts)
     if snapshot.read_only:
         line = f"{READ_ONLY}  {line}"
     sys.stdout.write(terminal_safe(line) + "\n")

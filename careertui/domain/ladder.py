@@ -214,3 +214,33 @@ def win_text(win: Win) -> str:
 def competency_names(vision: Vision) -> list[str]:
     """The names of the ladder's competencies, in its order (none without a ladder)."""
     return [c.name for c in vision.ladder.competencies] if vision.ladder is not None else []
+
+
+#: ``c:NAME`` or ``c:"two words"`` in the quick-win line.
+_QUICK_TIE = re.compile(r'(?<!\S)[cC]:(?:"([^"]*)"?|(\S+))')
+
+
+def split_competencies(line: str, known: Sequence[str]) -> tuple[str, list[str]]:
+    """The quick-win ``line`` without its ``c:NAME`` words, and the competencies they name
+    (as the ladder spells them: a whole name or a unique beginning, any case). Without a
+    ladder (``known`` empty) the line is taken as it is. An InputError names a word that fits
+    no competency."""
+    from careertui.domain.errors import InputError
+    from careertui.domain.matching import competencies_named
+
+    if not known:
+        return line, []
+    typed = [
+        (m.group(1) if m.group(1) is not None else m.group(2)) for m in _QUICK_TIE.finditer(line)
+    ]
+    try:
+        names = competencies_named(known, [t.strip() for t in typed if t.strip()])
+    except InputError as exc:
+        raise InputError(f"c: {exc}") from exc
+    rest = " ".join(_QUICK_TIE.sub(" ", line).split())
+    return rest, names
+
+
+def quick_line(title: str, competencies: Sequence[str]) -> str:
+    """The quick-win line that gives ``title`` and ``competencies`` back."""
+    return " ".join([title, *(f'c:"{name}"' for name in competencies)])

@@ -259,3 +259,20 @@ def _gaps_closed(wins: Sequence[Win], gaps: Sequence[Gap]) -> ReadinessTerm:
     if points < most:
         raise_by = f"close {_names(open_)} with a win as evidence" if open_ else "work on a gap"
     return ReadinessTerm("gaps", "Gaps closed", points, most, figures, raise_by)
+
+
+def status_part(found: Readiness) -> str:
+    """Readiness in the few words of the status line; says so when ready and not asked."""
+    if found.ready_not_asked:
+        return f"ready {found.score}/100, not asked"
+    if found.ready:
+        return f"ready {found.score}/100"
+    return f"readiness {found.score}/100" + (" (capped)" if found.caps else "")
+
+
+def with_readiness(parts: list[str], found: Readiness) -> list[str]:
+    """The status line's parts (:meth:`careertui.domain.standing.Standing.parts`) with
+    readiness: second when the user is ready and has not asked (a call to act, kept on a narrow
+    terminal), else just before the destination, which a narrow terminal cuts first."""
+    at = 1 if found.ready_not_asked else max(len(parts) - 1, 0)
+    return [*parts[:at], status_part(found), *parts[at:]]

@@ -302,6 +302,11 @@ class CareerApp(App[None]):
             ("Show keys", "Every binding (?)", self.action_help),
             ("Switch theme", "Pick a theme; the choice is remembered", self.action_change_theme),
             ("Zoom the focused pane", "Maximise or restore (z)", dashboard.action_zoom),
+            (
+                "Ladder and readiness",
+                "Evidence per expectation of the target level; am I ready to ask? (R)",
+                dashboard.action_ladder,
+            ),
         ]
         for pane in dashboard.panes:
             commands.append(

@@ -27,12 +27,17 @@ class JournalRequests:
 
     def quick_win(self) -> None:
         """One line, dated today."""
+        from careertui.domain.ladder import competency_names, quick_line
         from careertui.tui.screens.quick_win import QuickWinScreen
 
         dashboard = self.dashboard
         self.dashboard.forms.open(
             FormSave(
-                form=lambda typed, error: QuickWinScreen(typed.title if typed else "", error),
+                form=lambda typed, error: QuickWinScreen(
+                    quick_line(typed.title, typed.competencies) if typed else "",
+                    error,
+                    competency_names(dashboard.career.vision),
+                ),
                 write=lambda win: Write(log_win, (dashboard.repo, win)),
                 done=_logged,
                 after=lambda win, _: dashboard.show_saved(win),

@@ -5,6 +5,8 @@ reason under it (``text``, ``error``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from careertui.domain.clock import today
+from careertui.domain.errors import InputError
+from careertui.domain.ladder import split_competencies
 from careertui.domain.models import Win
 from careertui.tui.screens.messages import readable_errors
 
@@ -22,10 +26,12 @@ class QuickWinScreen(ModalScreen[Win | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="quick_win.cancel")]
 
-    def __init__(self, text: str = "", error: str = "") -> None:
+    def __init__(self, text: str = "", error: str = "", competencies: Sequence[str] = ()) -> None:
         super().__init__()
         self._text = text
         self._error = error
+        #: The ladder's competencies, which ``c:NAME`` in the line ties the win to.
+        self._competencies = list(competencies)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quick-win", classes="dialog"):
@@ -35,7 +41,11 @@ class QuickWinScreen(ModalScreen[Win | None]):
             )
             yield Input(
                 self._text,
-                placeholder="What did you do? Enter saves, Escape cancels",
+                placeholder=(
+                    "What did you do? c:NAME ties a competency; Enter saves, Escape cancels"
+                    if self._competencies
+                    else "What did you do? Enter saves, Escape cancels"
+                ),
                 id="quick-win-title",
             )
             yield Static("", id="quick-win-error", classes="field-error")
@@ -57,7 +67,12 @@ class QuickWinScreen(ModalScreen[Win | None]):
         if not self.is_current:
             return
         try:
-            win = Win(title=event.value, date=today())
+            title, tied = split_competencies(event.value, self._competencies)
+        except InputError as exc:
+            self._show_error(str(exc))
+            return
+        try:
+            win = Win(title=title, date=today(), competencies=tied)
         except ValidationError as exc:
             self._show_error(readable_errors(exc).get("title", "this win cannot be saved"))
             return
