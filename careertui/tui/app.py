@@ -288,8 +288,8 @@ class CareerApp(App[None]):
             HelpScreen(
                 rows,
                 notes=[
-                    "Journal filter (/): words #tag priority:… gap:… with:… * from:… to:… "
-                    "(quote values with spaces)",
+                    "Journal filter (/): words #tag priority:… gap:… with:… competency:… * "
+                    "from:… to:… (quote values with spaces)",
                 ],
             )
         )
