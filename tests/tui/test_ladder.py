@@ -68,3 +68,30 @@ async def test_c_name_in_the_quick_win_ties_a_competency(repo: Repository) -> No
         assert win.competencies == ["Product strategy", "People leadership"]
         await wait_for(pilot, lambda: "readiness" in text(app.query_one(StatusLine)))
         assert "readiness 15/100 (capped)" in text(app.query_one(StatusLine))
+
+
+async def test_the_win_form_suggests_competencies_from_the_words_and_ties_only_what_is_ticked(
+    repo: Repository,
+) -> None:
+    from textual.widgets import Input, SelectionList
+
+    from careertui.tui.screens.form import FormScreen
+
+    import_ladder(repo, example("pm"), level="Senior PM", target="Group PM")
+    app = make_app(repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "n")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        hint = form.query_one("#hint-competencies")
+        assert text(hint) == ""
+        form.query_one("#field-title", Input).value = "Presented the pricing strategy to the execs"
+        await wait_for(pilot, lambda: "Product strategy" in text(hint))
+        assert "“strategy”" in text(hint) and "Suggested (tick to tie)" in text(hint)
+        choices = form.query_one("#field-competencies", SelectionList)
+        assert choices.selected == []  # suggested, never ticked for the user
+        choices.select("Communication")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: repo.wins.list())
+        (win,) = repo.wins.list()
+        assert win.competencies == ["Communication"]
