@@ -175,6 +175,7 @@ ROUTES: dict[str, dict[str, Route]] = {
     "FormScreen": {"*": Route(("4", "n"))},
     "QuickWinScreen": {"*": Route(("w",))},
     "HelpScreen": {"*": Route(("question_mark",))},
+    "LadderScreen": {"*": Route(("R",))},
     "GuidedStartScreen": {"*": Route(palette="Guided")},
     "GapDetailsScreen": {"demo": Route(("2", "enter"))},
     "StakeholderAgendaScreen": {"demo": Route(("3", "p"))},
