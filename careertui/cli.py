@@ -17,7 +17,7 @@ from careertui import __version__
 
 EXIT_USAGE = 2
 #: The fields ``careertui edit-win --clear`` can empty.
-WIN_CLEARABLE = ("body", "impact", "metrics", "priority", "gaps", "people", "tags")
+WIN_CLEARABLE = ("body", "impact", "metrics", "priority", "gaps", "people", "tags", "competencies")
 #: The board's columns as ``careertui move-gap --to`` names them.
 GAP_COLUMNS = ("backlog", "working", "closed")
 
@@ -86,6 +86,13 @@ def _win_options(parser: Parser, *, editing: bool) -> None:
             metavar="NAME",
             help="a stakeholder you shared it with today" + repeat,
         )
+    parser.add_argument(
+        "--competency",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a competency of the ladder it is evidence for" + repeat,
+    )
     parser.add_argument("--date", metavar="WHEN", help="ISO date or 'yesterday', 'last friday', …")
     if editing:
         parser.add_argument(
@@ -275,6 +282,51 @@ def build_parser() -> Parser:
 
     _command(sub, "where", "careertui.commands.where", help="print the data file's path")
 
+    ladder = _command(
+        sub,
+        "ladder",
+        "careertui.commands.ladder",
+        help="the evidence for each expectation of your target level",
+        description="One row per competency the target level of your ladder expects something "
+        "of: the expectation, how many wins are evidence, the strongest, the date of the latest "
+        "and a mark where there is none, or none in the last 90 days.",
+        epilog="--json prints an object with ladder, level, target and rows; each row has "
+        "competency, expects, wins, strongest (title or null), latest (YYYY-MM-DD or null) and "
+        "mark ('none', 'stale' or null).",
+    )
+    ladder.add_argument("--level", metavar="LEVEL", help="set your level on the ladder first")
+    ladder.add_argument("--target", metavar="LEVEL", help="set your target level first")
+    ladder.add_argument("--json", action="store_true", help="JSON for scripts")
+
+    ready = _command(
+        sub,
+        "readiness",
+        "careertui.commands.readiness",
+        help="am I ready to ask for the promotion? a score and its terms",
+        description="A score out of 100 from the record, term by term (coverage, recency, "
+        "sponsorship, alignment, room to grow, gaps closed), each with its figures and what "
+        "would raise it. Without a sponsor or champion, or with 'no room' recorded, it never "
+        "says ready.",
+    )
+    ready.add_argument("--json", action="store_true", help="JSON for scripts")
+
+    ask = _command(
+        sub,
+        "ask",
+        "careertui.commands.ask",
+        help="record asking for the promotion, or its answer",
+        description="Record that you asked WHOM for the promotion (and what), or, with "
+        "--answer alone, the answer to the last ask.",
+    )
+    ask.add_argument("--whom", metavar="NAME", help="who you asked")
+    ask.add_argument("--what", metavar="TEXT", help="what you asked for")
+    ask.add_argument("--date", metavar="WHEN", help="when (default today)")
+    ask.add_argument(
+        "--answer", choices=("waiting", "yes", "not yet", "no"), help="what they answered"
+    )
+    ask.add_argument("--said", metavar="TEXT", help="what they said")
+    ask.add_argument("--again", metavar="WHEN", help="when to ask again")
+
     doctor = _command(sub, "doctor", "careertui.commands.doctor", help="check the store")
     doctor.add_argument(
         "--restore",
@@ -322,9 +374,22 @@ def build_parser() -> Parser:
     )
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
 
-    imp = _command(sub, "import", "careertui.commands.importer", help="import data")
-    imp.add_argument("what", choices=["json", "jrnl"])
-    imp.add_argument("file", metavar="FILE")
+    imp = _command(
+        sub,
+        "import",
+        "careertui.commands.importer",
+        help="import data, or a career ladder",
+        description="json, jrnl: merge the records of FILE. ladder: put the career ladder of "
+        "FILE (YAML or JSON; the README shows the shape) on record in place of any earlier one, "
+        "keeping every competency tie whose competency it still has.",
+    )
+    imp.add_argument("what", choices=["json", "jrnl", "ladder"])
+    imp.add_argument("file", metavar="FILE", nargs="?")
+    imp.add_argument(
+        "--example", metavar="NAME", help="ladder: the example ladder careertui ships (pm)"
+    )
+    imp.add_argument("--level", metavar="LEVEL", help="ladder: your level on it today")
+    imp.add_argument("--target", metavar="LEVEL", help="ladder: the level you aim for")
 
     enc = _command(sub, "encrypt", "careertui.commands.crypt", help="encrypt the store")
     enc.add_argument("--keyring", action="store_true", help="keep the passphrase in the keyring")

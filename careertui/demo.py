@@ -21,6 +21,7 @@ from careertui.domain.models import (
     Metric,
     Priority,
     Profile,
+    PromotionAsk,
     Record,
     Relationship,
     Stakeholder,
@@ -437,6 +438,8 @@ def sample_career(today: dt.date, seed: int = 7) -> dict[str, Sequence[Record]]:
     people = [_person(row, today) for row in PEOPLE]
     gaps = [_gap(row, rank, people, today) for rank, row in enumerate(GAPS)]
     wins = list(_wins(rng, today, priorities, gaps, people))
+    gaps = [_tied_gap(gap) for gap in gaps]
+    wins = [_tied_win(win, today) for win in wins]
     feedback = list(_feedback(today, people))
     interactions: list[Interaction] = []
     for person in people:
@@ -587,7 +590,65 @@ def _vision(today: dt.date) -> Vision:
             company="Lumen Cloud",
             team="Developer Platform",
         ),
+        **_ladder(today),
     )
+
+
+#: The demo's ties to the example ladder's competencies: each gap's, and the wins' by the start
+#: of their title (the wins made from one template share them).
+GAP_COMPETENCIES = {
+    "Executive communication": ["Communication"],
+    "Managing managers": ["People leadership"],
+    "Visibility with the CTO": ["Stakeholder management"],
+    "Financial acumen": ["Data and measurement"],
+    "Own a multi-team roadmap": ["Execution", "Product strategy"],
+    "Pricing and packaging": ["Product strategy"],
+    "Hiring bar raiser": ["People leadership"],
+}
+WIN_COMPETENCIES = {
+    "Shipped ": ["Execution"],
+    "Ran the ": ["Data and measurement"],
+    "Presented ": ["Product strategy", "Communication"],
+    "Mentored ": ["People leadership"],
+}
+#: Customer research stopped when the quiet month began: its evidence is stale.
+CUSTOMER_INSIGHT_UNTIL_DAYS = 200
+
+
+def _tied_gap(gap: Gap) -> Gap:
+    tied = GAP_COMPETENCIES.get(gap.title)
+    return gap.model_copy(update={"competencies": tied}) if tied else gap
+
+
+def _tied_win(win: Win, today: dt.date) -> Win:
+    tied = next((c for start, c in WIN_COMPETENCIES.items() if win.title.startswith(start)), [])
+    if (
+        win.title.startswith("Cut onboarding")
+        and (today - win.date).days > CUSTOMER_INSIGHT_UNTIL_DAYS
+    ):
+        tied = ["Customer insight"]
+    return win.model_copy(update={"competencies": list(tied)}) if tied else win
+
+
+def _ladder(today: dt.date) -> dict[str, object]:
+    """The example product-management ladder, the demo person on it, and their ask."""
+    from careertui.exchange.ladder_file import example  # the ladder ships as package data
+
+    return {
+        "ladder": example("pm"),
+        "ladder_level": "Senior PM",
+        "ladder_target": "Group PM",
+        "asks": [
+            PromotionAsk(
+                date=today - dt.timedelta(days=40),
+                whom="Maya Chen",
+                what="Group PM for the platform org when it splits next half",
+                answer="not yet",
+                said="Show a second team's roadmap and an exec sponsor first.",
+                ask_again=today + dt.timedelta(days=50),
+            )
+        ],
+    }
 
 
 def _person(row: tuple, today: dt.date) -> Stakeholder:

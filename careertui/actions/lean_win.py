@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from careertui.domain.clock import now
+from careertui.domain.errors import InputError
 from careertui.domain.fields import normal_text
-from careertui.domain.matching import find_one
+from careertui.domain.matching import competencies_named, find_one
 from careertui.domain.text import neutralise
 from careertui.domain.win_record import canonical_id, canonical_stakeholder, stamp
 from careertui.store.errors import StoreError
@@ -85,6 +86,27 @@ def _links(
     return links
 
 
+def _competencies(tables: Tables, typed: Sequence[str]) -> list[str]:
+    """The ladder's competencies ``--competency`` names, looked up in the stored vision as the
+    full path looks them up in the model (a ladder not as careertui writes it: the full path)."""
+    vision = tables.get("vision", {}).get("vision")
+    ladder = vision.get("ladder") if isinstance(vision, dict) else None
+    known: list[str] = []
+    if ladder is not None:
+        items = ladder.get("competencies") if isinstance(ladder, dict) else None
+        if not isinstance(items, list):
+            raise HandOver
+        for item in items:
+            name = item.get("name") if isinstance(item, dict) else None
+            if not isinstance(name, str) or neutralise(normal_text(name)) != name:
+                raise HandOver
+            known.append(name)
+    try:
+        return competencies_named(known, list(typed))
+    except InputError as exc:
+        raise InputError(f"--competency: {exc}") from exc
+
+
 def _contacted(tables: Tables, stakeholder_ids: Sequence[str], on: str) -> None:
     """Move the last contact of each stakeholder to ``on`` where it is earlier or unset (and
     ``updated`` with it).
@@ -113,6 +135,7 @@ def append_win(
     people: Sequence[str] = (),
     told: Sequence[str] = (),
     told_on: str = "",
+    competencies: Sequence[str] = (),
     lock_timeout: float = LOCK_TIMEOUT,
 ) -> dict[str, Any] | None:
     """Store the new win ``doc`` (from :func:`careertui.domain.win_record.new_win`), linked to
@@ -127,6 +150,8 @@ def append_win(
     try:
         with lean_write(Path(data_dir), lock_timeout) as (raw, tables):
             stored = {**doc, **_links(tables, priority, gaps, people, told, told_on)}
+            if competencies:
+                stored["competencies"] = _competencies(tables, competencies)
             wins = tables.setdefault(WINS, {})
             if stored["id"] in wins:
                 raise StoreError(f"a win with id {stored['id']} exists")

@@ -32,6 +32,7 @@ CLEARED: dict[str, tuple[str, Any]] = {
     "gaps": ("gap_ids", []),
     "people": ("stakeholder_ids", []),
     "tags": ("tags", []),
+    "competencies": ("competencies", []),
 }
 #: The option that sets each field ``--clear`` can empty, to refuse both at once.
 SETTERS = {
@@ -42,12 +43,13 @@ SETTERS = {
     "gaps": ("gap",),
     "people": ("with_",),
     "tags": ("tag",),
+    "competencies": ("competency",),
 }
 #: How an option is typed, for the messages.
 TYPED = {"with_": "--with", "input_metric": "--input-metric"}
 #: The options that name a value (not given: None) and those that list values (not given: []).
 VALUED = ("title", "body", "impact", "priority", "date", "star")
-LISTED = ("metric", "input_metric", "gap", "with_", "tag", "clear")
+LISTED = ("metric", "input_metric", "gap", "with_", "tag", "clear", "competency")
 
 
 def typed_changes(args: argparse.Namespace) -> dict[str, Any]:
@@ -114,7 +116,13 @@ def run(args: argparse.Namespace) -> int:
     changes = typed_changes(args)
     repo = repository(args)
     original = find_win(repo, args.id)
-    changes |= links(repo, priority=args.priority, gaps=args.gap, people=args.with_)
+    changes |= links(
+        repo,
+        priority=args.priority,
+        gaps=args.gap,
+        people=args.with_,
+        competencies=args.competency,
+    )
     if args.edit:
         changes = _in_editor(original, changes)
     edited = edited_win(original, changes)

@@ -1,5 +1,6 @@
 """``careertui import {json,jrnl} FILE``: validate every record, then merge by id, all or
-nothing, and report what was added, updated and skipped."""
+nothing, and report what was added, updated and skipped. ``careertui import ladder FILE`` (or
+``--example pm``) puts a career ladder on record."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 from pathlib import Path
 
 from careertui.commands import repository
+from careertui.domain.errors import InputError
 from careertui.domain.text import terminal_safe
 
 
@@ -20,6 +22,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.what == "ladder":
+        return _ladder(args)
+    if args.file is None or args.example or args.level or args.target:
+        raise InputError(f"import {args.what} takes a FILE and no ladder option")
     path = Path(args.file).expanduser()
     repo = repository(args)
     if args.what == "json":
@@ -31,6 +37,20 @@ def _run(args: argparse.Namespace) -> int:
 
         report = import_jrnl(repo, path)
     print(terminal_safe(f"imported {path} into {repo.store.path}"))
+    for line in report.lines():
+        print(terminal_safe(line))
+    return 0
+
+
+def _ladder(args: argparse.Namespace) -> int:
+    from careertui.actions.ladder import import_ladder
+    from careertui.exchange.ladder_file import example, read_ladder_file
+
+    if (args.file is None) == (args.example is None):
+        raise InputError("import ladder takes a FILE or --example NAME (one of the two)")
+    ladder = example(args.example) if args.example else read_ladder_file(Path(args.file))
+    repo = repository(args)
+    report = import_ladder(repo, ladder, level=args.level, target=args.target)
     for line in report.lines():
         print(terminal_safe(line))
     return 0

@@ -22,6 +22,7 @@ from careertui.domain.text import terminal_safe
 
 if TYPE_CHECKING:
     from careertui.domain.models import Record
+    from careertui.domain.readiness import Readiness
     from careertui.domain.standing import Standing
 
 R = TypeVar("R", bound="Record")
@@ -73,12 +74,17 @@ def run(args: argparse.Namespace) -> int:
 class _Figures:
     standing: Standing
     reminders: list[str]
+    readiness: Readiness | None
     read_only: bool
 
     def parts(self) -> list[str]:
         parts = self.standing.parts()
         parts[3:3] = self.reminders  # after the overdue check-ins, before the gaps
-        return parts
+        if self.readiness is None:
+            return parts
+        from careertui.domain.readiness import with_readiness
+
+        return with_readiness(parts, self.readiness)
 
 
 def _from_slices(folder: Path) -> _Figures | None:
@@ -105,11 +111,13 @@ def _from_slices(folder: Path) -> _Figures | None:
     from careertui.store.repository import load_record
 
     vision = Vision() if vision_doc is None else load_record(Vision, vision_doc, path)
+    if vision.ladder is not None:  # readiness weighs every win: the full read
+        return None
     stakeholders = [load_record(Stakeholder, doc, path) for doc in people.values()]
     figures = standing_on_dates(
         vision, dates, [GapStatus(s) for s in statuses], stakeholders, today()
     )
-    return _Figures(figures, _reminders(small, path), read_only=False)
+    return _Figures(figures, _reminders(small, path), None, read_only=False)
 
 
 def _from_repository(args: argparse.Namespace) -> _Figures:
@@ -131,4 +139,17 @@ def _from_repository(args: argparse.Namespace) -> _Figures:
         _records(Stakeholder, tables, path),
         today(),
     )
-    return _Figures(figures, _reminders(tables, path), snapshot.read_only)
+    found = None
+    if vision.ladder is not None:  # as the app's status line shows it
+        from careertui.domain.models import Priority
+        from careertui.domain.readiness import readiness
+
+        found = readiness(
+            vision,
+            _records(Win, tables, path),
+            _records(Gap, tables, path),
+            _records(Stakeholder, tables, path),
+            _records(Priority, tables, path),
+            today(),
+        )
+    return _Figures(figures, _reminders(tables, path), found, snapshot.read_only)

@@ -112,6 +112,7 @@ def _run(args: argparse.Namespace, title: str, body: str) -> int:
         people=args.with_,
         told=told,
         told_on=today().isoformat(),
+        competencies=args.competency,
     )
     if stored is HAND_OVER:
         stored = _full_path(args, when, title, body, metrics)
@@ -151,7 +152,13 @@ def _full_path(
         raise InputError(describe(exc)) from exc
     repo = repository(args)
     with repo.transaction():
-        named = links(repo, priority=args.priority, gaps=args.gap, people=args.with_)
+        named = links(
+            repo,
+            priority=args.priority,
+            gaps=args.gap,
+            people=args.with_,
+            competencies=args.competency,
+        )
         told = getattr(args, "told", [])
         if told:
             heard = links(repo, priority=None, gaps=[], people=told)["stakeholder_ids"]

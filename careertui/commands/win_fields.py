@@ -36,7 +36,12 @@ def metric_docs(args: argparse.Namespace) -> list[dict[str, str]]:
 
 
 def links(
-    repo: Repository, *, priority: str | None, gaps: list[str], people: list[str]
+    repo: Repository,
+    *,
+    priority: str | None,
+    gaps: list[str],
+    people: list[str],
+    competencies: list[str] | None = None,
 ) -> dict[str, Any]:
     """The ids of the priority, gaps and stakeholders named (each by its id, its whole name or
     a unique beginning of it), for the links that were named at all."""
@@ -53,4 +58,18 @@ def links(
         everyone = repo.stakeholders.list()
         ids = [find_one(everyone, n, lambda s: s.name, "stakeholder").id for n in people]
         found["stakeholder_ids"] = list(dict.fromkeys(ids))
+    if competencies:
+        found["competencies"] = competencies_of(repo, competencies)
     return found
+
+
+def competencies_of(repo: Repository, typed: list[str]) -> list[str]:
+    """The ladder's competencies ``--competency`` names; an InputError naming the option."""
+    from careertui.domain.matching import competencies_named
+
+    ladder = repo.vision().ladder
+    known = [c.name for c in ladder.competencies] if ladder is not None else []
+    try:
+        return competencies_named(known, typed)
+    except InputError as exc:
+        raise InputError(f"--competency: {exc}") from exc

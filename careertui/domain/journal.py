@@ -8,6 +8,8 @@ The filter language (typed after ``/`` in the journal)::
 Free words must all appear in the win (title, body, impact, metrics, tags). ``#tag`` needs the
 tag; ``priority:`` (``p:``), ``gap:`` (``g:``) and ``with:`` (``@``) match a priority, gap or
 stakeholder whose name contains the text (``priority:none`` finds wins tied to no priority);
+``competency:`` (``c:``) matches a competency of the ladder whose name contains the text, and
+keeps the wins tied to it directly or through a gap tied to it;
 ``*`` (or ``is:starred``) keeps starred wins; ``from:``/``to:`` take a date or a phrase such as
 ``"3 months ago"``; ``tag:launch`` is ``#launch``. Quote values that contain spaces.
 
@@ -37,16 +39,17 @@ _GAP = ("gap:", "g:")
 _WITH = ("with:", "@")
 _STARRED = ("*", "is:starred", "is:star")
 _TAG = ("tag:",)
+_COMPETENCY = ("competency:", "c:")
 _DATES = (("from:", "since:"), ("to:", "until:"))
 #: Every ``key:`` the filter understands (``is:`` only as ``is:starred``).
 KEYS = frozenset(
     prefix[:-1]
-    for group in (_PRIORITY, _GAP, _WITH, _TAG, *_DATES)
+    for group in (_PRIORITY, _GAP, _WITH, _TAG, _COMPETENCY, *_DATES)
     for prefix in group
     if prefix.endswith(":")
 ) | {"is"}
 #: The keys as the error names them (short forms and synonyms left out), as the help lists them.
-KNOWN_KEYS = ("priority:", "gap:", "with:", "tag:", "from:", "to:", "is:starred")
+KNOWN_KEYS = ("priority:", "gap:", "with:", "competency:", "tag:", "from:", "to:", "is:starred")
 
 
 def search_text(win: Win) -> str:
@@ -67,6 +70,9 @@ class WinFilter:
     untied: bool = False
     gap_ids: list[set[str]] = field(default_factory=list)
     stakeholder_ids: list[set[str]] = field(default_factory=list)
+    #: Per ``competency:`` asked, what ties a win to it: ``c:<name>`` (folded) for a direct
+    #: tie, ``g:<gap id>`` for a gap tied to it (:func:`competency_keys`).
+    competency_keys: list[set[str]] = field(default_factory=list)
     start: dt.date | None = None
     end: dt.date | None = None
     problems: list[str] = field(default_factory=list)
@@ -92,6 +98,10 @@ class WinFilter:
             return False
         if any(not ids.intersection(win.stakeholder_ids) for ids in self.stakeholder_ids):
             return False
+        if self.competency_keys:
+            keys = competency_keys(win)
+            if any(not wanted.intersection(keys) for wanted in self.competency_keys):
+                return False
         if self.words:
             text = haystack if haystack is not None else search_text(win)
             return all(word in text for word in self.words)
@@ -109,6 +119,7 @@ class WinFilter:
             or self.tags
             or self.gap_ids
             or self.stakeholder_ids
+            or self.competency_keys
             or self.priority_ids is not None
             or self.start is not None
             or self.end is not None
@@ -136,12 +147,20 @@ class WinFilter:
         for mine, theirs in (
             (self.gap_ids, other.gap_ids),
             (self.stakeholder_ids, other.stakeholder_ids),
+            (self.competency_keys, other.competency_keys),
         ):
             # a win meets each of their id sets if it meets one of mine inside it
             if any(not any(ids <= wanted for ids in mine) for wanted in theirs):
                 return False
         # a win that contains one of my words contains every part of that word
         return all(any(word in longer for longer in self.words) for word in other.words)
+
+
+def competency_keys(win: Win) -> set[str]:
+    """What ties ``win`` to competencies, as :attr:`WinFilter.competency_keys` names it."""
+    return {f"c:{name.casefold()}" for name in win.competencies} | {
+        f"g:{gap_id}" for gap_id in win.gap_ids
+    }
 
 
 class WinSearch:
@@ -273,6 +292,7 @@ def parse_filter(
     priorities: Sequence[Priority] = (),
     gaps: Sequence[Gap] = (),
     stakeholders: Sequence[Stakeholder] = (),
+    competencies: Sequence[str] = (),
     today: dt.date,
 ) -> WinFilter:
     """Read the filter the user typed. Never raises: what cannot be used is in ``problems``
@@ -308,6 +328,16 @@ def parse_filter(
             result.stakeholder_ids.append(
                 _ids("stakeholder", value, ((s.id, s.name) for s in stakeholders), result.problems)
             )
+        elif (value := _value(token, _COMPETENCY)) is not None and value:
+            names = _ids("competency", value, ((n, n) for n in competencies), result.problems)
+            folded = {n.casefold() for n in names}
+            keys = {f"c:{n}" for n in folded}
+            keys |= {
+                f"g:{g.id}"
+                for g in gaps
+                if folded.intersection(c.casefold() for c in g.competencies)
+            }
+            result.competency_keys.append(keys if names else set())
         elif (value := _value(token, _DATES[0])) is not None and value:
             result.start = _date(value, today, result.problems)
         elif (value := _value(token, _DATES[1])) is not None and value:
@@ -377,7 +407,7 @@ def alignment(
 
 
 # -- completing what the user types in the filter ---------------------------------------------
-_KEYWORDS = ("priority:", "gap:", "with:", "tag:", "from:", "to:", "is:starred")
+_KEYWORDS = ("priority:", "gap:", "with:", "competency:", "tag:", "from:", "to:", "is:starred")
 
 
 def _complete_name(typed: str, names: Iterable[str]) -> str | None:
@@ -402,6 +432,7 @@ def completion(
     gaps: Sequence[Gap] = (),
     stakeholders: Sequence[Stakeholder] = (),
     tags: Iterable[str] = (),
+    competencies: Sequence[str] = (),
 ) -> str | None:
     """``text`` completed at its last word (a keyword, or a priority, gap, person or tag after
     its prefix), or None. The result always starts with ``text``."""
@@ -414,6 +445,7 @@ def completion(
         (_GAP, [g.title for g in gaps]),
         (_WITH, [s.name for s in stakeholders]),
         (("#", *_TAG), sorted(set(tags))),
+        (_COMPETENCY, list(competencies)),
     )
     for prefixes, names in choices:
         for prefix in prefixes:

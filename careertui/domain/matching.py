@@ -79,3 +79,17 @@ def find_one(
     else:
         hint = f"there are no {plural(kind)} yet"
     raise InputError(f"no {kind} named {typed!r} ({hint})")
+
+
+def competencies_named(known: Sequence[str], typed: Sequence[str]) -> list[str]:
+    """The ladder's competencies (``known``, by name) that ``typed`` names, each as the ladder
+    spells it (a whole name or a unique beginning, any case), repeats dropped; an InputError
+    for a name that fits none, or when there is no ladder."""
+    if typed and not known:
+        raise InputError("no ladder yet; import one with careertui import ladder FILE")
+    found: list[str] = []
+    for name in typed:
+        match = find_one(known, name, lambda n: n, "competency", ident=lambda n: n)
+        if match not in found:
+            found.append(match)
+    return found

@@ -197,6 +197,13 @@ class Vision(Record):
     room_to_grow: RoomToGrow = Field(default_factory=RoomToGrow)
     #: Who the career is about: the facts every document names.
     profile: Profile = Field(default_factory=Profile)
+    #: The career ladder promotions are decided against (``careertui import ladder``).
+    ladder: Ladder | None = None
+    #: The user's level on the ladder today, and the level they aim for (names of its levels).
+    ladder_level: Short = ""
+    ladder_target: Short = ""
+    #: Every time the user asked for the promotion, oldest first.
+    asks: list[PromotionAsk] = Field(default_factory=list)
 
     _lists = field_validator(
         "company_kinds",
@@ -266,6 +273,8 @@ class Gap(Record):
     source_feedback_id: str | None = None
     #: Each change of the current level, oldest first, with its date: the gap's trend.
     level_history: list[LevelChange] = Field(default_factory=list)
+    #: The ladder's competencies this gap is about (by name).
+    competencies: list[Plain] = Field(default_factory=list)
 
     @field_validator("target_level")
     @classmethod
@@ -341,6 +350,8 @@ class Win(Record):
     starred: bool = False
     #: Whom the win was shared with, and when (oldest first).
     told: list[Told] = Field(default_factory=list)
+    #: The ladder's competencies this win is evidence for (by name).
+    competencies: list[Plain] = Field(default_factory=list)
 
     _normal_tags = field_validator("tags")(fields.normal_tags)
 
@@ -409,6 +420,93 @@ class Thanks(Record):
     win_id: str | None = None
     date: dt.date = Field(default_factory=today)
     note: Text = ""
+
+
+class Competency(BaseModel):
+    """One competency of a career ladder and what it expects at some of the ladder's levels
+    (level name → expectation)."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    name: Title
+    expects: dict[str, Text] = Field(default_factory=dict)
+
+
+class Ladder(BaseModel):
+    """A career ladder: its levels, lowest first, and its competencies. Names compare without
+    regard to case."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    ladder: Title
+    levels: list[Short] = Field(min_length=1)
+    competencies: list[Competency] = Field(default_factory=list)
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_named_once(cls, levels: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for level in levels:
+            if not level:
+                raise ValueError("a level needs a name")
+            if level.casefold() in seen:
+                raise ValueError(f"the level {level!r} is named twice")
+            seen.add(level.casefold())
+        return levels
+
+    @model_validator(mode="after")
+    def _expectations_at_known_levels(self) -> Ladder:
+        known = {level.casefold() for level in self.levels}
+        seen: set[str] = set()
+        for competency in self.competencies:
+            if competency.name.casefold() in seen:
+                raise ValueError(f"the competency {competency.name!r} is named twice")
+            seen.add(competency.name.casefold())
+            for level in competency.expects:
+                if level.casefold() not in known:
+                    raise ValueError(
+                        f"{competency.name!r} expects something at {level!r}, which is not one "
+                        f"of the levels ({', '.join(self.levels)})"
+                    )
+        return self
+
+    def level(self, name: str) -> str | None:
+        """The ladder's spelling of the level ``name`` (any case), or None."""
+        return next((lv for lv in self.levels if lv.casefold() == name.strip().casefold()), None)
+
+    def competency(self, name: str) -> Competency | None:
+        """The competency named ``name`` (any case), or None."""
+        folded = name.strip().casefold()
+        return next((c for c in self.competencies if c.name.casefold() == folded), None)
+
+    def expectation(self, competency: Competency, level: str) -> str:
+        """What ``competency`` expects at ``level`` (any case); empty when nothing is said."""
+        folded = level.casefold()
+        return next((t for lv, t in competency.expects.items() if lv.casefold() == folded), "")
+
+
+class PromotionAsk(BaseModel):
+    """Asking for the promotion: when, whom, what was asked, the answer and when to ask
+    again."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
+
+    ANSWERS: ClassVar[tuple[str, ...]] = ("waiting", "yes", "not yet", "no")
+
+    date: dt.date = Field(default_factory=today)
+    whom: Title
+    what: Text = ""
+    answer: Literal["waiting", "yes", "not yet", "no"] = "waiting"
+    said: Text = ""
+    ask_again: dt.date | None = None
+
+    @field_validator("ask_again")
+    @classmethod
+    def _again_after(cls, again: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        asked = info.data.get("date")
+        if again is not None and asked is not None and again <= asked:
+            raise ValueError(f"must be after the day you asked ({asked.isoformat()})")
+        return again
 
 
 #: Every kind of record, in the order of the method: vision → now → gaps → people → wins.

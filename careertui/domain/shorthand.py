@@ -6,12 +6,14 @@ of the journal filter (:mod:`careertui.domain.journal`)::
 - ``@name`` (``with:name``) names a stakeholder; the word stays in the title as the part of the
   person's name that was typed ("@tom" → "Tom" for Tom Becker, "@\"tom b\"" → "Tom Becker");
 - ``#tag`` (``tag:tag``) adds a tag; ``p:`` (``priority:``) ties the win to a company priority;
-  ``g:`` (``gap:``) to a gap; ``*`` (``is:starred``) stars it. These leave the title.
+  ``g:`` (``gap:``) to a gap; ``c:`` (``competency:``) to a competency of the ladder; ``*``
+  (``is:starred``) stars it. These leave the title.
 
 Names are matched as ``careertui win`` matches them (:func:`careertui.domain.matching.find_one`:
 an id, the whole name or a unique beginning of it, case-insensitive). A name that fits several
-records or none is a problem, and a win with problems is not saved. Any other ``word:`` is part
-of the title ("Note: shipped" is a title, not an unknown key).
+records or none is a problem, and a win with problems is not saved. Any other ``word:`` (and
+``c:`` while there is no ladder) is part of the title ("Note: shipped" is a title, not an
+unknown key).
 """
 
 from __future__ import annotations
@@ -21,8 +23,17 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from careertui.domain.errors import InputError
-from careertui.domain.journal import _GAP, _KEY, _PRIORITY, _RAW_WORD, _STARRED, _TAG, _unquoted
-from careertui.domain.matching import find_one
+from careertui.domain.journal import (
+    _COMPETENCY,
+    _GAP,
+    _KEY,
+    _PRIORITY,
+    _RAW_WORD,
+    _STARRED,
+    _TAG,
+    _unquoted,
+)
+from careertui.domain.matching import competencies_named, find_one
 from careertui.domain.models import Gap, Priority, Stakeholder
 
 _WITH = ("with:", "@")
@@ -38,6 +49,7 @@ class QuickWinText:
     priority: Priority | None = None
     gaps: list[Gap] = field(default_factory=list)
     people: list[Stakeholder] = field(default_factory=list)
+    competencies: list[str] = field(default_factory=list)
     starred: bool = False
     problems: list[str] = field(default_factory=list)
 
@@ -49,6 +61,7 @@ class QuickWinText:
             "priority_id": self.priority.id if self.priority is not None else None,
             "gap_ids": list(dict.fromkeys(g.id for g in self.gaps)),
             "stakeholder_ids": list(dict.fromkeys(s.id for s in self.people)),
+            "competencies": list(dict.fromkeys(self.competencies)),
             "starred": self.starred,
         }
 
@@ -62,6 +75,8 @@ class QuickWinText:
             parts.append(f"priority “{self.priority.title}”")
         for gap in dict.fromkeys(g.title for g in self.gaps):
             parts.append(f"gap “{gap}”")
+        for name in dict.fromkeys(self.competencies):
+            parts.append(f"competency “{name}”")
         parts.extend("#" + tag for tag in self.tags)
         if self.starred:
             parts.append("★ starred")
@@ -97,6 +112,7 @@ def parse_quick_win(
     priorities: Sequence[Priority] = (),
     gaps: Sequence[Gap] = (),
     stakeholders: Sequence[Stakeholder] = (),
+    competencies: Sequence[str] = (),
 ) -> QuickWinText:
     """Read a quick-win line. Never raises: a name that fits several records or none is in
     ``problems``, and so is a line with no title left."""
@@ -125,6 +141,11 @@ def parse_quick_win(
             gap = _find(gaps, value, lambda g: g.title, "gap", result.problems)
             if gap is not None:
                 result.gaps.append(gap)
+        elif shorthand and key and competencies and (value := _value(token, _COMPETENCY)):
+            try:
+                result.competencies.extend(competencies_named(competencies, [value]))
+            except InputError as exc:
+                result.problems.append(f"c: {exc}")
         elif shorthand and (value := _value(token, _WITH)):
             person = _find(stakeholders, value, lambda s: s.name, "stakeholder", result.problems)
             if person is not None:

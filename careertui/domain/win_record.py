@@ -122,6 +122,7 @@ def new_win(
     gap_ids: Sequence[str] = (),
     stakeholder_ids: Sequence[str] = (),
     told: Sequence[Mapping[str, str]] = (),
+    competencies: Sequence[str] = (),
     id: str | None = None,  # noqa: A002 - the field's name
     created: dt.datetime | None = None,
     updated: dt.datetime | None = None,
@@ -149,6 +150,7 @@ def new_win(
         "tags": _tags(errors, tags),
         "starred": bool(starred),
         "told": [dict(t) for t in told],
+        "competencies": list(competencies),
     }
     if errors:
         raise InputError(describe(errors))

@@ -33,7 +33,7 @@ from careertui.domain.models import (
 )
 from careertui.domain.profile import current_company_kinds, other_company_kinds
 from careertui.domain.scoring import by_score
-from careertui.exchange import documents
+from careertui.exchange import documents, ladder_sections
 from careertui.exchange import markdown as md
 from careertui.store.repository import Career
 
@@ -103,6 +103,7 @@ def promotion_case(
     blocks: list[list[str]] = [[md.heading(1, title)], *documents.introduction(profile, today)]
     blocks += _role(career, today, private=private)
     blocks += _next_level(career)
+    blocks += ladder_sections.case_blocks(career, today)
     blocks += _evidence(career, today, private=private)
     blocks += _feedback(career.feedback, private=private)
     blocks += _supporters(career.stakeholders, private=private)

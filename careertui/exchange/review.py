@@ -20,7 +20,7 @@ from careertui.domain import gaps as gap_rules
 from careertui.domain.dates import shift
 from careertui.domain.errors import InputError
 from careertui.domain.models import Gap, GapStatus, Win
-from careertui.exchange import documents
+from careertui.exchange import documents, ladder_sections
 from careertui.exchange import markdown as md
 from careertui.store.repository import Career
 
@@ -77,6 +77,7 @@ def self_review(
         told |= {w.id for w in documents.by_strength(evidence)[:STORIES_PER_GAP]}
     if not gaps:
         blocks.append(["No gap on the board is being worked on."])
+    blocks += ladder_sections.review_blocks(career, wins, priorities, today, told)
     blocks += _highlights([w for w in wins if w.id not in told], priorities)
     blocks += _feedback(career, first, last)
     return documents.finish(md.document(blocks), title=title, fmt=fmt)

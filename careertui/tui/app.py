@@ -325,8 +325,8 @@ class CareerApp(App[None]):
             HelpScreen(
                 rows,
                 notes=[
-                    "Journal filter (/): words #tag priority:… gap:… with:… * from:… to:… "
-                    "(quote values with spaces)",
+                    "Journal filter (/): words #tag priority:… gap:… with:… competency:… * "
+                    "from:… to:… (quote values with spaces)",
                 ],
             )
         )
@@ -344,6 +344,11 @@ class CareerApp(App[None]):
             ("Show keys", "Every binding (?)", self.action_help),
             ("Switch theme", "Pick a theme; the choice is remembered", self.action_change_theme),
             ("Zoom the focused pane", "Maximise or restore (z)", dashboard.action_zoom),
+            (
+                "Ladder and readiness",
+                "Evidence per expectation of the target level; am I ready to ask? (R)",
+                dashboard.action_ladder,
+            ),
         ]
         for pane in dashboard.panes:
             commands.append(

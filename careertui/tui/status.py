@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from careertui.domain.clock import today
+from careertui.domain.readiness import Readiness, readiness, with_readiness
 from careertui.domain.standing import standing
 from careertui.store.repository import Career
 
@@ -27,6 +28,8 @@ class StatusLine(Static):
             today(),
         )
         self._parts = figures.parts()
+        if career.vision.ladder is not None:
+            self._parts = with_readiness(self._parts, _readiness(career))
         self._read_only = career.read_only
         self._render_line()
 
@@ -55,3 +58,14 @@ class StatusLine(Static):
         wrapped = [width <= 0 or t is None or t.cell_len > width for t in (self._text, text)]
         self._text = text
         self.update(text, layout=any(wrapped))
+
+
+def _readiness(career: Career) -> Readiness:
+    return readiness(
+        career.vision,
+        career.wins,
+        career.gaps,
+        career.stakeholders,
+        career.priorities,
+        today(),
+    )

@@ -9,6 +9,7 @@ import re
 from careertui.domain.models import GapStatus, Vision
 from careertui.exchange import documents
 from careertui.exchange.case import (
+    EVIDENCE,
     PRIVATE_SECTIONS,
     SECTIONS,
     SupportRole,
@@ -21,11 +22,17 @@ from tests.exchange.conftest import TODAY, outline, section
 
 def test_demo_case_has_every_section_in_order(demo_repo: Repository) -> None:
     career = demo_repo.career()
+    ladder = f"Against the ladder: {career.vision.ladder_target}"  # the demo has a ladder
     for private, expected in ((False, SECTIONS), (True, PRIVATE_SECTIONS)):
         heads = outline(promotion_case(career, today=TODAY, private=private))
         assert heads[0] == (1, f"Promotion case: Alex Rivera for {career.vision.target_role}")
-        assert [text for level, text in heads if level == 2] == list(expected)
+        sections = list(expected)
+        sections.insert(sections.index(EVIDENCE), ladder)
+        assert [text for level, text in heads if level == 2] == sections
     assert "Who still needs to be won over" not in SECTIONS
+    without = dataclasses.replace(career, vision=career.vision.model_copy(update={"ladder": None}))
+    heads = outline(promotion_case(without, today=TODAY))
+    assert [text for level, text in heads if level == 2] == list(SECTIONS)
 
 
 def test_demo_case_role_section_says_what_the_role_means(demo_repo: Repository) -> None:

@@ -176,6 +176,7 @@ ROUTES: dict[str, dict[str, Route]] = {
     "QuickWinScreen": {"*": Route(("w",))},
     "HelpScreen": {"*": Route(("question_mark",))},
     "WeeklyReviewScreen": {"*": Route(("r",))},
+    "LadderScreen": {"*": Route(("R",))},
     "GuidedStartScreen": {"*": Route(palette="Guided")},
     "GapDetailsScreen": {"demo": Route(("2", "enter"))},
     "StakeholderAgendaScreen": {"demo": Route(("3", "p"))},

@@ -16,7 +16,8 @@ import pytest
 
 from careertui import cli
 from careertui.actions import lean_win
-from careertui.domain.models import Gap, Priority, Stakeholder, Win
+from careertui.domain.models import Gap, Priority, Stakeholder, Vision, Win
+from careertui.exchange.ladder_file import example as example_ladder
 from careertui.store import database
 from careertui.store import lean as lean_store
 from careertui.store import repository as repository_module
@@ -224,6 +225,7 @@ def career_dir(repo: Repository, data_dir: Path) -> Path:
         repo.stakeholders.add(Stakeholder(name="Maya Chen"))
         repo.stakeholders.add(Stakeholder(name="Sam Ortiz", last_contact=dt.date(2026, 11, 21)))
         repo.stakeholders.add(Stakeholder(name="Lee Park", last_contact=dt.date(2026, 11, 1)))
+        repo.save_vision(Vision(ladder=example_ladder("pm")))
         for i in range(20):
             repo.wins.add(Win(title=f"Old win {i}", tags=["old"]))
     repo.wins.add(Win(title="One more, so today's backup exists"))
@@ -269,6 +271,16 @@ SCENARIOS = {
         "--date",
         "2026-11-20",
     ],
+    "competencies": [
+        "Pricing memo",
+        "--competency",
+        "product strat",
+        "--competency",
+        "EXECUTION",
+        "--competency",
+        "Product strategy",
+    ],
+    "unknown competency": ["Pricing memo", "--competency", "hiring"],
     "unknown priority": ["Board memo", "--priority", "revenue growth"],
     "unknown person": ["Board memo", "--with", "mia"],
     "title too long": ["x" * 301],

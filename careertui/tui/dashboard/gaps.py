@@ -118,9 +118,12 @@ class GapRequests:
 
         dashboard = self.dashboard
         people = dashboard.career.stakeholders
+        ladder = dashboard.career.vision.ladder
         opened = original if original is not None else new_gap_values(GapStatus.BACKLOG)
         return FormSave(
-            form=lambda typed, error: gap_form(title, people, opened, typed=typed, error=error),
+            form=lambda typed, error: gap_form(
+                title, people, opened, typed=typed, error=error, ladder=ladder
+            ),
             write=lambda gap: Write(add_gap, (dashboard.repo, gap)),
             edit=None if original is None else Edit(edit_gap, original),
             after=lambda gap, _: dashboard.query_one(GapsPane).follow(gap.id),

@@ -27,6 +27,7 @@ class JournalRequests:
 
     def quick_win(self) -> None:
         """One line, dated today."""
+        from careertui.domain.ladder import competency_names
         from careertui.tui.screens.quick_win import QuickWinScreen
 
         dashboard = self.dashboard
@@ -38,6 +39,7 @@ class JournalRequests:
                     priorities=dashboard.career.priorities,
                     gaps=dashboard.career.gaps,
                     stakeholders=dashboard.career.stakeholders,
+                    competencies=competency_names(dashboard.career.vision),
                 ),
                 write=lambda typed: Write(log_win, (dashboard.repo, typed.win)),
                 done=lambda typed: _logged(typed.win),

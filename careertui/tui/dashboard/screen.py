@@ -92,6 +92,7 @@ class DashboardScreen(Screen[None]):
             "shift+tab", "cycle(-1)", "Previous pane", id="dashboard.previous_pane", show=False
         ),
         Binding("z", "zoom", "Zoom", id="dashboard.zoom"),
+        Binding("R", "ladder", "Ladder & readiness", id="dashboard.ladder", show=False),
         Binding("w", "app.quick_win", "Log a win", id="dashboard.log_win"),
         Binding("r", "app.weekly_review", "Weekly review", id="dashboard.review", show=False),
         Binding("q", "app.quit", "Quit", id="dashboard.quit"),
@@ -300,6 +301,13 @@ class DashboardScreen(Screen[None]):
             return
         target: Widget = self.pane(self.active_pane_id())
         self.maximize(target, container=False)
+
+    def action_ladder(self) -> None:
+        """The evidence per expectation of the target level, and readiness."""
+        from careertui.domain.clock import today
+        from careertui.tui.screens.ladder import LadderScreen
+
+        self.app.push_screen(LadderScreen(self.career, today()))
 
     # -- what the panes ask for ----------------------------------------------------------------
     @on(JournalPane.WinFormRequested)

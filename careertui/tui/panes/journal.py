@@ -21,6 +21,7 @@ from textual.widgets import Input, Markdown, Sparkline, Static
 from careertui.domain import journal as rules
 from careertui.domain.clock import today
 from careertui.domain.dates import shown
+from careertui.domain.ladder import competency_names
 from careertui.domain.models import Win
 from careertui.store.repository import Career
 from careertui.tui.commands import PaletteCommand
@@ -153,6 +154,7 @@ class JournalPane(Pane):
             priorities=career.priorities,
             gaps=career.gaps,
             stakeholders=career.stakeholders,
+            competencies=competency_names(career.vision),
             today=today(),
         )
         wins = search.apply(self.filter)

@@ -30,6 +30,7 @@ from typing import Any, Generic, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticUndefined
+from rich.text import Text
 from textual import events, on
 from textual.actions import SkipAction
 from textual.app import ComposeResult, SuspendNotSupported
@@ -79,6 +80,9 @@ class FormField:
     format: Callable[[Any], Any] | None = None
     required: bool | None = None
     noun: str = ""
+    #: A line worked out from what is typed (every field's raw value, by name) and shown under
+    #: the field as the user types, e.g. the competencies a win's words suggest.
+    hint: Callable[[Mapping[str, Any]], str] | None = None
 
     @property
     def called(self) -> str:
@@ -305,6 +309,8 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
                         )
                         if field.help:
                             yield Static(field.help, classes="field-help")
+                        if field.hint is not None:
+                            yield Static("", id=f"hint-{field.name}", classes="field-help")
                         yield Static("", id=f"error-{field.name}", classes="field-error")
             yield Static("", id="form-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
@@ -313,12 +319,22 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
         yield DashboardFooter()
 
     def on_mount(self) -> None:
+        self._show_hints()
         self._as_opened = self._typed()
         if self.fields:
             self.set_focus(self.widget_for(self.fields[0].name))
         if self._typed_before is not None or self._error:
             # once every field's own parts are mounted (a choice's list of options)
             self.call_after_refresh(self._show_typed)
+
+    def _show_hints(self) -> None:
+        hinted = [field for field in self.fields if field.hint is not None]
+        if not hinted:
+            return
+        values = {field.name: _raw(self.widget_for(field.name)) for field in self.fields}
+        for field in hinted:
+            assert field.hint is not None
+            self.query_one(f"#hint-{field.name}", Static).update(Text(field.hint(values)))
 
     def _show_typed(self) -> None:
         """What was typed before a save that failed, back in the fields, and why."""
@@ -382,6 +398,7 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
     def _field_changed(self) -> None:
         """A field changed: every field message still shown is worked out again, so it goes
         away as soon as the field is valid (or says what is wrong now)."""
+        self._show_hints()
         if not self._as_opened:
             return
         shown = {name: message for name, message in self.errors().items() if name}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from careertui.domain.models import Gap, GapCategory, GapStatus, Stakeholder
+from careertui.domain.models import Gap, GapCategory, GapStatus, Ladder, Stakeholder
+from careertui.tui.screens.competency_field import competency_field
 from careertui.tui.screens.form import FormField, FormScreen
 from careertui.tui.widgets.levels import level_dots
 
@@ -13,8 +14,11 @@ _LEVELS = [(f"{n} {level_dots(n)}", n) for n in range(1, 6)]
 _SCALE = [(f"{n} of 5", n) for n in range(1, 6)]
 
 
-def gap_fields(stakeholders: Sequence[Stakeholder]) -> list[FormField]:
-    """The gap's fields; the stakeholders offered for linking come from the career."""
+def gap_fields(
+    stakeholders: Sequence[Stakeholder], ladder: Ladder | None = None
+) -> list[FormField]:
+    """The gap's fields; the stakeholders offered for linking come from the career, and the
+    competencies from the ladder, if there is one."""
     people = [
         (f"{p.name}{f' ({p.title})' if p.title else ''} · influence {p.influence}", p.id)
         for p in stakeholders
@@ -51,6 +55,7 @@ def gap_fields(stakeholders: Sequence[Stakeholder]) -> list[FormField]:
             "multi",
             choices=people,
         ),
+        *competency_field(ladder, ("title", "why")),
     ]
 
 
@@ -73,9 +78,10 @@ def gap_form(
     *,
     typed: Gap | None = None,
     error: str = "",
+    ladder: Ladder | None = None,
 ) -> FormScreen[Gap]:
     """A form that dismisses with a valid :class:`Gap`; ``typed`` and ``error`` open it again
     with what the user entered before a save that failed, and why."""
     return FormScreen(
-        title, Gap, gap_fields(stakeholders), initial=initial, typed=typed, error=error
+        title, Gap, gap_fields(stakeholders, ladder), initial=initial, typed=typed, error=error
     )

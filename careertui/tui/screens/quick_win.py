@@ -56,16 +56,23 @@ class QuickWinScreen(ModalScreen[QuickWin | None]):
         priorities: Sequence[Priority] = (),
         gaps: Sequence[Gap] = (),
         stakeholders: Sequence[Stakeholder] = (),
+        competencies: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self._text = text
         self._error = error
-        self._names = {"priorities": priorities, "gaps": gaps, "stakeholders": stakeholders}
+        self._names = {
+            "priorities": priorities,
+            "gaps": gaps,
+            "stakeholders": stakeholders,
+            "competencies": competencies,
+        }
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quick-win", classes="dialog"):
+            ladder = " c:competency" if self._names["competencies"] else ""
             yield Label(
-                f"Log a win for {today().isoformat()}  ·  @person #tag p:priority g:gap *",
+                f"Log a win for {today().isoformat()}  ·  @person #tag p:priority g:gap{ladder} *",
                 classes="dialog-title",
             )
             yield Input(

@@ -8,6 +8,7 @@ from careertui.domain.errors import InputError
 from careertui.domain.metrics import parse_metric
 from careertui.domain.models import Metric
 from careertui.store.repository import Career
+from careertui.tui.screens.competency_field import competency_field
 from careertui.tui.screens.form import FormField
 
 INPUT_PREFIX = "input:"
@@ -68,6 +69,7 @@ def win_fields(career: Career) -> list[FormField]:
             "multi",
             choices=[(s.name, s.id) for s in career.stakeholders],
         ),
+        *competency_field(career.vision.ladder, ("title", "impact", "body")),
         FormField("tags", "Tags", "words", placeholder="launch onboarding"),
         FormField("body", "The story (Markdown)", "multiline"),
         FormField("starred", "Star it (a highlight for the brag document)", "bool"),

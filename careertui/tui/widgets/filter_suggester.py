@@ -7,6 +7,7 @@ from collections.abc import Callable
 from textual.suggester import Suggester
 
 from careertui.domain.journal import completion
+from careertui.domain.ladder import competency_names
 from careertui.store.repository import Career
 
 
@@ -34,4 +35,5 @@ class FilterSuggester(Suggester):
             gaps=career.gaps,
             stakeholders=career.stakeholders,
             tags=self._tag_list(career),
+            competencies=competency_names(career.vision),
         )
