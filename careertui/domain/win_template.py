@@ -99,9 +99,16 @@ def _items(value: str) -> list[str]:
 
 def parse(text: str) -> WinTemplate:
     """Read the template back. An InputError names the line (counted from 1) that cannot be
-    read: a word that is not one of the labels, or a label given twice."""
+    read: a word that is not one of the labels, or a label given twice.
+
+    Text with no label at all (the template cleared and a win written as plain text) is read
+    as a title on its first line and a body under it."""
     values: dict[str, list[str]] = {}
     lines = text.splitlines()
+    written = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if written and not any(_label(line) for line in written):
+        first = lines.index(written[0])
+        return WinTemplate(title=written[0].strip(), body="\n".join(lines[first + 1 :]).strip())
     last: str | None = None
     body: list[str] | None = None
     for number, line in enumerate(lines, 1):

@@ -15,6 +15,7 @@ from careertui.domain.ladder import evidence
 from careertui.domain.models import Win
 from careertui.exchange import documents
 from careertui.exchange import markdown as md
+from careertui.exchange.stories import star_story
 from careertui.store.repository import Career
 
 #: The strongest wins named per expectation in the case, and STAR stories per one in the review.
@@ -75,7 +76,6 @@ def review_blocks(
     ``told``."""
     if not has_ladder(career):
         return []
-    from careertui.exchange.review import star_story  # the review's own story form
 
     vision = career.vision
     rows = evidence(vision, list(wins), career.gaps, today, documents.strength)

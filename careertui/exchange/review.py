@@ -14,13 +14,12 @@ and the coaching notes (the next action and its date).
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from careertui.domain import gaps as gap_rules
 from careertui.domain.dates import shift
 from careertui.domain.errors import InputError
 from careertui.domain.models import Gap, GapStatus, Win
-from careertui.exchange import documents, ladder_sections
+from careertui.exchange import documents, ladder_sections, stories
 from careertui.exchange import markdown as md
 from careertui.store.repository import Career
 
@@ -33,8 +32,6 @@ DEFAULT_DAYS = 365
 NO_EVIDENCE = "No evidence yet in this period."
 FEEDBACK = "Feedback received"
 OTHER = "Other highlights"
-#: A label a body's first paragraph may start with ("Context: …"), dropped from the situation.
-_LABEL = re.compile(r"^(?:context|situation|background)\s*:\s*", re.IGNORECASE)
 
 
 def review_period(
@@ -130,36 +127,8 @@ def _gap(
     shown = f"; the strongest {len(best)}:" if len(best) < len(evidence) else ":"
     blocks.append([f"{count}{shown}"])
     for win in best:
-        blocks += star_story(win, gap, priorities)
+        blocks += stories.star_story(win, gap, priorities)
     return blocks
-
-
-def situation(win: Win) -> str:
-    """The context a win's body gives: its first paragraph, without a leading "Context:"."""
-    first = win.body.strip().split("\n\n", 1)[0].strip()
-    if first.startswith(("-", "*", "#", ">")):  # a list or heading, not a sentence of context
-        return ""
-    return _LABEL.sub("", " ".join(first.split()))
-
-
-def star_story(win: Win, gap: Gap | None, priorities: dict[str, str]) -> list[list[str]]:
-    """One win as a STAR story: situation, task, action, result."""
-    lines: list[str] = []
-    context = situation(win)
-    if context:
-        lines.append(md.bullet(f"**Situation:** {md.inline(context)}"))
-    if win.priority_id in priorities:
-        task = f"Deliver on the company priority “{priorities[win.priority_id]}”."
-        lines.append(md.bullet(f"**Task:** {md.inline(task)}"))
-    elif gap is not None:
-        lines.append(md.bullet(f"**Task:** {md.inline(f'Grow in “{gap.title}”.')}"))
-    inputs = [documents.metric_text(m) for m in win.metrics if m.kind == "input"]
-    action = md.inline(win.title.rstrip("."))
-    lines.append(md.bullet(f"**Action:** {action}" + (f" ({'; '.join(inputs)})" if inputs else "")))
-    results = [md.inline(win.impact.rstrip("."))] if win.impact else []
-    results += [documents.metric_text(m) for m in win.metrics if m.kind == "output"]
-    lines.append(md.bullet(f"**Result:** {'; '.join(results) if results else 'not recorded'}"))
-    return [[md.heading(3, f"{win.date.isoformat()}: {win.title}")], lines]
 
 
 def _highlights(wins: list[Win], priorities: dict[str, str]) -> list[list[str]]:

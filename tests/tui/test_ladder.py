@@ -57,10 +57,14 @@ async def test_c_name_in_the_quick_win_ties_a_competency(repo: Repository) -> No
         await pilot.press("w", *"Ran the pricing review c:product c:hiring", "enter")
         await pilot.pause()
         assert isinstance(app.screen, QuickWinScreen)  # "hiring" fits no competency
-        error = text(app.screen.query_one("#quick-win-error"))
-        assert error.startswith("c: no competency named 'hiring'")
+        understood = text(app.screen.query_one("#quick-win-understood"))
+        assert "c: no competency named 'hiring'" in understood
         line = app.screen.query_one("#quick-win-title")
         line.value = 'Ran the pricing review c:product c:"people lead"'
+        await pilot.pause()
+        assert "competency “People leadership”" in text(
+            app.screen.query_one("#quick-win-understood")
+        )
         await pilot.press("enter")
         await wait_for(pilot, lambda: repo.wins.list())
         (win,) = repo.wins.list()

@@ -109,3 +109,17 @@ def test_as_typed_keeps_the_words_the_user_typed_of_a_name() -> None:
     assert as_typed("Tom Becker", "to") == "Tom"
     assert as_typed("Tom Becker", "tom b") == "Tom Becker"
     assert as_typed("Tom Becker", "stk-123") == "Tom Becker"
+
+
+def test_c_ties_a_competency_of_the_ladder_and_names_an_unknown_one() -> None:
+    known = ["Product strategy", "People leadership"]
+    read = parse_quick_win('Ran the offsite c:product c:"people l"', competencies=known)
+    assert (read.title, read.competencies, read.problems) == ("Ran the offsite", known, [])
+    assert read.links["competencies"] == known
+    assert "competency “Product strategy”" in read.understood()
+    unknown = parse_quick_win("Ran the offsite c:hiring", competencies=known)
+    assert unknown.problems[0].startswith("c: no competency named 'hiring'")
+
+
+def test_without_a_ladder_c_is_part_of_the_title() -> None:
+    assert parse_quick_win("Fixed c:drive quota").title == "Fixed c:drive quota"

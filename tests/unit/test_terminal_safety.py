@@ -17,11 +17,13 @@ from careertui.domain.models import (
     RECORD_TYPES,
     Feedback,
     Gap,
+    Goal,
     Interaction,
     Metric,
     Priority,
     Relationship,
     Stakeholder,
+    Thanks,
     Vision,
     Win,
 )
@@ -117,6 +119,8 @@ def _valid(model: type[BaseModel]) -> dict[str, object]:
         Win: {"title": "w"},
         Metric: {"name": "m", "after": "1"},
         Vision.ScopeItem: {"responsibility": "r"},
+        Goal: {"title": "g", "due": "2026-12-31"},
+        Thanks: {"stakeholder_id": "stk_1"},
     }
     return dict(required.get(model, {}))
 

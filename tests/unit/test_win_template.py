@@ -52,3 +52,8 @@ def test_the_body_is_kept_as_written_hashes_and_labels_too() -> None:
 def test_a_line_that_cannot_be_read_is_named(text: str, message: str) -> None:
     with pytest.raises(InputError, match=message):
         parse(text)
+
+
+def test_plain_text_with_no_label_is_a_title_and_a_body() -> None:
+    read = parse("# notes above are skipped\nShipped the memo\n\n## Why\nExec asked for it.\n")
+    assert (read.title, read.body) == ("Shipped the memo", "## Why\nExec asked for it.")

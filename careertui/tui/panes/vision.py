@@ -335,8 +335,14 @@ class VisionPane(Pane):
             "room": _room_glance(vision.room_to_grow),
         }
         empty = {"room": "not asked yet"}
+        # on a short terminal the goals give way first (turned to, the pane lists them)
         lines = [
-            GlanceLine(section.short, items[section.key], empty.get(section.key, "none yet"))
+            GlanceLine(
+                section.short,
+                items[section.key],
+                empty.get(section.key, "none yet"),
+                spare=section.key == "goals",
+            )
             for section in SECTIONS
             if section.key not in ("destination", "profile")
         ]

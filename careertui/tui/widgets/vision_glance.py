@@ -26,6 +26,8 @@ class GlanceLine:
     items: tuple[str, ...]
     #: Shown when the section has no items.
     empty: str = "none yet"
+    #: Left out, like an empty section, before the other sections are cut.
+    spare: bool = False
 
 
 class VisionGlance(Widget):
@@ -59,14 +61,16 @@ class VisionGlance(Widget):
 
     def lines(self, height: int) -> list[tuple[GlanceLine | None, str]]:
         """The sections ``height`` lines show, one line each, in order; when they do not all
-        fit, empty ones are left out first, then the last line names the rest."""
+        fit, empty ones are left out first, then spare ones, then the last line names the
+        rest."""
         shown: list[GlanceLine] = list(self._sections)
         room = max(height, 1)
-        for line in reversed(self._sections):
-            if len(shown) <= room:
-                break
-            if not line.items:
-                shown.remove(line)
+        for leave_out in (lambda line: not line.items, lambda line: line.spare):
+            for line in reversed(self._sections):
+                if len(shown) <= room:
+                    break
+                if line in shown and leave_out(line):
+                    shown.remove(line)
         result: list[tuple[GlanceLine | None, str]] = [(line, "") for line in shown]
         if len(shown) > room:
             result = result[: room - 1]
