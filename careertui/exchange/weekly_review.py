@@ -45,8 +45,11 @@ def heading(career: Career, on: dt.date, week: dt.date | None = None) -> str:
     return f"Weekly review · {start.isoformat()} to {end.isoformat()} · {due}"
 
 
-def step_items(career: Career, on: dt.date, step: int, week: dt.date | None = None) -> list[Item]:
-    """The lines of step ``step`` (0–4) of the review of the week holding ``week`` (today's)."""
+def step_items(
+    career: Career, on: dt.date, step: int, week: dt.date | None = None, *, shell: bool = False
+) -> list[Item]:
+    """The lines of step ``step`` (0–4) of the review of the week holding ``week`` (today's);
+    ``shell`` when they are printed, so what to type names the command rather than the key."""
     day = week or on
     week_wins = wins_of_week(career.wins, day)
     key = STEPS[step][0]
@@ -60,7 +63,8 @@ def step_items(career: Career, on: dt.date, step: int, week: dt.date | None = No
                 for m, gone in (("a priority", not win.priority_id), ("a gap", not win.gap_ids))
                 if gone
             )
-            items.append(Item(f"tie to {missing}: {win.title}  (careertui edit-win {win.id})"))
+            how = f"careertui edit-win {win.id}" if shell else "e on it in the journal"
+            items.append(Item(f"tie to {missing}: {win.title}  ({how})"))
         for gap in gaps_without_win(career.gaps, week_wins):
             items.append(Item(f"no win for '{gap.title}' this week: capture one"))
         return items
@@ -114,7 +118,8 @@ def review_lines(career: Career, on: dt.date, week: dt.date | None = None) -> li
     for index, (_, title) in enumerate(STEPS):
         out.append(f"{index + 1}. {title}")
         out += [
-            f"  {item.text}" if item.text else "" for item in step_items(career, on, index, week)
+            f"  {item.text}" if item.text else ""
+            for item in step_items(career, on, index, week, shell=True)
         ]
         out.append("")
     return out

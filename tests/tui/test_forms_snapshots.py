@@ -22,6 +22,11 @@ OPENS = {
     "check-in": ["3", "c"],
     "gap-details": ["2", "enter"],
     "help": ["question_mark"],
+    "quick-win": ["w", *"Ran the review with @tom #churn"],
+    "stakeholder-details": ["3", "enter"],
+    "check-in-agenda": ["3", "p"],
+    "weekly-review": ["r"],
+    "ladder": ["R"],
 }
 
 
@@ -38,7 +43,8 @@ def test_form_or_dialog(
         assert isinstance(app, CareerApp)
         await pilot.press(*OPENS[name])
         await wait_for(pilot, lambda: app.screen is not app.dashboard)
-        await wait_for(pilot, lambda: app.screen.focused is not None)
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.focused is not None or not screen.focus_chain)
         await pilot.pause()
         for widget in pilot.app.screen.query("Input, TextArea"):
             assert isinstance(widget, (Input, TextArea))

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from careertui.domain.ladder import EvidenceRow, evidence
 from careertui.domain.readiness import Readiness, readiness
 from careertui.exchange.documents import strength
 from careertui.store.repository import Career
+from careertui.tui.widgets.footer import DashboardFooter
 
 
 def readiness_of(career: Career, today: dt.date) -> Readiness:
@@ -39,6 +40,7 @@ class LadderScreen(ModalScreen[None]):
     CSS_PATH = "ladder.tcss"
 
     BINDINGS = [Binding("escape,q", "close", "Close", id="ladder.close")]
+    FOOTER_FIRST = ("ladder.close",)
 
     def __init__(self, career: Career, today: dt.date) -> None:
         super().__init__()
@@ -55,7 +57,7 @@ class LadderScreen(ModalScreen[None]):
                 yield Static(self._readiness(), id="ladder-readiness")
                 yield Static("Evidence per expectation", classes="ladder-heading")
                 yield Static(self._evidence(), id="ladder-evidence")
-            yield Footer()
+        yield DashboardFooter()
 
     def _title(self) -> Text:
         vision = self.career.vision

@@ -18,13 +18,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from careertui.domain.weekly import STEPS
 from careertui.exchange.snippet import snippet
 from careertui.exchange.weekly_review import Item, heading, step_items
 from careertui.store.repository import Career
+from careertui.tui.widgets.footer import DashboardFooter
 
 LAST_STEP = len(STEPS) - 1
 
@@ -43,6 +44,15 @@ class WeeklyReviewScreen(ModalScreen[None]):
         Binding("c,y", "copy", "Copy snippet", id="review.copy"),
         Binding("d", "finish", "Finish", id="review.finish"),
     ]
+    FOOTER_FIRST = (
+        "review.next",
+        "review.back",
+        "review.leave",
+        "review.thank",
+        "review.told",
+        "review.copy",
+        "review.finish",
+    )
 
     class StepReached(Message):
         """The review is at ``step`` (0–4): where it resumes next time."""
@@ -78,7 +88,7 @@ class WeeklyReviewScreen(ModalScreen[None]):
             yield Static(id="review-heading")
             yield Static(id="review-step")
             yield OptionList(id="review-items")
-            yield Footer()
+        yield DashboardFooter()
 
     def on_mount(self) -> None:
         self.show(self.career)
