@@ -32,6 +32,7 @@ from careertui.domain.journal import (
     _STARRED,
     _TAG,
     _unquoted,
+    _value,
 )
 from careertui.domain.matching import competencies_named, find_one
 from careertui.domain.models import Gap, Priority, Stakeholder
@@ -81,14 +82,6 @@ class QuickWinText:
         if self.starred:
             parts.append("★ starred")
         return parts
-
-
-def _value(token: str, prefixes: Sequence[str]) -> str | None:
-    lowered = token.casefold()
-    for prefix in prefixes:
-        if lowered.startswith(prefix):
-            return token[len(prefix) :].strip()
-    return None
 
 
 def as_typed(name: str, typed: str) -> str:
