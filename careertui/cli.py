@@ -30,10 +30,32 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+#: The sub-commands the parser being built has (None: all of them), see :func:`build_parser`.
+_only: str | None = None
+
+
 def _command(sub: argparse._SubParsersAction, name: str, handler: str, **kw: Any) -> Parser:
+    if _only is not None and name != _only:  # not asked for: built aside, never attached
+        return _UNUSED
     parser = sub.add_parser(name, **kw)
     parser.set_defaults(handler=handler)
     return parser
+
+
+class _Unused(Parser):
+    """Where the options of a sub-command left out of the parser go: nowhere."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> Any:
+        return None
+
+    def add_mutually_exclusive_group(self, *args: Any, **kwargs: Any) -> Any:
+        return self
+
+    def set_defaults(self, **kwargs: Any) -> None:
+        return None
+
+
+_UNUSED = _Unused(add_help=False)
 
 
 def _win_options(parser: Parser, *, editing: bool) -> None:
@@ -121,7 +143,18 @@ def _win_options(parser: Parser, *, editing: bool) -> None:
         )
 
 
-def build_parser() -> Parser:
+def build_parser(only: str | None = None) -> Parser:
+    """The command line's parser; with ``only``, it knows that one sub-command alone (what
+    ``careertui win`` uses, so logging a win does not build forty parsers first)."""
+    global _only
+    _only = only
+    try:
+        return _build_parser()
+    finally:
+        _only = None
+
+
+def _build_parser() -> Parser:
     parser = Parser(
         prog="careertui",
         description="Manage your career like a product: vision, gaps, stakeholders, wins.",
@@ -418,7 +451,9 @@ def _main(argv: Sequence[str] | None) -> int:
     from careertui.store.errors import progress
 
     progress.reset()
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    fast = words[:1] == ["win"] and not {"-h", "--help"} & set(words)
+    args = build_parser("win" if fast else None).parse_args(words)
     from careertui.domain.errors import CareerError
 
     try:
