@@ -13,17 +13,9 @@ from careertui.domain.text import terminal_safe
 
 
 def run(args: argparse.Namespace) -> int:
-    from careertui.domain.readiness import readiness
+    from careertui.domain.readiness import readiness_of
 
-    career = repository(args).career()
-    found = readiness(
-        career.vision,
-        career.wins,
-        career.gaps,
-        career.stakeholders,
-        career.priorities,
-        today(),
-    )
+    found = readiness_of(repository(args).career(), today())
     ask = found.last_ask
     if args.json:
         data = {

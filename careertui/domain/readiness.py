@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from careertui.domain.journal import alignment
 from careertui.domain.ladder import RECENT_DAYS, evidence
@@ -268,6 +269,28 @@ def status_part(found: Readiness) -> str:
     if found.ready:
         return f"ready {found.score}/100"
     return f"readiness {found.score}/100" + (" (capped)" if found.caps else "")
+
+
+class OnRecord(Protocol):
+    """What readiness is worked out from: a career as the store reads it."""
+
+    @property
+    def vision(self) -> Vision: ...
+    @property
+    def wins(self) -> Sequence[Win]: ...
+    @property
+    def gaps(self) -> Sequence[Gap]: ...
+    @property
+    def stakeholders(self) -> Sequence[Stakeholder]: ...
+    @property
+    def priorities(self) -> Sequence[Priority]: ...
+
+
+def readiness_of(career: OnRecord, today: dt.date) -> Readiness:
+    """:func:`readiness` of everything on record."""
+    return readiness(
+        career.vision, career.wins, career.gaps, career.stakeholders, career.priorities, today
+    )
 
 
 def with_readiness(parts: list[str], found: Readiness) -> list[str]:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from careertui.domain.clock import today
-from careertui.domain.readiness import Readiness, readiness, with_readiness
+from careertui.domain.readiness import readiness_of, with_readiness
 from careertui.domain.standing import standing
 from careertui.store.repository import Career
 
@@ -29,7 +29,7 @@ class StatusLine(Static):
         )
         self._parts = figures.parts()
         if career.vision.ladder is not None:
-            self._parts = with_readiness(self._parts, _readiness(career))
+            self._parts = with_readiness(self._parts, readiness_of(career, today()))
         self._read_only = career.read_only
         self._render_line()
 
@@ -58,14 +58,3 @@ class StatusLine(Static):
         wrapped = [width <= 0 or t is None or t.cell_len > width for t in (self._text, text)]
         self._text = text
         self.update(text, layout=any(wrapped))
-
-
-def _readiness(career: Career) -> Readiness:
-    return readiness(
-        career.vision,
-        career.wins,
-        career.gaps,
-        career.stakeholders,
-        career.priorities,
-        today(),
-    )

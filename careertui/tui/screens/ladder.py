@@ -17,21 +17,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from careertui.domain.ladder import EvidenceRow, evidence
-from careertui.domain.readiness import Readiness, readiness
+from careertui.domain.readiness import readiness_of
 from careertui.exchange.documents import strength
 from careertui.store.repository import Career
 from careertui.tui.widgets.footer import DashboardFooter
-
-
-def readiness_of(career: Career, today: dt.date) -> Readiness:
-    return readiness(
-        career.vision,
-        career.wins,
-        career.gaps,
-        career.stakeholders,
-        career.priorities,
-        today,
-    )
 
 
 class LadderScreen(ModalScreen[None]):
