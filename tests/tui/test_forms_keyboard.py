@@ -5,6 +5,7 @@ the screen in front."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Select, SelectionList
 
 from careertui.domain.models import GapCategory
@@ -163,3 +164,38 @@ async def test_a_long_question_wraps_whole_in_the_dialog(demo_app: CareerApp) ->
         shown = set(screen_text(demo_app).split())
         missing = [word for word in question.split() if word not in shown]
         assert not missing, "cut mid-word or not shown at all"
+
+
+def burst(app: CareerApp, text: str, *keys: str) -> None:
+    """``text`` typed, then ``keys`` pressed, all arriving at once, as a fast typist's (or a
+    paste's) keys reach the app before it has handled the first: posted, not awaited one by
+    one as ``pilot.press`` does."""
+    for char in text:
+        app.post_message(events.Key("space" if char == " " else char, char))
+    for key in keys:
+        app.post_message(events.Key(key, "\r" if key == "enter" else None))
+
+
+async def test_ctrl_s_right_after_typing_saves_every_key_typed(
+    app: CareerApp, repo: Repository
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen))
+        burst(app, "Public speaking", "ctrl+s")
+        await wait_for(pilot, lambda: repo.gaps.list())
+        assert [g.title for g in repo.gaps.list()] == ["Public speaking"]
+
+
+async def test_enter_right_after_typing_moves_on_with_every_key_typed(
+    app: CareerApp, repo: Repository
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "n")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen))
+        screen = form(app)
+        burst(app, "Maya Chen", "enter")
+        burst(app, "VP Product", "ctrl+s")
+        await wait_for(pilot, lambda: repo.stakeholders.list())
+        ((name, title),) = [(p.name, p.title) for p in repo.stakeholders.list()]
+        assert (name, title) == ("Maya Chen", "VP Product"), screen

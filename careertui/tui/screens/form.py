@@ -256,6 +256,9 @@ def _read(field: FormField, widget: Widget) -> Any:
 
 class FormScreen(ModalScreen[M | None], Generic[M]):
     BINDINGS = [
+        # Priority, so no field takes them (Enter would open a choice, toggle a checkbox). The
+        # app runs a priority key's action at once, while the keys typed before it still wait
+        # in the field's queue: the save waits for them (:meth:`_after_typed`).
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("enter", "next_field", "Next field", id="form.next", priority=True),
@@ -441,7 +444,19 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
         return model
 
     def action_save(self) -> None:
-        """Dismiss with the model built from what was typed (or show why it cannot be)."""
+        """Dismiss with the model built from what was typed (or show why it cannot be), once
+        every key typed before ctrl+s is in its field."""
+        self._after_typed(self._save)
+
+    def _after_typed(self, callback: Callable[[], object]) -> None:
+        """``callback`` once the keys already typed into the focused field have reached it:
+        they wait in the field's queue, and the call goes in behind them."""
+        if self.focused is None:
+            callback()
+        else:
+            self.focused.call_later(callback)
+
+    def _save(self) -> None:
         model = self.build()
         if model is not None and self.is_current:
             self.dismiss(model)  # the app saves it; a second Enter finds the form gone
@@ -470,7 +485,9 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_next_field()
+        index = self._field_of(event.input)
+        if index is not None:
+            self._move_on(index)
 
     # -- moving through the fields -------------------------------------------------------------
     def _field_of(self, widget: Widget | None) -> int | None:
@@ -491,10 +508,16 @@ class FormScreen(ModalScreen[M | None], Generic[M]):
         index = self._field_of(focused)
         if index is None:  # an open list of choices, say
             raise SkipAction()
+        self._move_on(index)
+
+    def _move_on(self, index: int) -> None:
+        """From field ``index`` to the next (the keys typed from now on go there), or save on
+        the last one."""
         if index == len(self.fields) - 1:
             self.action_save()
             return
-        self.widget_for(self.fields[index + 1].name).focus()
+        # at once (``focus()`` waits its turn behind the keys already sent to the app)
+        self.set_focus(self.widget_for(self.fields[index + 1].name))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The focused field's whole row (label, widget, message) scrolls into view."""
