@@ -41,14 +41,37 @@ def test_form_or_dialog(
     async def open_it(pilot: Pilot) -> None:
         app = pilot.app
         assert isinstance(app, CareerApp)
+        await settled(pilot)  # the dashboard behind the dialog, drawn whole first
         await pilot.press(*OPENS[name])
         await wait_for(pilot, lambda: app.screen is not app.dashboard)
         screen = app.screen
         await wait_for(pilot, lambda: screen.focused is not None or not screen.focus_chain)
-        await pilot.pause()
+        await settled(pilot)
         for widget in pilot.app.screen.query("Input, TextArea"):
             assert isinstance(widget, (Input, TextArea))
             widget.cursor_blink = False
         await pilot.pause()
 
     assert snap_compare(make_app(demo_repo), terminal_size=size, run_before=open_it)
+
+
+async def settled(pilot: Pilot) -> None:
+    """Wait until the widgets of every screen on show (the dashboard behind a dialog too)
+    keep their sizes and scroll places from one pause to the next (a list scrolled to its
+    selection a moment after it was filled moves its scroll bar then)."""
+
+    def shape() -> list[object]:
+        return [
+            (w.size, w.virtual_size, w.scroll_offset)
+            for screen in pilot.app.screen_stack
+            for w in screen.query("*")
+        ]
+
+    before = None
+    for _ in range(50):
+        await pilot.pause()
+        now = shape()
+        if now == before:
+            return
+        before = now
+    raise AssertionError("the screen never settled")
