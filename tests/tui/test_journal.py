@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,9 +17,11 @@ from careertui.domain.models import Gap, Metric, Priority, Stakeholder, Win
 from careertui.store.repository import Repository
 from careertui.tui.screens.confirm import ConfirmScreen
 from careertui.tui.screens.form import FormScreen
+from careertui.tui.widgets.prose import Prose
 from careertui.tui.widgets.win_list import WinList
 from tests.tui.conftest import SIZE, run_command, wait_for
 from tests.tui.helpers import text, toasts, visible
+from tests.tui.vision_helpers import screen_text
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -52,6 +55,7 @@ def journal_repo(repo: Repository) -> Repository:
             priority_id=reliable.id,
             tags=["incident"],
             gap_ids=[speaking.id],
+            body="Walked the team through the timeline. No blame, two fixes.",
         ),
         Win(
             id="win_c",
@@ -108,10 +112,20 @@ async def test_newest_first_with_the_whole_selected_win_in_details(japp) -> None
         assert "Serves: Grow net revenue retention" in facts
         assert "With: Tom Becker" in facts
         assert "Tags: #sales #launch" in facts
-        body = japp.query_one("#win-body", Markdown)
-        assert body.source.startswith("## How")
+        # a story with Markdown in it is shown as Markdown: the heading's mark is gone
+        body = japp.query_one("#win-body", Prose)
+        await wait_for(pilot, lambda: body.query(Markdown))
+        markdown = body.query_one(Markdown)
+        assert markdown.display and markdown.source.startswith("## How")
+        heading = re.compile(r"│\s*How\s*│")  # the heading alone on its row, its mark gone
+        await wait_for(pilot, lambda: heading.search(screen_text(japp)), timeout=30)
+        assert "## How" not in screen_text(japp)
         await pilot.press("down")
         await pilot.pause()
+        # a plain one as plain text, the Markdown widget put away
+        assert not markdown.display
+        await wait_for(pilot, lambda: "No blame, two fixes." in screen_text(japp), timeout=30)
+        assert not heading.search(screen_text(japp))
         facts = text(japp.query_one("#win-facts"))
         assert "Gaps: Public speaking" in facts
         assert "Serves: Platform reliability" in facts

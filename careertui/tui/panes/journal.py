@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Input, Markdown, Sparkline, Static
+from textual.widgets import Input, Sparkline, Static
 
 from careertui.domain import journal as rules
 from careertui.domain.clock import today
@@ -27,6 +27,7 @@ from careertui.store.repository import Career
 from careertui.tui.commands import PaletteCommand
 from careertui.tui.panes.base import Pane
 from careertui.tui.widgets.filter_suggester import FilterSuggester
+from careertui.tui.widgets.prose import Prose
 from careertui.tui.widgets.win_list import WinList
 
 
@@ -99,7 +100,7 @@ class JournalPane(Pane):
         yield WinList(id="win-list", classes="pane-body")
         with VerticalScroll(id="win-details", classes="pane-body"):
             yield Static(id="win-heading")
-            yield Markdown(id="win-body")
+            yield Prose(id="win-body")
             yield Static(id="win-facts")
 
     # -- data ----------------------------------------------------------------------------------
@@ -179,15 +180,14 @@ class JournalPane(Pane):
         self._show_details(message.win)
 
     def _show_details(self, win: Win | None) -> None:
-        body = self.query_one("#win-body", Markdown)
+        body = self.query_one("#win-body", Prose)
         career = self.career
         if win is None or career is None:
             self._put(
                 "#win-heading",
                 Text("No win matches the filter." if self.filter.active else "", style="dim"),
             )
-            if body.source:
-                body.update("")
+            body.update("")
             self._put("#win-facts", "")
             return
         title = Text()
@@ -195,8 +195,7 @@ class JournalPane(Pane):
         title.append(win.title, style="bold")
         title.append(f"  {shown(win.date)}", style="dim")
         self._put("#win-heading", title)
-        if body.source != win.body:
-            body.update(win.body)
+        body.update(win.body)
         self._put("#win-facts", self._facts(win, career))
 
     def _put(self, selector: str, content: Text | str) -> None:

@@ -2,7 +2,7 @@
 V2MOM, company priorities) and the starting point (strengths, 360 feedback, scope today, room
 to grow).
 
-The statement is rendered as Markdown on top; every section below is rows of one
+The statement is on top (as Markdown when it has some); every section below is rows of one
 :class:`OptionList`, so the arrow keys walk the whole pane and a redraw costs one list, not a
 widget per record. The pane never touches the store: keys post messages that say what the user
 meant; the app writes and calls :meth:`VisionPane.show` again.
@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Markdown, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from careertui.domain.clock import today
@@ -44,6 +44,7 @@ from careertui.domain.vision import (
 from careertui.store.repository import Career
 from careertui.tui.commands import PaletteCommand
 from careertui.tui.panes.base import Pane
+from careertui.tui.widgets.prose import Prose
 from careertui.tui.widgets.vision_glance import GlanceLine, VisionGlance
 from careertui.tui.widgets.vision_outline import VisionOutline
 
@@ -234,10 +235,10 @@ class VisionPane(Pane):
         self._marks: tuple[object, ...] = ()
 
     def compose_body(self) -> ComposeResult:
-        yield Markdown("", id="vision-statement", classes="pane-body")
+        yield Prose("", id="vision-statement", classes="pane-body")
         yield VisionGlance(f"{self.KEY} lists every item", id="vision-glance", classes="pane-body")
         yield VisionOutline(id="vision-outline", classes="pane-body")
-        yield Markdown("", id="vision-detail", classes="pane-body -none")
+        yield Prose("", id="vision-detail", classes="pane-body -none")
 
     @property
     def outline(self) -> VisionOutline:
@@ -270,7 +271,7 @@ class VisionPane(Pane):
         statement = career.vision.statement or "*No vision statement yet: press e on Destination.*"
         if statement != self._statement:
             self._statement = statement
-            self.query_one("#vision-statement", Markdown).update(statement)
+            self.query_one("#vision-statement", Prose).update(statement)
         # The outline shows the vision, priorities and feedback, and of the gaps only which
         # obstacles and feedback are on the board: a gap moved or a win logged leaves it be.
         marks = (
@@ -722,10 +723,9 @@ class VisionPane(Pane):
 
     def _show_detail(self, option_id: str | None) -> None:
         text = self.detail_text(option_id)
-        detail = self.query_one("#vision-detail", Markdown)
+        detail = self.query_one("#vision-detail", Prose)
         detail.set_class(not text, "-none")
-        if text != detail.source:
-            detail.update(text)
+        detail.update(text)
 
     def palette_commands(self) -> list[PaletteCommand]:
         return [
