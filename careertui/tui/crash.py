@@ -260,6 +260,27 @@ class DraftOfferScreen(ModalScreen[str | None]):
         self.dismiss(answer)
 
 
+#: The prefixes of the ids of the text fields of dialogs kept as text (the guided start's, a
+#: check-in's): not part of what the field is called.
+_FIELD_PREFIXES = ("gs-", "check-in-")
+
+
+def _readable(name: str) -> str:
+    """A field as a person calls it: ``check-in-note`` -> ``Note``, ``next_action`` -> ``Next
+    action``. Links to records (``gap_ids``, ``giver_id``) are left out before this: an id
+    means nothing to the person copying their text."""
+    for prefix in _FIELD_PREFIXES:
+        name = name.removeprefix(prefix)
+    words = name.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
 class RecoveredTextScreen(ModalScreen[None]):
     """A draft of a form that cannot be reopened by itself: the text to copy, read only."""
 
@@ -271,9 +292,9 @@ class RecoveredTextScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         text = "\n\n".join(
-            f"{name}: {value}"
+            f"{_readable(name)}: {_shown(value)}"
             for name, value in self.draft.values.items()
-            if value not in (None, "", [], False)
+            if value not in (None, "", [], False) and not name.endswith(("_id", "_ids"))
         )
         with Vertical(id="form-dialog", classes="dialog"):
             yield Label(

@@ -40,8 +40,8 @@ def export(app: CareerApp, name: str) -> None:
         ChoiceScreen(
             f"Export the {kind.title}: shareable or private?",
             [
-                Answer("s", "Shareable: for the room", SHAREABLE),
-                Answer("p", "Private: adds your notes on people and gaps", PRIVATE),
+                Answer("s", "Shareable: for the room", SHAREABLE, "Shareable"),
+                Answer("p", "Private: adds your notes on people and gaps", PRIVATE, "Private"),
             ],
         ),
         answered,

@@ -249,3 +249,36 @@ async def test_a_win_still_being_saved_when_a_bug_strikes_is_kept(
         line = again.screen.query_one(Input)
         await wait_for(pilot, lambda: line.value != "")
         assert line.value == "Signed the Globex renewal"
+
+
+async def test_text_to_copy_names_the_fields_as_the_form_did_and_shows_no_ids(
+    demo_repo: Repository, make
+) -> None:
+    """A goal form cannot be reopened by itself: its text comes back to copy, each field named
+    in words, and the gaps and priorities it was tied to left out (ids mean nothing to a
+    person)."""
+    from textual.widgets import TextArea
+
+    from careertui.store.drafts import FORM, Draft, save_draft
+    from careertui.tui.crash import RecoveredTextScreen
+
+    gap, priority = demo_repo.gaps.list()[0], demo_repo.priorities.list()[0]
+    values = {
+        "title": "Publish the platform API plan",
+        "next_action": "Ask Maya",
+        "gap_ids": [gap.id],
+        "priority_ids": [priority.id],
+        "competencies": ["Strategy", "Execution"],
+    }
+    save_draft(demo_repo.store, Draft(FORM, "Add an interim goal", "Goal", None, values))
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await offered(pilot)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, RecoveredTextScreen))
+        text = app.screen.query_one(TextArea).text
+    assert "Title: Publish the platform API plan" in text
+    assert "Next action: Ask Maya" in text
+    assert "Competencies: Strategy, Execution" in text
+    assert gap.id not in text and priority.id not in text
+    assert "_ids" not in text

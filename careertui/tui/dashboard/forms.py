@@ -192,7 +192,7 @@ class FormSaves:
                 conflict_question(conflict),
                 [
                     Answer("m", "Keep mine", "mine"),
-                    Answer("t", "Keep theirs (what is on file now)", "theirs"),
+                    Answer("t", "Keep theirs (what is on file now)", "theirs", "Keep theirs"),
                 ],
             ),
             answered,

@@ -368,8 +368,8 @@ class VisionRequests:
             ChoiceScreen(
                 f"A gap “{existing.title}” already exists.",
                 [
-                    Answer("l", "Link this feedback to it", "link"),
-                    Answer("n", "Make a new gap anyway", "new"),
+                    Answer("l", "Link this feedback to it", "link", "Link to it"),
+                    Answer("n", "Make a new gap anyway", "new", "New gap"),
                 ],
             ),
             answered,

@@ -200,6 +200,16 @@ class GuidedStartScreen(ModalScreen[None]):
         )
         first = self.query_one(f"#gs-step-{step_id}").query("Input, TextArea").first()
         first.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer offers only what the step can do: no way back from the first step, and
+        $EDITOR only for the vision statement (the one text area)."""
+        if action == "back":
+            return self.step > 0
+        if action == "external_editor":
+            return self.step_id == "statement"
+        return True
 
     # -- answers ------------------------------------------------------------------------------
     def _errors(self, step_id: str, messages: dict[str, str]) -> None:
@@ -359,8 +369,8 @@ class GuidedStartScreen(ModalScreen[None]):
             ChoiceScreen(
                 "You typed something on this step. Skip the rest?",
                 [
-                    Answer("s", "Save what I typed, then skip", "save"),
-                    Answer("d", "Discard it and skip", "discard"),
+                    Answer("s", "Save what I typed, then skip", "save", "Save and skip"),
+                    Answer("d", "Discard it and skip", "discard", "Discard and skip"),
                 ],
             ),
             answered,
