@@ -259,6 +259,28 @@ def _build_parser() -> Parser:
         "--level", type=int, metavar="N", help="change the current level by N (+1, -1)"
     )
 
+    priorities = _command(
+        sub,
+        "priorities",
+        "careertui.commands.priorities",
+        help="list the company priorities; archive one when a new half sets new ones",
+        description="The company priorities in force, in rank order, then the archived ones "
+        "with the period each was in force, and the wins tied to each. 'archive NAME' archives "
+        "one (the whole title or a unique beginning, any case, or its id): it leaves the list "
+        "in force and its wins keep the link, so the documents and the alignment share read "
+        "each win against the priorities of its own time.",
+        epilog="--json prints a list, the priorities in force first; each has the fields id, "
+        "title, description, rank (null when archived), archived, since and until (YYYY-MM-DD "
+        "or null) and wins.",
+    )
+    priorities.add_argument("action", nargs="?", metavar="archive", help="archive NAME")
+    priorities.add_argument("name", nargs="?", metavar="NAME", help="the priority's title or id")
+    priorities.add_argument(
+        "--until",
+        metavar="WHEN",
+        help="archive: the last day it was in force (default today; never in the future)",
+    )
+    priorities.add_argument("--json", action="store_true", help="JSON for scripts")
     people = _command(
         sub,
         "people",

@@ -40,6 +40,14 @@ PRIORITIES = [
     ("Platform reliability at 99.95%", "Fewer incidents, faster recovery."),
     ("Expand into EMEA", "Data residency, localisation and the first EMEA logos."),
 ]
+#: Last year's priority, archived when the company set this year's: (title, description, days
+#: ago it began, days ago it ended). The wins of its time keep their link to it.
+ARCHIVED_PRIORITY = (
+    "Move every account to the new billing stack",
+    "Retire the legacy invoicing system before the renewal season.",
+    365,
+    184,
+)
 
 # name, title, relationship, influence, stance, cares about, moves the needle, how to help,
 # cadence in days, days since last contact (None: never)
@@ -440,6 +448,8 @@ def sample_career(today: dt.date, seed: int = 7) -> dict[str, Sequence[Record]]:
     wins = list(_wins(rng, today, priorities, gaps, people))
     gaps = [_tied_gap(gap) for gap in gaps]
     wins = [_tied_win(win, today) for win in wins]
+    archived = _archived_priority(today, rank=len(priorities))
+    wins = [_tied_to_archived(win, archived) for win in wins]
     feedback = list(_feedback(today, people))
     interactions: list[Interaction] = []
     for person in people:
@@ -459,7 +469,7 @@ def sample_career(today: dt.date, seed: int = 7) -> dict[str, Sequence[Record]]:
         Goal.table: goals,
         Thanks.table: thanks,
         Vision.table: [_vision(today)],
-        Priority.table: list(priorities),
+        Priority.table: [*priorities, archived],
         Stakeholder.table: list(people),
         Gap.table: list(gaps),
         Win.table: wins,
@@ -613,6 +623,29 @@ WIN_COMPETENCIES = {
 }
 #: Customer research stopped when the quiet month began: its evidence is stale.
 CUSTOMER_INSIGHT_UNTIL_DAYS = 200
+
+
+def _archived_priority(today: dt.date, rank: int) -> Priority:
+    title, description, began, ended = ARCHIVED_PRIORITY
+    return Priority(
+        title=title,
+        description=description,
+        rank=rank,
+        since=today - dt.timedelta(days=began),
+        until=today - dt.timedelta(days=ended),
+    )
+
+
+def _tied_to_archived(win: Win, archived: Priority) -> Win:
+    """The strategy talks of last year's first half served the billing migration."""
+    assert archived.since is not None and archived.until is not None
+    if (
+        win.priority_id is None
+        and win.title.startswith("Presented ")
+        and archived.since <= win.date <= archived.until
+    ):
+        return win.model_copy(update={"priority_id": archived.id})
+    return win
 
 
 def _tied_gap(gap: Gap) -> Gap:

@@ -178,6 +178,26 @@ def delete_scope_item(repo: Repository, index: int, expected: str) -> Vision:
         return update_vision(repo, {"scope": [s.model_dump() for s in scope]})
 
 
+def _renew_priorities(repo: Repository, titles: list[str]) -> None:
+    """A new half: the priorities in force whose title is not among ``titles`` are archived
+    (until today; their wins keep the link), the others stay, and ``titles`` become the
+    priorities in force in that order, the new ones in force from today."""
+    if not titles:
+        return
+    day = today()
+    wanted = [t.casefold() for t in titles]
+    for old in _ranked_priorities(repo):
+        if old.title.casefold() not in wanted:
+            archive_priority(repo, old.id, day)
+    kept = {p.title.casefold(): p for p in _ranked_priorities(repo)}
+    for rank, title in enumerate(titles):
+        same = kept.pop(title.casefold(), None)
+        if same is None:
+            repo.priorities.add(Priority(title=title, rank=rank, since=day))
+        elif same.rank != rank:
+            repo.priorities.update(same.model_copy(update={"rank": rank}))
+
+
 def save_guided_answer(repo: Repository, step: str, answer: dict[str, Any]) -> None:
     """Save one answer of the guided start over what is on record."""
     with repo.transaction():
@@ -188,6 +208,8 @@ def save_guided_answer(repo: Repository, step: str, answer: dict[str, Any]) -> N
             if answer["horizon"] is not None:
                 changes["horizon"] = answer["horizon"]
             update_vision(repo, changes)
+        elif step == "priorities" and answer.get("renew"):
+            _renew_priorities(repo, [t for t in answer["priorities"] if t])
         elif step == "priorities":
             ranked = _ranked_priorities(repo)
             for position, title in enumerate(answer["priorities"]):

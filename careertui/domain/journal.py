@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from careertui.domain.dates import parse_when
 from careertui.domain.errors import InputError
 from careertui.domain.models import Gap, Priority, Stakeholder, Win
+from careertui.domain.priorities import serves_in_its_time
 
 WEEKS_SHOWN = 26
 ALIGNMENT_DAYS = 90
@@ -400,10 +401,13 @@ def alignment(
     today: dt.date,
     days: int = ALIGNMENT_DAYS,
 ) -> Alignment:
-    known = {p.id for p in priorities}
+    """Of the wins of the last ``days`` days, how many serve a priority of their own time:
+    give every priority, archived ones included (a win of last half tied to last half's
+    priority counts; see :mod:`careertui.domain.priorities`)."""
+    by_id = {p.id: p for p in priorities}
     since = today - dt.timedelta(days=days)
     recent = [w for w in wins if since < w.date <= today]
-    return Alignment(sum(1 for w in recent if w.priority_id in known), len(recent), days)
+    return Alignment(sum(serves_in_its_time(w, by_id) for w in recent), len(recent), days)
 
 
 # -- completing what the user types in the filter ---------------------------------------------

@@ -220,7 +220,7 @@ def _alignment(
     if points < most:
         raise_by = (
             "record the company's top priorities"
-            if not priorities
+            if not any(p.until is None for p in priorities)
             else "tie more of your work to the top priorities"
         )
     return ReadinessTerm("alignment", "Alignment", points, most, str(found), raise_by)
@@ -284,12 +284,19 @@ class OnRecord(Protocol):
     def stakeholders(self) -> Sequence[Stakeholder]: ...
     @property
     def priorities(self) -> Sequence[Priority]: ...
+    @property
+    def archived_priorities(self) -> Sequence[Priority]: ...
 
 
 def readiness_of(career: OnRecord, today: dt.date) -> Readiness:
     """:func:`readiness` of everything on record."""
     return readiness(
-        career.vision, career.wins, career.gaps, career.stakeholders, career.priorities, today
+        career.vision,
+        career.wins,
+        career.gaps,
+        career.stakeholders,
+        [*career.priorities, *career.archived_priorities],
+        today,
     )
 
 

@@ -6,6 +6,10 @@ measured impact. The shareable document (the default) holds what a reader in the
 the private one adds what the person keeps for themselves: the stars and tags, the gaps a win
 is evidence for, and the months with no win (recency bias is the classic failure: the last six
 weeks crowd out the year).
+
+Each win counts against the priorities of its own time: the priorities in force come first in
+rank order, then each archived priority the period's wins served, named with its period
+("Launch self-serve (until 2026-06-30)").
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from careertui.domain.dates import shift
 from careertui.domain.errors import InputError
 from careertui.domain.models import Priority, Win
+from careertui.domain.priorities import label, labels, serves_in_its_time
 from careertui.exchange import documents
 from careertui.exchange import markdown as md
 from careertui.store.repository import Career
@@ -134,12 +139,14 @@ class BragSummary:
 
 
 def summarise(wins: list[Win], priorities: list[Priority], span: Period) -> BragSummary:
-    known = {p.id for p in priorities}
+    """The figures of the period; a win counts as tied when it serves a priority of its own
+    time (``priorities`` holds the archived ones too)."""
+    by_id = {p.id: p for p in priorities}
     active = {(w.date.year, w.date.month) for w in wins}
     return BragSummary(
         wins=len(wins),
         starred=sum(w.starred for w in wins),
-        tied_to_priorities=sum(w.priority_id in known for w in wins),
+        tied_to_priorities=sum(serves_in_its_time(w, by_id) for w in wins),
         empty_months=[m for m in months(span.start, span.end) if m not in active],
         quiet_stretches=quiet_stretches(wins, span),
     )
@@ -175,32 +182,42 @@ def brag_document(
         (w for w in career.wins if span.start <= w.date <= span.end),
         key=lambda w: (w.date, w.created),
     )
-    summary = summarise(wins, career.priorities, span)
+    every = [*career.priorities, *career.archived_priorities]
+    summary = summarise(wins, every, span)
     profile = career.vision.profile
     who = f"{profile.name}, " if profile.name else ""
     title = f"Brag document: {who}{span.start.isoformat()} to {span.end.isoformat()}"
-    known = {p.id for p in career.priorities}
+    known = {p.id for p in every}
     by_priority: dict[str | None, list[Win]] = {}
     for win in wins:
         key = win.priority_id if win.priority_id in known else None
         by_priority.setdefault(key, []).append(win)
+    # the priorities in force, in rank order, then the archived ones the period's wins served
+    shown = [
+        *career.priorities,
+        *sorted(
+            (p for p in career.archived_priorities if p.id in by_priority),
+            key=lambda p: (p.until or dt.date.min, p.rank),
+        ),
+    ]
     blocks: list[list[str]] = [
         [md.heading(1, title)],
         *documents.introduction(profile, today),
-        *_summary_blocks(summary, span, career.priorities, by_priority, private=private),
-        *_strongest_blocks(wins, career.priorities),
+        *_summary_blocks(summary, span, shown, by_priority, private=private),
+        *_strongest_blocks(wins, every),
     ]
     names = _people(career)
     gap_titles = {g.id: g.title for g in career.gaps} if private else {}
-    for rank, priority in enumerate(career.priorities, start=1):
+    for number, priority in enumerate(shown, start=1):
         group = by_priority.get(priority.id, [])
-        blocks.append([md.heading(2, f"{rank}. {priority.title} ({_count(len(group))})")])
+        heading = f"{number}. {label(priority)} ({_count(len(group))})"
+        blocks.append([md.heading(2, heading)])
         if not group:
             blocks.append(["No wins for this priority in the period."])
         for win in group:
             blocks.extend(_win_blocks(win, names, gap_titles, private=private))
     others = by_priority.get(None, [])
-    if others or not career.priorities:
+    if others or not shown:
         blocks.append([md.heading(2, f"{OTHER_HEADING} ({_count(len(others))})")])
         if not others:
             blocks.append(["No wins in the period."])
@@ -232,7 +249,7 @@ def _summary_blocks(
             f"({summary.tied_share}%)"
         ),
     ]
-    counts = [f"{md.inline(p.title)}: {len(by_priority.get(p.id, []))}" for p in priorities]
+    counts = [f"{md.inline(label(p))}: {len(by_priority.get(p.id, []))}" for p in priorities]
     if by_priority.get(None) or not priorities:
         counts.append(f"{OTHER_HEADING.lower()}: {len(by_priority.get(None, []))}")
     lines.append(md.bullet(f"**Wins per priority:** {'; '.join(counts)}"))
@@ -267,7 +284,7 @@ def _gaps_in_time(summary: BragSummary) -> list[str]:
 
 def _strongest_blocks(wins: list[Win], priorities: list[Priority]) -> list[list[str]]:
     """The strongest wins of the period, ranked by measured impact."""
-    titles = {p.id: p.title for p in priorities}
+    titles = labels(priorities)
     best = documents.strongest(wins)
     lines = documents.numbered([documents.win_line(w, titles) for w in best])
     return [

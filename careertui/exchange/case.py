@@ -1,15 +1,16 @@
 """The promotion case: a pitch for the next role, as Markdown or HTML.
 
 Shaped like the conversation it prepares: the target role and why now, what the person already
-does at the next level, the evidence for each gap with the strongest wins, what others say,
-who supports the move, and the ask, written from what management answered about room for the
+does at the next level, the evidence for each gap with the strongest wins, the interim goals
+agreed with the manager (status, due date, measure, what each serves), what others say, who
+supports the move, and the ask, written from what management answered about room for the
 next step.
 
 Shareable by default: it names no target company other than the current one, says nothing of
 how the person reads their colleagues (stance, influence, what they care about, what moves
 them, how to help them) and nothing of the person's own gap framing and coaching notes. The
-private case (``private=True``) adds all of that, the gaps with no evidence yet, and the people
-still to win over.
+private case (``private=True``) adds all of that, the gaps with no evidence yet, the dropped
+goals, and the people still to win over.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from enum import Enum
 from careertui.domain import gaps as gap_rules
 from careertui.domain import stakeholders as people_rules
 from careertui.domain import vision as vision_rules
+from careertui.domain.goals import due_text
 from careertui.domain.models import (
     Feedback,
     Gap,
@@ -31,6 +33,7 @@ from careertui.domain.models import (
     Vision,
     Win,
 )
+from careertui.domain.priorities import labels, serves_in_its_time
 from careertui.domain.profile import current_company_kinds, other_company_kinds
 from careertui.domain.scoring import by_score
 from careertui.exchange import documents, ladder_sections
@@ -48,15 +51,16 @@ YEAR_DAYS = 365
 ROLE = "The role and why now"
 NEXT_LEVEL = "Already working at the next level"
 EVIDENCE = "Evidence for each growth area"
+GOALS = "Interim goals"
 FEEDBACK = "What others say"
 SUPPORT = "Who supports the move"
 WIN_OVER = "Who still needs to be won over"
 ASK = "The ask"
 
 #: The level-2 sections of the shareable case, in order.
-SECTIONS = (ROLE, NEXT_LEVEL, EVIDENCE, FEEDBACK, SUPPORT, ASK)
+SECTIONS = (ROLE, NEXT_LEVEL, EVIDENCE, GOALS, FEEDBACK, SUPPORT, ASK)
 #: The level-2 sections of the private case, in order.
-PRIVATE_SECTIONS = (ROLE, NEXT_LEVEL, EVIDENCE, FEEDBACK, SUPPORT, WIN_OVER, ASK)
+PRIVATE_SECTIONS = (ROLE, NEXT_LEVEL, EVIDENCE, GOALS, FEEDBACK, SUPPORT, WIN_OVER, ASK)
 
 
 class SupportRole(str, Enum):
@@ -105,6 +109,7 @@ def promotion_case(
     blocks += _next_level(career)
     blocks += ladder_sections.case_blocks(career, today)
     blocks += _evidence(career, today, private=private)
+    blocks += _goals(career, today, private=private)
     blocks += _feedback(career.feedback, private=private)
     blocks += _supporters(career.stakeholders, private=private)
     if private:
@@ -168,8 +173,8 @@ def _why_now(career: Career, today: dt.date) -> list[str]:
         )
     year = [w for w in career.wins if 0 <= (today - w.date).days < YEAR_DAYS]
     if year:
-        known = {p.id for p in career.priorities}
-        tied = sum(w.priority_id in known for w in year)
+        by_id = {p.id: p for p in (*career.priorities, *career.archived_priorities)}
+        tied = sum(serves_in_its_time(w, by_id) for w in year)
         measured = sum(documents.is_measured(w) for w in year)
         lines.append(
             md.bullet(
@@ -195,7 +200,7 @@ def _next_level(career: Career) -> list[list[str]]:
     if strengths:
         blocks += [[md.heading(3, "Strengths")], strengths]
     blocks.append([md.heading(3, "Wins that show it")])
-    priorities = {p.id: p.title for p in career.priorities}
+    priorities = labels([*career.priorities, *career.archived_priorities])
     best = documents.strongest(career.wins)
     lines = documents.numbered([documents.win_line(w, priorities) for w in best])
     blocks.append(lines or ["No wins logged yet."])
@@ -267,6 +272,38 @@ def _still_open(gap: Gap, today: dt.date) -> str:
         late = " (overdue)" if gap_rules.is_overdue(gap, today) else ""
         parts.append(f"due {gap.due.isoformat()}{late}")
     return "; ".join(parts) + "."
+
+
+# -- interim goals ---------------------------------------------------------------------------
+def _goals(career: Career, today: dt.date, *, private: bool) -> list[list[str]]:
+    """The interim goals agreed with the manager: the open ones by due date, then the ones
+    done (and, in the private case, dropped), each with when it is due, how it is measured,
+    its status and the priorities and gaps it serves."""
+    blocks: list[list[str]] = [[md.heading(2, GOALS)]]
+    kept = [g for g in career.goals if g.status != "dropped" or private]
+    order = {"at risk": 0, "on track": 0, "done": 1, "dropped": 2}
+    kept.sort(key=lambda g: (order.get(g.status, 3), g.due, g.title.casefold()))
+    if not kept:
+        blocks.append(["No interim goals agreed yet."])
+        return blocks
+    names = {
+        **labels([*career.priorities, *career.archived_priorities]),
+        **{g.id: g.title for g in career.gaps},
+    }
+    lines = []
+    for goal in kept:
+        when = f"due {goal.due.isoformat()}"
+        if goal.is_open:
+            when += f" ({due_text(goal, today)})"
+        parts = [f"**{md.inline(goal.title)}**: {goal.status}, {when}."]
+        if goal.measure:
+            parts.append(f"Measured by: {md.inline(goal.measure.rstrip('.'))}.")
+        served = [names[i] for i in (*goal.priority_ids, *goal.gap_ids) if i in names]
+        if served:
+            parts.append(f"Serves: {md.inline(', '.join(served))}.")
+        lines.append(md.bullet(" ".join(parts)))
+    blocks.append(lines)
+    return blocks
 
 
 # -- what others say -----------------------------------------------------------------------

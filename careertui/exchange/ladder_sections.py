@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from careertui.domain.ladder import evidence
 from careertui.domain.models import Win
+from careertui.domain.priorities import labels
 from careertui.exchange import documents
 from careertui.exchange import markdown as md
 from careertui.exchange.stories import star_story
@@ -36,7 +37,7 @@ def case_blocks(career: Career, today: dt.date) -> list[list[str]]:
         return []
     vision = career.vision
     rows = evidence(vision, career.wins, career.gaps, today, documents.strength)
-    priorities = {p.id: p.title for p in career.priorities}
+    priorities = labels([*career.priorities, *career.archived_priorities])
     assert vision.ladder is not None
     heading = f"Against the ladder: {vision.ladder_target}"
     blocks: list[list[str]] = [[md.heading(2, heading)]]

@@ -19,6 +19,7 @@ from careertui.domain import gaps as gap_rules
 from careertui.domain.dates import shift
 from careertui.domain.errors import InputError
 from careertui.domain.models import Gap, GapStatus, Win
+from careertui.domain.priorities import labels, serves_in_its_time
 from careertui.exchange import documents, ladder_sections, stories
 from careertui.exchange import markdown as md
 from careertui.store.repository import Career
@@ -63,7 +64,7 @@ def self_review(
     profile = career.vision.profile
     who = f"{profile.name}, " if profile.name else ""
     title = f"Self-review: {who}{first.isoformat()} to {last.isoformat()}"
-    priorities = {p.id: p.title for p in career.priorities}
+    priorities = labels([*career.priorities, *career.archived_priorities])
     gaps = [g for g in gap_rules.manual_order(career.gaps) if g.status is GapStatus.WORKING]
     blocks: list[list[str]] = [[md.heading(1, title)], *documents.introduction(profile, today)]
     blocks.append(_summary(wins, gaps, career, first, last, priorities))
@@ -88,7 +89,8 @@ def _summary(
     last: dt.date,
     priorities: dict[str, str],
 ) -> list[str]:
-    tied = sum(w.priority_id in priorities for w in wins)
+    by_id = {p.id: p for p in (*career.priorities, *career.archived_priorities)}
+    tied = sum(serves_in_its_time(w, by_id) for w in wins)
     received = sum(first <= f.date <= last for f in career.feedback)
     with_evidence = sum(any(g.id in w.gap_ids for w in wins) for g in gaps)
     return [

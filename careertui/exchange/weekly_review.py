@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from careertui.domain.gaps import evidence_counts
 from careertui.domain.goals import goal_line
 from careertui.domain.models import GapStatus
+from careertui.domain.priorities import renewal_due, renewal_how
 from careertui.domain.stakeholders import overdue_text
 from careertui.domain.trends import trend_text
 from careertui.domain.weekly import (
@@ -57,6 +58,10 @@ def step_items(
         items = [
             Item(f"{'★' if w.starred else ' '} {w.date.isoformat()}  {w.title}") for w in week_wins
         ] or [Item('no wins this week yet: press w, or careertui win "…"')]
+        renewal = renewal_due(career.priorities, career.archived_priorities, on)
+        if renewal:
+            how = renewal_how(bool(career.priorities), shell=shell)
+            items.insert(0, Item(f"a new half: {renewal} ({how})"))
         for win in untied(week_wins):
             missing = " and ".join(
                 m

@@ -47,6 +47,11 @@ def test_demo_brag_groups_every_win_under_its_priority_then_other(
             f"{n}. {p.title} ({sum(w.priority_id == p.id for w in career.wins)} wins)"
             for n, p in enumerate(career.priorities, start=1)
         ]
+        + [  # then the archived priority the year's wins served, named with its period
+            f"{len(career.priorities) + 1}. {p.title} ({p.since} to {p.until}) "
+            f"({sum(w.priority_id == p.id for w in career.wins)} wins)"
+            for p in career.archived_priorities
+        ]
         + [f"Other wins ({sum(w.priority_id is None for w in career.wins)} wins)"]
     )
     assert level2 == expected
@@ -58,9 +63,8 @@ def test_demo_brag_groups_every_win_under_its_priority_then_other(
         if heading in ("Summary", "Strongest wins"):
             assert entries == []
             continue
-        priority = next(
-            (p for p in career.priorities if heading.split(". ", 1)[-1].startswith(p.title)), None
-        )
+        every = [*career.priorities, *career.archived_priorities]
+        priority = next((p for p in every if heading.split(". ", 1)[-1].startswith(p.title)), None)
         for key in entries:
             assert by_key[key].priority_id == (priority.id if priority else None), heading
         assert entries == sorted(entries), "oldest first within a priority"

@@ -172,6 +172,7 @@ def test_small_case_sections_and_linked_feedback(small_repo: Repository) -> None
         (2, "Evidence for each growth area"),
         (3, "Executive presence (skill, level 2 → 4, working on)"),
         (3, "SQL (skill, level 2 → 3, closed)"),
+        (2, "Interim goals"),
         (2, "What others say"),
         (2, "Who supports the move"),
         (3, "Sponsors"),

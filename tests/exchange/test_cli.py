@@ -66,7 +66,8 @@ def test_export_json_then_import_into_an_empty_store(demo_cli: CLI, tmp_path: Pa
     first = other("import", "json", str(path))
     assert first.returncode == 0, first.stderr
     data = json.loads(exported.stdout)
-    assert "added:   1 vision, 5 priorities, 15 stakeholders" in first.stdout
+    # the five in force and the archived one
+    assert "added:   1 vision, 6 priorities, 15 stakeholders" in first.stdout
     assert f"{len(data['wins'])} wins" in first.stdout
     assert "updated: nothing" in first.stdout and "skipped: 0" in first.stdout
     again = other("import", "json", str(path))

@@ -156,7 +156,10 @@ def screen_shows_store(app: CareerApp, tables: Tables) -> str | None:
     for model in RECORD_TYPES:
         if model is Vision:
             continue
-        shown = {r.id: r.model_dump(mode="json") for r in getattr(career, model.table)}
+        records = list(getattr(career, model.table))
+        if model.table == "priorities":  # the app holds the archived ones apart
+            records += career.archived_priorities
+        shown = {r.id: r.model_dump(mode="json") for r in records}
         stored = tables.get(model.table, {})
         if shown.keys() != stored.keys() or any(
             shown[key] != doc and shown[key] != model.model_validate(doc).model_dump(mode="json")

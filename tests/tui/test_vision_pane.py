@@ -316,7 +316,7 @@ async def test_the_sixth_priority_is_allowed_but_warns(
         await pilot.pause()
         await fill(pilot, "#field-title", "Hire a second PM team")
         await saved(pilot, demo_app)
-        assert len(demo_repo.priorities.list()) == 6
+        assert len(demo_repo.career().priorities) == 6  # in force (the archived one apart)
         await go_to(pilot, "priorities:warn")
         text = screen_text(demo_app)
         assert " 6. Hire a second PM team" in text
@@ -333,8 +333,10 @@ async def test_deleting_a_priority_unlinks_its_wins(
         await go_to(pilot, "priorities:0")
         await pilot.press("d")
         await pilot.pause()
-        assert "1 win tied to it" in str(small_app.screen.query_one("#confirm-question").content)
-        await pilot.press("y")
+        # a priority with wins: archiving is offered first; d in the dialog deletes it anyway
+        question = str(small_app.screen.query_one("#choice-question").content)
+        assert "has 1 win tied to it. Archive it instead?" in question
+        await pilot.press("d")
         await wait_for(pilot, lambda: len(small_repo.priorities.list()) == 2)
         assert small_repo.wins.list()[0].priority_id is None
         assert [p.rank for p in small_repo.career().priorities] == [0, 1]

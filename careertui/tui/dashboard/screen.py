@@ -393,6 +393,11 @@ class DashboardScreen(Screen[None]):
         message.stop()
         self.vision.delete_item(message.section, message.index, message.record_id)
 
+    @on(VisionPane.ArchivePriority)
+    def _vision_archive(self, message: VisionPane.ArchivePriority) -> None:
+        message.stop()
+        self.vision.archive_priority(message.priority_id)
+
     @on(VisionPane.MoveItem)
     def _vision_move(self, message: VisionPane.MoveItem) -> None:
         message.stop()

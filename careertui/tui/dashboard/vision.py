@@ -7,7 +7,7 @@ opens the right form and says which action saves what it dismisses with.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from careertui.actions.gaps import (
@@ -22,6 +22,7 @@ from careertui.actions.settings import remember_guided_start
 from careertui.actions.vision import (
     add_priority,
     append_to_list,
+    archive_priority,
     delete_feedback,
     delete_priority,
     delete_scope_item,
@@ -35,8 +36,11 @@ from careertui.actions.vision import (
     save_guided_answer,
     save_scope_item,
 )
+from careertui.domain.clock import today
+from careertui.domain.dates import shown
 from careertui.domain.errors import InputError
-from careertui.domain.models import Feedback, Goal, GoalStatus
+from careertui.domain.models import Feedback, Goal, GoalStatus, Priority, Win
+from careertui.domain.priorities import renewal_due
 from careertui.domain.vision import (
     gap_from_feedback,
     gap_from_obstacle,
@@ -51,6 +55,14 @@ from careertui.tui.saving import Write
 if TYPE_CHECKING:
     from careertui.store.repository import Repository
     from careertui.tui.dashboard.screen import DashboardScreen
+
+
+def _wins_tied(wins: Sequence[Win], priority_id: str) -> int:
+    return sum(w.priority_id == priority_id for w in wins)
+
+
+def _wins(count: int) -> str:
+    return f"{count} win{'s' if count != 1 else ''}"
 
 
 def _new_feedback(repo: Repository, note: Feedback) -> Feedback:
@@ -275,13 +287,11 @@ class VisionRequests:
             priority = next((p for p in career.priorities if p.id == record_id), None)
             if priority is None:
                 return
-            tied = sum(w.priority_id == priority.id for w in career.wins)
-            question = f"Delete the priority “{priority.title}”?" + (
-                f" {tied} win{'s' if tied != 1 else ''} tied to it will keep their text and "
-                "lose the link."
-                if tied
-                else ""
-            )
+            tied = _wins_tied(career.wins, priority.id)
+            if tied:
+                self._delete_or_archive(priority, tied)
+                return
+            question = f"Delete the priority “{priority.title}”?"
             write = Write(delete_priority, (repo, priority.id))
         elif section == "feedback" and record_id:
             question = "Delete this feedback? A gap made from it stays."
@@ -299,6 +309,67 @@ class VisionRequests:
                 self.dashboard.run_write(write)
 
         self.dashboard.app.push_screen(ConfirmScreen(question, "Delete"), answered)
+
+    # -- archive a priority ---------------------------------------------------------------------
+    def _archive_write(self, priority: Priority) -> Write:
+        return Write(
+            archive_priority,
+            (self.dashboard.repo, priority.id),
+            done=f"Archived: {priority.title}",
+        )
+
+    def archive_priority(self, priority_id: str) -> None:
+        """Ask, then archive the priority: in force until today, its wins keep the link."""
+        from careertui.tui.screens.confirm import ConfirmScreen
+
+        career = self.dashboard.career
+        priority = next((p for p in career.priorities if p.id == priority_id), None)
+        if priority is None:
+            return
+        tied = _wins_tied(career.wins, priority.id)
+        kept = (
+            f"its {_wins(tied)} keep the link and count against it in their time."
+            if tied
+            else "no win is tied to it yet."
+        )
+        question = (
+            f"Archive the priority “{priority.title}”, in force until today "
+            f"({shown(today())})? It leaves the list in force; {kept}"
+        )
+        write = self._archive_write(priority)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dashboard.run_write(write)
+
+        self.dashboard.app.push_screen(ConfirmScreen(question, "Archive"), answered)
+
+    def _delete_or_archive(self, priority: Priority, tied: int) -> None:
+        """Deleting a priority with wins would unlink them: offer archiving first."""
+        from careertui.tui.screens.choice import Answer, ChoiceScreen
+
+        repo = self.dashboard.repo
+        delete = Write(delete_priority, (repo, priority.id), done="Deleted")
+        archive = self._archive_write(priority)
+
+        def answered(answer: str | None) -> None:
+            if answer == "archive":
+                self.dashboard.run_write(archive)
+            elif answer == "delete":
+                self.dashboard.run_write(delete)
+
+        self.dashboard.app.push_screen(
+            ChoiceScreen(
+                f"“{priority.title}” has {_wins(tied)} tied to it. Archive it instead? "
+                "Archived, it leaves the priorities in force and its wins keep the link; "
+                "deleted, they keep their text and lose the link.",
+                [
+                    Answer("a", f"Archive it: its {_wins(tied)} keep the link", "archive"),
+                    Answer("d", f"Delete it: its {_wins(tied)} lose the link", "delete"),
+                ],
+            ),
+            answered,
+        )
 
     def move_item(self, section: str, index: int, step: int, expected: str) -> None:
         repo = self.dashboard.repo
@@ -389,7 +460,8 @@ class VisionRequests:
                 return
         if any(isinstance(screen, GuidedStartScreen) for screen in dashboard.app.screen_stack):
             return
-        dashboard.app.push_screen(GuidedStartScreen(career.vision, career.priorities))
+        renewal = renewal_due(career.priorities, career.archived_priorities, today())
+        dashboard.app.push_screen(GuidedStartScreen(career.vision, career.priorities, renewal))
 
     def guided_answer(self, step: str, answer: dict[str, Any]) -> None:
         """Each answer is saved as soon as it is given."""

@@ -23,6 +23,7 @@ from careertui.domain.clock import today
 from careertui.domain.dates import shown
 from careertui.domain.ladder import competency_names
 from careertui.domain.models import Win
+from careertui.domain.priorities import period_text
 from careertui.store.repository import Career
 from careertui.tui.commands import PaletteCommand
 from careertui.tui.panes.base import Pane
@@ -114,7 +115,11 @@ class JournalPane(Pane):
         self.set_empty(self.shows_nothing(career))
         on = today()
         # The glance line reads every win: redrawn only when the wins, priorities or day changed.
-        if self._glanced_on != on or career.changed_since(before) & {"wins", "priorities"}:
+        if self._glanced_on != on or career.changed_since(before) & {
+            "wins",
+            "priorities",
+            "archived_priorities",
+        }:
             self._glanced_on = on
             self._show_glance(career, on)
         self._shown = None  # a career pushed: filter it now, with what is typed
@@ -126,9 +131,10 @@ class JournalPane(Pane):
         self.query_one(
             "#journal-weeks", Sparkline
         ).tooltip = f"Wins per week over the last {len(weeks)} weeks ({sum(weeks)} in all)"
-        share = rules.alignment(career.wins, career.priorities, on)
+        every = [*career.priorities, *career.archived_priorities]
+        share = rules.alignment(career.wins, every, on)
         glance = Text()
-        if not career.priorities:
+        if not every:
             glance.append(
                 "no company priorities yet: add them to see what your wins serve", style="dim"
             )
@@ -152,14 +158,17 @@ class JournalPane(Pane):
         self._shown = (text, career)
         self.filter = rules.parse_filter(
             text,
-            priorities=career.priorities,
+            priorities=[*career.priorities, *career.archived_priorities],
             gaps=career.gaps,
             stakeholders=career.stakeholders,
             competencies=competency_names(career.vision),
             today=today(),
         )
         wins = search.apply(self.filter)
-        priorities = {p.id: p.title for p in career.priorities}
+        priorities = {
+            **{p.id: f"{p.title} (archived)" for p in career.archived_priorities},
+            **{p.id: p.title for p in career.priorities},
+        }
         self.query_one(WinList).set_wins(wins, priorities)
         total = len(career.wins)
         count = Text()
@@ -208,6 +217,7 @@ class JournalPane(Pane):
     @staticmethod
     def _facts(win: Win, career: Career) -> Text:
         names = {
+            **{p.id: f"{p.title} (archived, {period_text(p)})" for p in career.archived_priorities},
             **{p.id: p.title for p in career.priorities},
             **{g.id: g.title for g in career.gaps},
             **{s.id: s.name for s in career.stakeholders},

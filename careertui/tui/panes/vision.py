@@ -32,6 +32,7 @@ from careertui.domain.models import (
     Profile,
     Vision,
 )
+from careertui.domain.priorities import period_text
 from careertui.domain.vision import (
     moved,
     needs_guided_start,
@@ -72,7 +73,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "priorities",
         "Company priorities",
-        "ranked · J/K move · e edit · a add · d delete",
+        "ranked · J/K move · e edit · a add · x archive · d delete",
         ranked=True,
         short="Priorities",
     ),
@@ -89,6 +90,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("room", "Room to grow", "e edit", short="Room"),
 )
 SECTION_BY_KEY = {section.key: section for section in SECTIONS}
+#: How many archived priorities the pane lists (the most recently ended); the rest are counted.
+ARCHIVED_SHOWN = 5
 #: The sections that are plain lists of text on the vision record.
 TEXT_LISTS = ("values", "methods", "obstacles", "measures", "strengths", "usps", "underused_skills")
 
@@ -145,6 +148,7 @@ class VisionPane(Pane):
         Binding("a", "add", "Add", id="vision.add"),
         Binding("d", "delete", "Delete", id="vision.delete"),
         Binding("s", "goal_status", "Goal status", show=False, id="vision.goal_status"),
+        Binding("x", "archive", "Archive priority", show=False, id="vision.archive"),
         Binding("J", "move(1)", "Move down", id="vision.move_down"),
         Binding("K", "move(-1)", "Move up", id="vision.move_up"),
         Binding("g", "make_gap", "Make a gap", id="vision.make_gap"),
@@ -186,6 +190,13 @@ class VisionPane(Pane):
         section: str
         index: int
         record_id: str | None
+
+    @dataclass
+    class ArchivePriority(Message):
+        """Archive the company priority ``priority_id``: it leaves the list in force, its wins
+        keep the link."""
+
+        priority_id: str
 
     @dataclass
     class MoveItem(Message):
@@ -250,6 +261,7 @@ class VisionPane(Pane):
         vision = career.vision
         return (
             not career.priorities
+            and not career.archived_priorities
             and not career.feedback
             and not career.goals
             and all(
@@ -279,7 +291,13 @@ class VisionPane(Pane):
             {gap.source_feedback_id for gap in career.gaps},
             today(),
         )
-        unchanged = not career.changed_since(before) & {"vision", "priorities", "feedback", "goals"}
+        unchanged = not career.changed_since(before) & {
+            "vision",
+            "priorities",
+            "archived_priorities",
+            "feedback",
+            "goals",
+        }
         if unchanged and marks == self._marks and self._follow is None:
             return
         self._marks = marks
@@ -302,8 +320,8 @@ class VisionPane(Pane):
             section = keep.partition(":")[0]
             same = [
                 i
-                for i, rid in enumerate(self._row_ids)
-                if rid and rid.startswith(f"{section}:") and not rid.endswith(":h")
+                for i, (rid, option) in enumerate(zip(self._row_ids, options, strict=True))
+                if rid and rid.startswith(f"{section}:") and not option.disabled
             ]
             outline.highlighted = same[-1] if same else None
         if outline.highlighted is None:
@@ -492,6 +510,35 @@ class VisionPane(Pane):
         warning = priority_warning(len(career.priorities))
         if warning:
             yield self._flag("priorities", warning, "warn")
+        archived = career.archived_priorities
+        if archived:
+            # kept apart and dimmed, the most recently ended first: their wins keep the link
+            yield Option(
+                Content.assemble(
+                    (
+                        f"  archived ({len(archived)}): their wins keep the link",
+                        "italic $text-muted",
+                    )
+                ),
+                id="priorities:archived",
+                disabled=True,
+            )
+            for index, priority in enumerate(archived[:ARCHIVED_SHOWN]):
+                yield Option(
+                    Content.assemble(
+                        ("    " + priority.title, "$text-muted"),
+                        (f"  {period_text(priority)}", "italic $text-muted"),
+                    ),
+                    id=f"priorities:old{index}",
+                    disabled=True,
+                )
+            if len(archived) > ARCHIVED_SHOWN:
+                more = len(archived) - ARCHIVED_SHOWN
+                yield Option(
+                    Content.assemble((f"    and {more} older", "italic $text-muted")),
+                    id="priorities:older",
+                    disabled=True,
+                )
 
     def _goals(self, career: Career):  # noqa: ANN202
         styles = {"on track": "$success", "at risk": "bold $warning", "done": "$text-muted"}
@@ -618,6 +665,14 @@ class VisionPane(Pane):
         goal = next(g for g in career.goals if g.id == record_id)
         status = GOAL_STATUSES[(GOAL_STATUSES.index(goal.status) + 1) % len(GOAL_STATUSES)]
         self.post_message(self.GoalStatusChanged(goal.id, status))
+
+    def action_archive(self) -> None:
+        """Archive the company priority under the cursor (the app asks first)."""
+        section, _, record_id = self._target()
+        if section != "priorities" or record_id is None:
+            self.notify("Move to a company priority to archive it (x)")
+            return
+        self.post_message(self.ArchivePriority(record_id))
 
     def action_delete(self) -> None:
         section, index, record_id = self._target()

@@ -7,6 +7,11 @@ app saves it then: quitting halfway keeps what was answered. Escape skips the re
 (:class:`GuidedStartScreen.Skipped`), asking first whether to save or discard what was typed on
 the step in front; the command palette opens it again, filled in with what
 is on record. A step left blank saves nothing and moves on.
+
+Opened again when the company priorities are due for renewal (a new half,
+:func:`careertui.domain.priorities.renewal_due`), the priorities step starts blank and says
+so: the titles typed become the priorities in force, and the old ones not typed again are
+archived with their period, their wins keeping the link (``{"renew": True}`` in the answer).
 """
 
 from __future__ import annotations
@@ -94,7 +99,8 @@ class GuidedStartScreen(ModalScreen[None]):
 
         ``statement``: ``{"statement": str}``; ``destination``: ``{"target_role": str,
         "horizon": date | None}``; ``priorities``: ``{"priorities": [str, ...]}`` by rank ("" where
-        a line was left blank); ``strengths``: ``{"strengths": [str, str, str]}`` likewise;
+        a line was left blank), with ``"renew": True`` when they replace the old half's;
+        ``strengths``: ``{"strengths": [str, str, str]}`` likewise;
         ``profile``: ``{"profile": {...}}``, the :class:`Profile` as JSON.
         """
 
@@ -107,10 +113,17 @@ class GuidedStartScreen(ModalScreen[None]):
     class Finished(Message):
         """The user went through every step."""
 
-    def __init__(self, vision: Vision, priorities: Sequence[Priority]) -> None:
+    def __init__(
+        self, vision: Vision, priorities: Sequence[Priority], renewal: str | None = None
+    ) -> None:
         super().__init__()
         self.vision = vision
-        self.priority_titles = [p.title for p in priorities][:MAX_PRIORITIES]
+        #: Why the new half's priorities are due (:func:`careertui.domain.priorities.renewal_due`):
+        #: the priorities step then starts blank, and what is typed there replaces the
+        #: priorities in force, which are archived with their wins' links kept.
+        self.renewal = renewal
+        self.old_titles = [p.title for p in priorities]
+        self.priority_titles = [] if renewal else self.old_titles[:MAX_PRIORITIES]
         self.step = 0
         self._given: dict[str, dict[str, Any]] = {}
 
@@ -191,6 +204,8 @@ class GuidedStartScreen(ModalScreen[None]):
         self.query_one("#gs-title", Label).update(
             f"Guided start · step {self.step + 1} of {len(STEPS)} · {title}"
         )
+        if step_id == "priorities" and self.renewal:
+            question = self._renewal_question()
         self.query_one("#gs-question", Static).update(question)
         self.query_one(ContentSwitcher).current = f"gs-step-{step_id}"
         last = self.step == len(STEPS) - 1
@@ -212,6 +227,15 @@ class GuidedStartScreen(ModalScreen[None]):
         return True
 
     # -- answers ------------------------------------------------------------------------------
+    def _renewal_question(self) -> str:
+        assert self.renewal is not None
+        old = "; ".join(self.old_titles) or "none"
+        return (
+            f"A new half: {self.renewal}. In force now: {old}. Type the new half's priorities, "
+            "most important first: saving archives the ones not typed again (their wins keep "
+            "the link). Leave every line blank to keep them."
+        )
+
     def _errors(self, step_id: str, messages: dict[str, str]) -> None:
         for box in self.query_one(f"#gs-step-{step_id}").query(".field-error"):
             key = (box.id or "").removeprefix("gs-").removesuffix("-error")
@@ -263,7 +287,11 @@ class GuidedStartScreen(ModalScreen[None]):
                 errors["priorities"] = "; ".join(problems)
             while titles and not titles[-1]:
                 titles.pop()
-            return ({"priorities": titles} if any(titles) else None), errors
+            if not any(titles):
+                return None, errors
+            return (
+                {"priorities": titles, "renew": True} if self.renewal else {"priorities": titles}
+            ), errors
         if step_id == "profile":
             return self._profile_answer()
         strengths = [self._value(f"#gs-strength-{n}").strip() for n in range(STRENGTHS)]
@@ -326,6 +354,9 @@ class GuidedStartScreen(ModalScreen[None]):
         if answer is not None and not self._unchanged(answer):
             self._given[self.step_id] = answer
             self.post_message(self.AnswerGiven(self.step_id, answer))
+            if answer.get("renew"):  # renewed once: the new titles are on record now
+                self.renewal = None
+                self.priority_titles = [t for t in answer["priorities"] if t]
         if self.step == len(STEPS) - 1:
             self.post_message(self.Finished())
             self.dismiss(None)
