@@ -43,7 +43,7 @@ def _reminders(tables: dict[str, dict[str, Any]], path: Path) -> list[str]:
     """The weekly review's due state and the next interim goal due, in short words."""
     import datetime as dt
 
-    from careertui.domain.goals import due_text, next_goal
+    from careertui.domain.goals import goal_reminder
     from careertui.domain.models import Goal
     from careertui.domain.settings import Settings
     from careertui.domain.weekly import review_text
@@ -55,9 +55,9 @@ def _reminders(tables: dict[str, dict[str, Any]], path: Path) -> list[str]:
     except (TypeError, ValueError):
         done = None
     found = [review_text(done, on)]
-    goal = next_goal(_records(Goal, tables, path))
+    goal = goal_reminder(_records(Goal, tables, path), on)
     if goal is not None:
-        found.append(f"goal: {goal.title} {due_text(goal, on)}")
+        found.append(goal)
     return found
 
 

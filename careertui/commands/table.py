@@ -9,18 +9,17 @@ it must be. Every cell is made terminal-safe and kept to one line before it is m
 from __future__ import annotations
 
 import shutil
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from careertui.domain.text import terminal_safe
+from careertui.domain.text import ELLIPSIS, cell_width, shorten, terminal_safe
 
 #: The width when there is no terminal to ask (a pipe, a file) and ``COLUMNS`` is not set.
 DEFAULT_WIDTH = 80
 #: The flexible column never gets less than this, even on a terminal too narrow for the rest.
 MIN_FLEXIBLE = 10
 GUTTER = "  "
-ELLIPSIS = "…"
+__all__ = ["ELLIPSIS", "Column", "cell", "cell_width", "output_width", "render", "shorten"]
 
 
 @dataclass(frozen=True)
@@ -37,32 +36,6 @@ class Column:
 def output_width() -> int:
     """The terminal's width, ``COLUMNS`` when set, else :data:`DEFAULT_WIDTH`."""
     return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def cell_width(text: str) -> int:
-    """How many terminal cells ``text`` takes (wide East Asian characters take two)."""
-    return sum(_char_width(char) for char in text)
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` if it fits in ``width`` cells, else its beginning and "…" in exactly that."""
-    if cell_width(text) <= width:
-        return text
-    kept: list[str] = []
-    used = 0
-    for char in text:
-        size = _char_width(char)
-        if used + size > width - 1:
-            break
-        kept.append(char)
-        used += size
-    return "".join(kept) + ELLIPSIS
 
 
 def cell(value: object) -> str:

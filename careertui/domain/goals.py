@@ -40,6 +40,22 @@ def next_goal(goals: Iterable[Goal]) -> Goal | None:
     return found[0] if found else None
 
 
+def goal_reminder(goals: Iterable[Goal], today: dt.date, *, width: int | None = None) -> str | None:
+    """The next goal due as a reminder in short words ("goal: Quarterly memo due in 12 days"),
+    as ``careertui status`` and the app's status line say it; None when no goal is open.
+    ``width``: the most cells it may take, the title cut with "…" to fit (None: whole)."""
+    goal = next_goal(goals)
+    if goal is None:
+        return None
+    head, tail = "goal: ", f" {due_text(goal, today)}"
+    title = goal.title
+    if width is not None:
+        from careertui.domain.text import shorten
+
+        title = shorten(title, max(width - len(head) - len(tail), 1))
+    return f"{head}{title}{tail}"
+
+
 def due_text(goal: Goal, today: dt.date) -> str:
     """When the goal is due, in short words: "due today", "due in 12 days", "3 days late"."""
     days = (goal.due - today).days

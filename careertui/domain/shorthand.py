@@ -160,3 +160,13 @@ def _find(
     except InputError as exc:
         problems.append(str(exc))
         return None
+
+
+def gap_shorthand(gap: Gap, gaps: Sequence[Gap]) -> str:
+    """The shorthand that names ``gap`` among ``gaps`` (``g:"Public speaking"``), read back as
+    that gap by :func:`parse_quick_win`; by its id when its title cannot say it (a title
+    another gap has too, or one holding quotes)."""
+    by_title = f'g:"{gap.title}"'
+    if parse_quick_win(by_title, gaps=gaps).gaps == [gap]:
+        return by_title
+    return f"g:{gap.id}"

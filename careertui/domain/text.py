@@ -10,6 +10,7 @@ holds. Newlines and tabs are text, not control, and are kept.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: C0 controls except tab and newline, DEL, and the C1 range (U+0080–U+009F), plus the
 #: Unicode bidirectional overrides that can make text read differently from what it holds.
@@ -79,3 +80,33 @@ def json_terminal_safe(text: str) -> str:
     if not CONTROL.search(text):
         return text
     return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+#: What a shortened text ends with.
+ELLIPSIS = "…"
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells ``text`` takes (wide East Asian characters take two)."""
+    return sum(_char_width(char) for char in text)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` if it fits in ``width`` cells, else its beginning and "…" in exactly that."""
+    if cell_width(text) <= width:
+        return text
+    kept: list[str] = []
+    used = 0
+    for char in text:
+        size = _char_width(char)
+        if used + size > width - 1:
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept) + ELLIPSIS

@@ -1,6 +1,6 @@
 """The weekly review's five steps as lines of text, the same for ``careertui review`` and the
-app's review screen. Each line may carry what one key does with it there: thank the person on
-a win, or record that a win was told to someone.
+app's review screen. Each line may carry what one key does with it there: tie or star its win,
+capture a win for its gap, thank the person on a win, or record that a win was told to someone.
 """
 
 from __future__ import annotations
@@ -32,12 +32,15 @@ from careertui.store.repository import Career
 
 @dataclass(frozen=True)
 class Item:
-    """One line of a step; ``thank`` is (stakeholder id, win id) and ``tell`` is (win id,
-    stakeholder id) when a key can act on the line."""
+    """One line of a step, and what a key can act on there: ``win``, the id of the win the line
+    is about (to tie it or star it); ``gap``, the id of a gap to capture a win for; ``thank``,
+    (stakeholder id, win id); ``tell``, (win id, stakeholder id)."""
 
     text: str
     thank: tuple[str, str] | None = None
     tell: tuple[str, str] | None = None
+    win: str | None = None
+    gap: str | None = None
 
 
 def heading(career: Career, on: dt.date, week: dt.date | None = None) -> str:
@@ -56,7 +59,8 @@ def step_items(
     key = STEPS[step][0]
     if key == "wins":
         items = [
-            Item(f"{'★' if w.starred else ' '} {w.date.isoformat()}  {w.title}") for w in week_wins
+            Item(f"{'★' if w.starred else ' '} {w.date.isoformat()}  {w.title}", win=w.id)
+            for w in week_wins
         ] or [Item('no wins this week yet: press w, or careertui win "…"')]
         renewal = renewal_due(career.priorities, career.archived_priorities, on)
         if renewal:
@@ -68,10 +72,12 @@ def step_items(
                 for m, gone in (("a priority", not win.priority_id), ("a gap", not win.gap_ids))
                 if gone
             )
-            how = f"careertui edit-win {win.id}" if shell else "e on it in the journal"
-            items.append(Item(f"tie to {missing}: {win.title}  ({how})"))
+            # (in the app the step's hint line says which key does it)
+            how = f"  (careertui edit-win {win.id})" if shell else ""
+            items.append(Item(f"tie to {missing}: {win.title}{how}", win=win.id))
         for gap in gaps_without_win(career.gaps, week_wins):
-            items.append(Item(f"no win for '{gap.title}' this week: capture one"))
+            how = f'  (careertui win "…" --gap {gap.id})' if shell else ""
+            items.append(Item(f"no win for '{gap.title}' this week: capture one{how}", gap=gap.id))
         return items
     if key == "gaps":
         evidence = evidence_counts(career.wins)

@@ -284,6 +284,18 @@ class CareerApp(App[None]):
     def _review_step(self, message: WeeklyReviewScreen.StepReached) -> None:
         self.dashboard.review.step_reached(message.step)
 
+    @on(WeeklyReviewScreen.TieRequested)
+    def _review_tie(self, message: WeeklyReviewScreen.TieRequested) -> None:
+        self.dashboard.review.tie(message.win_id)
+
+    @on(WeeklyReviewScreen.StarToggled)
+    def _review_star(self, message: WeeklyReviewScreen.StarToggled) -> None:
+        self.dashboard.review.star(message.win_id)
+
+    @on(WeeklyReviewScreen.CaptureRequested)
+    def _review_capture(self, message: WeeklyReviewScreen.CaptureRequested) -> None:
+        self.dashboard.review.capture(message.gap_id)
+
     @on(WeeklyReviewScreen.ThanksRequested)
     def _review_thanks(self, message: WeeklyReviewScreen.ThanksRequested) -> None:
         self.dashboard.review.thank(message.stakeholder_id, message.win_id)

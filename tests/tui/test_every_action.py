@@ -471,7 +471,18 @@ EFFECTS: dict[str, Check] = {
     "guided_start.skip": guided_start_skipped,
     **{
         f"review.{name}": review_kept
-        for name in ("leave", "next", "back", "thank", "told", "copy", "finish")
+        for name in (
+            "leave",
+            "next",
+            "back",
+            "tie",
+            "star",
+            "capture",
+            "thank",
+            "told",
+            "copy",
+            "finish",
+        )
     },
 }
 STORE_EFFECTS: dict[tuple[str, str], Check] = {

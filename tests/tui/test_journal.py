@@ -300,6 +300,49 @@ async def test_star_toggles(japp, journal_repo) -> None:
         await wait_for(pilot, lambda: not journal_repo.wins.get("win_b").starred)
 
 
+async def test_told_records_whom_a_win_was_shared_with_today(japp, journal_repo) -> None:
+    async with japp.run_test(size=SIZE) as pilot:
+        await open_journal(pilot)
+        await pilot.press("down", "o")  # "Ran the incident review"
+        await wait_for(pilot, lambda: isinstance(japp.screen, FormScreen))
+        assert "Ran the incident review" in japp.screen.form_title
+        await pilot.press("T")  # Tom Becker, by the start of his name
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: journal_repo.wins.get("win_b").told)
+        told = journal_repo.wins.get("win_b").told
+        assert [(t.stakeholder_id, t.date) for t in told] == [("stk_tom", TODAY)]
+        # the details say who heard about it and when, on the same win
+        await wait_for(
+            pilot, lambda: "Told: Tom Becker (2026-11-23)" in text(japp.query_one("#win-facts"))
+        )
+        assert japp.query_one(WinList).highlighted.id == "win_b"
+        # the next time, those who have not heard about it come first
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(japp.screen, FormScreen))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: len(journal_repo.wins.get("win_b").told) == 2)
+        await wait_for(
+            pilot,
+            lambda: (
+                "Told: Tom Becker (2026-11-23), Maya Chen (2026-11-23)"
+                in text(japp.query_one("#win-facts"))
+            ),
+        )
+
+
+async def test_told_with_nobody_to_tell_says_so(repo: Repository, make) -> None:
+    from careertui.actions.wins import log_win
+
+    log_win(repo, Win(title="Shipped it", date=TODAY))
+    app = make()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_journal(pilot)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: toasts(app))
+        assert any("No stakeholders yet" in t for t in toasts(app))
+        assert not isinstance(app.screen, FormScreen)
+
+
 # -- filter -------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("typed", "expected"),

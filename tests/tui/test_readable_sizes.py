@@ -14,11 +14,12 @@ from textual.pilot import Pilot
 
 from careertui.actions.vision import update_vision
 from careertui.domain.models import Gap, GapStatus
+from careertui.domain.text import shorten
 from careertui.store.repository import Repository
 from careertui.tui.app import CareerApp, make_app
 from careertui.tui.panes.gap_column import GapColumn
 from careertui.tui.panes.gaps import GapsPane
-from careertui.tui.status import StatusLine
+from careertui.tui.status import StatusLine, StatusPart, fit
 from careertui.tui.widgets.win_list import WinList
 from tests.tui.conftest import wait_for
 
@@ -136,25 +137,69 @@ async def test_gap_cards_show_titles_of_forty_characters_whole(demo_repo: Reposi
 
 
 # -- the status line ------------------------------------------------------------------------
-@pytest.mark.parametrize("width", [80, 120])
+#: The demo's next interim goal, as the status line names it when the row has room.
+GOAL = "goal: Quarterly platform memo to the exec team due in 12 days"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: "x".join(map(str, size)))
 @pytest.mark.parametrize("long_role", [False, True], ids=["demo", "long role"])
-async def test_the_status_line_keeps_to_one_row(
-    demo_repo: Repository, width: int, long_role: bool
+async def test_the_status_line_keeps_to_one_row_and_names_the_next_goal(
+    demo_repo: Repository, size: tuple[int, int], long_role: bool
 ) -> None:
     if long_role:
         update_vision(demo_repo, {"target_role": LONG_ROLE})
     app = make_app(demo_repo)
-    async with app.run_test(size=(width, 24 if width == 80 else 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await opened(pilot)
         status = app.query_one(StatusLine)
         assert status.region.height == 1
         rows = screen(pilot)
-        line = rows[status.region.y]
-        # the most useful figure comes first and is whole, the footer right below
-        assert line.strip().startswith("1 win this week, 3 last · last win today"), line
+        line = rows[status.region.y].strip()
+        # the most useful figures come first and are whole, the footer right below
+        assert line.startswith("1 win this week, 3 last · last win today · "), line
         assert "Log a win" in rows[status.region.y + 1]
-        if long_role:
-            assert line.rstrip().endswith("…"), line
+        # the next goal due is named at every width: its title shortened, never wrapped
+        goal = next(part for part in line.split(" · ") if part.startswith("goal: "))
+        assert goal.endswith(" due in 12 days"), line
+        head = goal.removesuffix(" due in 12 days").removesuffix("…")
+        assert head.startswith("goal: Quarterly pla") and GOAL.startswith(head), line
+        assert len(line) <= size[0] - 2, line
+        if size[0] == 200:
+            assert GOAL in line and "7 check-ins late" in line
+            if long_role:  # the destination, least useful, is the part cut
+                assert line.endswith("…") and "→ Vice President of Product" in line, line
+            else:
+                assert line.endswith("→ Director of Product, Platform in 4 yrs"), line
+        else:  # the destination is the first to go, before anything is cut
+            assert "→" not in line and "…" not in line.replace(goal, ""), line
+        if size[0] == 120:  # late check-ins are kept over the whole of the goal's title
+            assert "7 check-ins late" in line
+
+
+def test_the_least_useful_parts_go_first_and_the_goal_takes_back_the_room() -> None:
+    def goal(width: int) -> str:
+        return shorten("goal: A long goal title", width - len(" due today")) + " due today"
+
+    def parts(late_rank: int) -> list[StatusPart]:
+        return [
+            StatusPart("1 win this week, 0 last"),
+            StatusPart("2 check-ins late", rank=late_rank),
+            StatusPart(goal(99), rank=4, droppable=False, shortened=goal, least=20),
+            StatusPart("→ Staff PM", rank=10),
+        ]
+
+    whole = " · ".join(part.text for part in parts(9))
+    assert fit(parts(9), len(whole)) == [part.text for part in parts(9)]
+    # one cell short: the destination goes first, whole
+    assert fit(parts(9), len(whole) - 1) == [p.text for p in parts(9)[:3]]
+    # the count goes before the goal's title is shortened, which then fills the row exactly
+    assert fit(parts(9), 50) == ["1 win this week, 0 last", goal(24)]
+    # the goal (ranked below the count) is shortened to its least first; when the count must
+    # go too, the goal takes back the room it leaves
+    assert fit(parts(3), 67) == ["1 win this week, 0 last", "2 check-ins late", goal(22)]
+    assert fit(parts(3), 48) == ["1 win this week, 0 last", goal(22)]
+    # the figures of rank 0 stay, however narrow (the widget cuts them)
+    assert fit(parts(9), 10)[0] == "1 win this week, 0 last"
 
 
 # -- the footer -----------------------------------------------------------------------------

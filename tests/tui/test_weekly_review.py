@@ -9,18 +9,23 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, SelectionList, Static
 
 from careertui.actions.gaps import add_gap
 from careertui.actions.goals import add_goal
 from careertui.actions.people import add_stakeholder
+from careertui.actions.vision import add_priority
 from careertui.actions.wins import log_win
 from careertui.domain.clock import today
-from careertui.domain.models import Gap, GapStatus, Goal, Stakeholder, Win
+from careertui.domain.models import Gap, GapStatus, Goal, Priority, Stakeholder, Win
+from careertui.domain.shorthand import gap_shorthand, parse_quick_win
 from careertui.exchange.snippet import snippet
 from careertui.store.repository import Repository
 from careertui.tui.app import CareerApp, make_app
 from careertui.tui.panes.gaps import GapsPane
+from careertui.tui.screens.confirm import ConfirmScreen
+from careertui.tui.screens.form import FormScreen
+from careertui.tui.screens.quick_win import QuickWinScreen
 from careertui.tui.screens.weekly_review import WeeklyReviewScreen
 from tests.tui.conftest import wait_for
 
@@ -184,3 +189,145 @@ async def test_the_palette_opens_the_review(loop_repo: Repository) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen))
         await pilot.pause()
         assert step_title(pilot).startswith("Step 1 of 5")
+
+
+# -- step 1, done from inside the review: tie, star, capture ------------------------------------
+@pytest.fixture
+def wins_repo(loop_repo: Repository) -> Repository:
+    """The loop career with a company priority and a second gap being worked on, with no win
+    this week."""
+    add_priority(loop_repo, Priority(title="Enterprise retention"))
+    add_gap(loop_repo, Gap(title="Hiring", status=GapStatus.WORKING, current_level=1))
+    return loop_repo
+
+
+def win_named(app: CareerApp, title: str) -> Win:
+    return next(w for w in app.career.wins if w.title == title)
+
+
+async def test_step_one_ties_a_win_to_a_priority_and_gaps(wins_repo: Repository) -> None:
+    app = make_app(wins_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        assert "l ties · * stars · w captures a win" in step_title(pilot)
+        await highlight(pilot, "tie to a priority and a gap: Cut enterprise")
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert [f.name for f in form.fields] == ["priority_id", "gap_ids"]
+        await pilot.press("E")  # the priority, by the start of its title
+        await pilot.press("enter")  # on to the gaps
+        gaps = form.query_one(SelectionList)
+        hiring = next(g.id for g in app.career.gaps if g.title == "Hiring")
+        while gaps.get_option_at_index(gaps.highlighted or 0).value != hiring:
+            await pilot.press("down")
+        await pilot.press("space", "ctrl+s")
+        await wait_for(pilot, lambda: win_named(app, TITLE_UNTIED).gap_ids == [hiring])
+        win = win_named(app, TITLE_UNTIED)
+        assert win.priority_id == app.career.priorities[0].id
+        assert win.impact == "Saved two accounts"  # the rest of the win as it was
+        # back in the review, at the same step, showing the career as saved
+        await wait_for(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen))
+        await wait_for(pilot, lambda: not any("Cut enterprise" in x for x in ties(pilot)))
+        assert step_title(pilot).startswith("Step 1 of 5")
+        assert not any("no win for 'Hiring'" in line for line in lines(pilot))
+
+
+TITLE_UNTIED = "Cut enterprise churn reduction time"
+
+
+def ties(pilot: Pilot) -> list[str]:
+    return [line for line in lines(pilot) if line.startswith("tie to")]
+
+
+async def test_step_one_stars_and_unstars_the_highlighted_win(wins_repo: Repository) -> None:
+    app = make_app(wins_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await highlight(pilot, f"  {today().isoformat()}  Ran the launch review")
+        place = review(pilot).query_one(OptionList).highlighted
+        await pilot.press("asterisk")
+        await wait_for(pilot, lambda: win_named(app, "Ran the launch review").starred)
+        await wait_for(
+            pilot, lambda: f"★ {today().isoformat()}  Ran the launch review" in lines(pilot)
+        )
+        # the same line stays highlighted, so the same key takes the star back
+        assert review(pilot).query_one(OptionList).highlighted == place
+        await pilot.press("s")
+        await wait_for(pilot, lambda: not win_named(app, "Ran the launch review").starred)
+        assert isinstance(app.screen, WeeklyReviewScreen)
+        assert step_title(pilot).startswith("Step 1 of 5")
+
+
+async def test_step_one_captures_a_win_for_a_gap_with_none_this_week(
+    wins_repo: Repository,
+) -> None:
+    app = make_app(wins_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        assert "no win for 'Hiring' this week: capture one" in lines(pilot)
+        await highlight(pilot, "no win for 'Hiring'")
+        await pilot.press("w")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuickWinScreen))
+        box = app.screen.query_one(Input)
+        assert box.value == 'g:"Hiring" '
+        understood = str(app.screen.query_one("#quick-win-understood", Static).render())
+        assert understood == "Understood: gap “Hiring” · now say what you did"
+        await pilot.press(*"Ran the first structured hiring loop", "enter")
+        await wait_for(
+            pilot,
+            lambda: any(w.title == "Ran the first structured hiring loop" for w in app.career.wins),
+        )
+        hiring = next(g for g in app.career.gaps if g.title == "Hiring")
+        assert win_named(app, "Ran the first structured hiring loop").gap_ids == [hiring.id]
+        await wait_for(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen))
+        await wait_for(
+            pilot, lambda: not any("no win for 'Hiring'" in line for line in lines(pilot))
+        )
+        assert any("Ran the first structured hiring loop" in line for line in lines(pilot))
+        assert step_title(pilot).startswith("Step 1 of 5")
+
+
+async def test_a_capture_left_as_it_was_opened_closes_at_once(wins_repo: Repository) -> None:
+    app = make_app(wins_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await highlight(pilot, "no win for 'Hiring'")
+        await pilot.press("w")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuickWinScreen))
+        await pilot.press("escape")  # nothing typed: no "discard?" question
+        await wait_for(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen))
+        await pilot.press("w")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuickWinScreen))
+        await pilot.press(*"Half")
+        await pilot.press("escape")  # something typed: asked first
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, WeeklyReviewScreen))
+        assert len(app.career.wins) == 2
+
+
+async def test_step_one_keys_act_only_on_step_one(wins_repo: Repository) -> None:
+    app = make_app(wins_repo)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await pilot.press("n")  # the gaps
+        await pilot.press("l", "asterisk", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, WeeklyReviewScreen)
+        assert step_title(pilot).startswith("Step 2 of 5")
+        assert not any(w.starred for w in app.career.wins)
+        assert not any(review(pilot).check_action(name, ()) for name in ("tie", "star", "capture"))
+
+
+def test_a_gap_is_named_in_the_shorthand_the_quick_win_reads_back() -> None:
+    talk = Gap(id="gap_a", title="Public speaking")
+    twin = Gap(id="gap_b", title="Public speaking")
+    quoted = Gap(id="gap_c", title='The "exec" memo')
+    assert gap_shorthand(talk, [talk]) == 'g:"Public speaking"'
+    assert gap_shorthand(talk, [talk, twin]) == "g:gap_a"  # the same title twice: the id
+    assert gap_shorthand(quoted, [quoted]) == "g:gap_c"
+    for gap, gaps in ((talk, [talk]), (talk, [talk, twin]), (quoted, [quoted, talk])):
+        read = parse_quick_win(f"Spoke {gap_shorthand(gap, gaps)}", gaps=gaps)
+        assert read.gaps == [gap] and read.title == "Spoke"

@@ -8,7 +8,14 @@ import datetime as dt
 import pytest
 
 from careertui.domain.errors import InputError
-from careertui.domain.goals import due_from, due_text, goal_line, next_goal, status_counts
+from careertui.domain.goals import (
+    due_from,
+    due_text,
+    goal_line,
+    goal_reminder,
+    next_goal,
+    status_counts,
+)
 from careertui.domain.models import (
     Gap,
     GapStatus,
@@ -61,6 +68,20 @@ def test_next_goal_is_the_open_one_due_soonest() -> None:
     assert goal_line(goals[1], TODAY) == "Done early · done"
     assert status_counts(goals) == {"on track": 1, "at risk": 1, "done": 1, "dropped": 1}
     assert next_goal([goals[1], goals[3]]) is None
+
+
+def test_the_goal_reminder_names_the_next_goal_and_fits_a_width() -> None:
+    goals = [
+        Goal(title="Quarterly platform memo", due=day(12)),
+        Goal(title="Done", due=day(1), status="done"),
+    ]
+    assert goal_reminder(goals, TODAY) == "goal: Quarterly platform memo due in 12 days"
+    assert goal_reminder(goals, TODAY, width=99) == goal_reminder(goals, TODAY)
+    assert goal_reminder(goals, TODAY, width=30) == "goal: Quarterl… due in 12 days"
+    # the title is cut by the cells it takes: a wide character counts two
+    wide = [Goal(title="四半期のメモを出す", due=day(0))]
+    assert goal_reminder(wide, TODAY, width=22) == "goal: 四半… due today"  # 21 cells
+    assert goal_reminder([goals[1]], TODAY) is None
 
 
 def test_goal_status_must_be_one_of_four() -> None:

@@ -1,13 +1,14 @@
 """What the dashboard does when the journal asks: log a win (``w`` anywhere, ``n`` in the
-journal), edit one, star it, delete it and undo the delete."""
+journal), edit one, star it, record whom it was told to, delete it and undo the delete."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from careertui.actions.recognition import tell_win
 from careertui.actions.wins import delete_win, edit_win, log_win, restore_win, toggle_star
 from careertui.domain.clock import today
-from careertui.domain.models import Win
+from careertui.domain.models import Stakeholder, Told, Win
 from careertui.tui.dashboard.forms import Edit, FormSave
 from careertui.tui.saving import Write
 
@@ -25,8 +26,8 @@ class JournalRequests:
         #: Wins deleted this session, the latest last: ``u`` restores them one by one.
         self.deleted: list[Win] = []
 
-    def quick_win(self) -> None:
-        """One line, dated today."""
+    def quick_win(self, text: str = "") -> None:
+        """One line, dated today (starting with ``text``: the weekly review names a gap)."""
         from careertui.domain.ladder import competency_names
         from careertui.tui.screens.quick_win import QuickWinScreen
 
@@ -40,6 +41,7 @@ class JournalRequests:
                     gaps=dashboard.career.gaps,
                     stakeholders=dashboard.career.stakeholders,
                     competencies=competency_names(dashboard.career.vision),
+                    start=text,
                 ),
                 write=lambda typed: Write(log_win, (dashboard.repo, typed.win)),
                 done=lambda typed: _logged(typed.win),
@@ -117,3 +119,43 @@ class JournalRequests:
                 ),
             )
         )
+
+    def tell(self, win: Win) -> None:
+        """Whom the win was told to (today): one of the people, chosen in a small form."""
+        from careertui.tui.screens.form import FormField, FormScreen
+
+        dashboard = self.dashboard
+        people = dashboard.career.stakeholders
+        if not people:
+            dashboard.notify(
+                "No stakeholders yet: add the people you tell (3, then n)", severity="warning"
+            )
+            return
+        names = {p.id: p.name for p in people}
+        fields = [FormField("stakeholder_id", "Told", "choice", choices=_people(win, people))]
+        dashboard.forms.open(
+            FormSave(
+                form=lambda typed, error: FormScreen(
+                    f"Who heard about “{win.title}” today?",
+                    Told,
+                    fields,
+                    {"date": today()},
+                    typed=typed,
+                    error=error,
+                ),
+                write=lambda told: Write(
+                    tell_win, (dashboard.repo, win.id, told.stakeholder_id, told.date)
+                ),
+                done=lambda told: (
+                    f"Recorded: {names.get(told.stakeholder_id, 'they')} heard about it"
+                ),
+                after=lambda _told, saved: dashboard.show_saved(saved),
+            )
+        )
+
+
+def _people(win: Win, people: list[Stakeholder]) -> list[tuple[str, str]]:
+    """The choices of whom a win was told to: those not told about it yet first, by name."""
+    heard = {t.stakeholder_id for t in win.told}
+    ordered = sorted(people, key=lambda p: (p.id in heard, p.name.casefold()))
+    return [(p.name, p.id) for p in ordered]

@@ -326,6 +326,10 @@ class DashboardScreen(Screen[None]):
     def _win_star(self, message: JournalPane.WinStarToggled) -> None:
         self.journal.toggle_star(message.win)
 
+    @on(JournalPane.WinToldRequested)
+    def _win_told(self, message: JournalPane.WinToldRequested) -> None:
+        self.journal.tell(message.win)
+
     @on(GapsPane.GapMoved)
     def _gap_moved(self, message: GapsPane.GapMoved) -> None:
         self.gaps.move(message.gap_id, message.step)

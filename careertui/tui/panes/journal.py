@@ -2,8 +2,9 @@
 glance the wins per week and how much of the recent work serves a company priority.
 
 The pane only shows and asks: it posts :class:`JournalPane.WinFormRequested`,
-:class:`JournalPane.WinDeleteRequested`, :class:`JournalPane.WinStarToggled` and
-:class:`JournalPane.UndoDeleteRequested`; the app writes (handlers/journal.py).
+:class:`JournalPane.WinDeleteRequested`, :class:`JournalPane.WinStarToggled`,
+:class:`JournalPane.WinToldRequested` and :class:`JournalPane.UndoDeleteRequested`; the
+dashboard writes (:mod:`careertui.tui.dashboard.journal`).
 """
 
 from __future__ import annotations
@@ -40,13 +41,14 @@ class JournalPane(Pane):
         "Press w to log one in a line, or n for the full form (impact, metrics, the priority "
         "it serves)."
     )
-    FOOTER_FIRST = ("journal.new", "journal.edit", "journal.filter", "journal.star")
+    FOOTER_FIRST = ("journal.new", "journal.edit", "journal.filter", "journal.star", "journal.told")
     BINDINGS = [
         Binding("n", "new", "New win", id="journal.new"),
         Binding("e", "edit", "Edit", id="journal.edit"),
         Binding("d", "delete", "Delete", id="journal.delete"),
         Binding("u", "undo", "Undo delete", id="journal.undo"),
         Binding("asterisk", "star", "Star", id="journal.star"),
+        Binding("o", "told", "Told", id="journal.told"),
         Binding("slash", "filter", "Filter", id="journal.filter"),
     ]
 
@@ -66,6 +68,12 @@ class JournalPane(Pane):
     @dataclass
     class WinStarToggled(Message):
         """The user starred ``win``, or took its star away."""
+
+        win: Win
+
+    @dataclass
+    class WinToldRequested(Message):
+        """The user told someone about ``win`` today: whom, they choose next."""
 
         win: Win
 
@@ -235,6 +243,12 @@ class JournalPane(Pane):
         line("Gaps", ", ".join(names.get(i, "(removed)") for i in win.gap_ids))
         line("With", ", ".join(names.get(i, "(removed)") for i in win.stakeholder_ids))
         line("Tags", " ".join(f"#{t}" for t in win.tags))
+        line(
+            "Told",
+            ", ".join(
+                f"{names.get(t.stakeholder_id, '(removed)')} ({shown(t.date)})" for t in win.told
+            ),
+        )
         return text
 
     # -- filter ----------------------------------------------------------------------------------
@@ -303,6 +317,10 @@ class JournalPane(Pane):
         if (win := self._selected()) is not None:
             self.post_message(self.WinStarToggled(win))
 
+    def action_told(self) -> None:
+        if (win := self._selected()) is not None:
+            self.post_message(self.WinToldRequested(win))
+
     def action_undo(self) -> None:
         self.post_message(self.UndoDeleteRequested())
 
@@ -343,6 +361,11 @@ class JournalPane(Pane):
                 focus_then(self.action_edit),
             ),
             ("Star the selected win", "Or take its star away (*)", focus_then(self.action_star)),
+            (
+                "Told someone about the selected win",
+                "Record whom you shared it with, today (o)",
+                focus_then(self.action_told),
+            ),
             (
                 "Delete the selected win",
                 "After confirmation; u undoes (d)",

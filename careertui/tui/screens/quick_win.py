@@ -3,7 +3,9 @@ a line under it says what was understood, or what stops it from being saved. Ent
 with the win dated today; Escape cancels, asking first when something was typed.
 
 The dashboard saves the win. When the save fails it opens the line again with the text and the
-reason under it (``text``, ``error``)."""
+reason under it (``text``, ``error``). ``start`` is text put in the line for the user (the
+weekly review names a gap: ``g:"Public speaking" ``): left as it is, the line under it asks for
+the title, and Escape closes at once, as on an empty line."""
 
 from __future__ import annotations
 
@@ -57,9 +59,11 @@ class QuickWinScreen(ModalScreen[QuickWin | None]):
         gaps: Sequence[Gap] = (),
         stakeholders: Sequence[Stakeholder] = (),
         competencies: Sequence[str] = (),
+        start: str = "",
     ) -> None:
         super().__init__()
-        self._text = text
+        self._text = text or start
+        self._start = start if not text else ""
         self._error = error
         self._names = {
             "priorities": priorities,
@@ -101,7 +105,12 @@ class QuickWinScreen(ModalScreen[QuickWin | None]):
             line.update("")
             return
         read = self.parsed(text)
-        if read.problems:
+        if text == self._start and not read.title and len(read.problems) == 1:
+            # only what was put there for the user: the title is still to come
+            shown = Text(f"{UNDERSTOOD} ", style="bold")
+            shown.append(" · ".join([*read.understood(), "now say what you did"]))
+            line.set_class(False, "-blocked")
+        elif read.problems:
             shown = Text(f"{BLOCKED} ", style="bold")
             shown.append("; ".join(read.problems))
             line.set_class(True, "-blocked")
@@ -142,7 +151,8 @@ class QuickWinScreen(ModalScreen[QuickWin | None]):
         self.dismiss(QuickWin(win, event.value))
 
     def action_cancel(self) -> None:
-        if not self.query_one(Input).value.strip():
+        typed = self.query_one(Input).value
+        if not typed.strip() or typed == self._start:
             self.dismiss(None)
             return
         from careertui.tui.screens.confirm import ConfirmScreen

@@ -2,8 +2,9 @@
 where it was left (the step is remembered in the store).
 
 The screen shows what it is given (:meth:`WeeklyReviewScreen.show`, called again with the
-career read after each save) and posts what the user meant: the step reached, a thanks, a win
-told, the review finished. The app hands those to the dashboard, which writes them through
+career read after each save, at the same step and line) and posts what the user meant: the step
+reached, a win to tie to a priority and gaps, a star, a win to capture (for a gap), a thanks, a
+win told, the review finished. The app hands those to the dashboard, which writes them through
 :mod:`careertui.actions`.
 """
 
@@ -39,6 +40,9 @@ class WeeklyReviewScreen(ModalScreen[None]):
         Binding("escape,q", "leave", "Leave", id="review.leave"),
         Binding("n,right", "step(1)", "Next", id="review.next"),
         Binding("p,left", "step(-1)", "Back", id="review.back"),
+        Binding("l", "tie", "Tie", id="review.tie"),
+        Binding("asterisk,s", "star", "Star", id="review.star"),
+        Binding("w", "capture", "Capture a win", id="review.capture"),
         Binding("t", "thank", "Thank", id="review.thank"),
         Binding("o", "told", "Told them", id="review.told"),
         Binding("c,y", "copy", "Copy snippet", id="review.copy"),
@@ -48,6 +52,9 @@ class WeeklyReviewScreen(ModalScreen[None]):
         "review.next",
         "review.back",
         "review.leave",
+        "review.tie",
+        "review.star",
+        "review.capture",
         "review.thank",
         "review.told",
         "review.copy",
@@ -60,6 +67,27 @@ class WeeklyReviewScreen(ModalScreen[None]):
         def __init__(self, step: int) -> None:
             super().__init__()
             self.step = step
+
+    class TieRequested(Message):
+        """The user wants to tie the win ``win_id`` to a priority and gaps."""
+
+        def __init__(self, win_id: str) -> None:
+            super().__init__()
+            self.win_id = win_id
+
+    class StarToggled(Message):
+        """The user starred the win ``win_id``, or took its star away."""
+
+        def __init__(self, win_id: str) -> None:
+            super().__init__()
+            self.win_id = win_id
+
+    class CaptureRequested(Message):
+        """The user wants to log a win, for the gap ``gap_id`` when one is given."""
+
+        def __init__(self, gap_id: str | None) -> None:
+            super().__init__()
+            self.gap_id = gap_id
 
     class ThanksRequested(Message):
         def __init__(self, stakeholder_id: str, win_id: str) -> None:
@@ -82,6 +110,8 @@ class WeeklyReviewScreen(ModalScreen[None]):
         self.today = today
         self.step = max(0, min(step, LAST_STEP))
         self.items: list[Item] = []
+        #: The step the list shows: the highlighted line is kept while it stays the same.
+        self._listed_step: int | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="weekly-review"):
@@ -103,6 +133,7 @@ class WeeklyReviewScreen(ModalScreen[None]):
         self.query_one("#review-heading", Static).update(Text(heading(career, self.today)))
         key, title = STEPS[self.step]
         hint = {
+            "wins": "l ties · * stars · w captures a win",
             "people": "t thanks the person on a win · o records that you told them",
             "snippet": "c copies it for your manager · d finishes the review",
         }.get(key, "n goes on (or skips) · p goes back")
@@ -111,7 +142,10 @@ class WeeklyReviewScreen(ModalScreen[None]):
         )
         items = step_items(career, self.today, self.step)
         listing = self.query_one(OptionList)
-        place = listing.highlighted if items == self.items else 0
+        # the same line after a save on this step (or the one now in its place); the first on a
+        # step just reached
+        place = listing.highlighted if self._listed_step == self.step else 0
+        self._listed_step = self.step
         self.items = items
         listing.clear_options()
         listing.add_options([Option(Text(item.text or " ")) for item in items])
@@ -133,6 +167,11 @@ class WeeklyReviewScreen(ModalScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         item = self.current if self.is_mounted else None
+        on_wins = STEPS[self.step][0] == "wins"
+        if action in ("tie", "star"):
+            return on_wins and item is not None and item.win is not None
+        if action == "capture":
+            return on_wins
         if action == "thank":
             return item is not None and item.thank is not None
         if action == "told":
@@ -154,6 +193,20 @@ class WeeklyReviewScreen(ModalScreen[None]):
     def action_leave(self) -> None:
         self.post_message(self.StepReached(self.step))
         self.dismiss(None)
+
+    def action_tie(self) -> None:
+        item = self.current
+        if item is not None and item.win is not None:
+            self.post_message(self.TieRequested(item.win))
+
+    def action_star(self) -> None:
+        item = self.current
+        if item is not None and item.win is not None:
+            self.post_message(self.StarToggled(item.win))
+
+    def action_capture(self) -> None:
+        item = self.current
+        self.post_message(self.CaptureRequested(item.gap if item is not None else None))
 
     def action_thank(self) -> None:
         item = self.current

@@ -74,3 +74,12 @@ def win_fields(career: Career) -> list[FormField]:
         FormField("body", "The story (Markdown)", "multiline"),
         FormField("starred", "Star it (a highlight for the brag document)", "bool"),
     ]
+
+
+#: The fields that tie a win to what it serves: the company priority and the gaps.
+TIE_FIELDS = ("priority_id", "gap_ids")
+
+
+def tie_fields(career: Career) -> list[FormField]:
+    """The win form's priority and gaps, alone: the weekly review's "tie it" form."""
+    return [field for field in win_fields(career) if field.name in TIE_FIELDS]
