@@ -138,6 +138,8 @@ async def test_skipping_an_untouched_step_asks_nothing(app: CareerApp, repo: Rep
 async def test_a_full_run_fills_the_vision_pane(app: CareerApp, repo: Repository) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_from_palette(pilot)
+        # the footer names what ctrl+s does on this step, as the button does
+        assert "^s Save and next" in screen_text(app)
         await fill(pilot, "#gs-statement", "Lead product for a platform.")
         await pilot.press("ctrl+s")
         await fill(pilot, "#gs-target_role", "Director of Product")
@@ -156,6 +158,9 @@ async def test_a_full_run_fills_the_vision_pane(app: CareerApp, repo: Repository
         await fill(pilot, "#gs-profile-since", "2024-03-01")
         await fill(pilot, "#gs-profile-company", "Lumen")
         await fill(pilot, "#gs-profile-team", "Platform")
+        await pilot.pause()
+        assert "^s Save and finish" in screen_text(app)
+        assert "Save and next" not in screen_text(app)
         await pilot.press("ctrl+s")  # finish
         await wait_for(pilot, lambda: repo.setting(GUIDED_START_SETTING) == "done")
         assert not isinstance(app.screen, GuidedStartScreen)

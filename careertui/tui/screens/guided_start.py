@@ -84,6 +84,8 @@ class GuidedStartScreen(ModalScreen[None]):
     CSS_PATH = Path(__file__).with_name("guided_start.tcss")
     BINDINGS = [
         Binding("ctrl+s", "next", "Save and next", id="guided_start.next"),
+        # the same key on the last step, named for what it does there (one of the two is on)
+        Binding("ctrl+s", "finish", "Save and finish", id="guided_start.finish"),
         Binding("escape", "skip", "Skip", id="guided_start.skip"),
         Binding("ctrl+b", "back", "Back a step", id="guided_start.back"),
         # priority: the TextArea's own ctrl+e (end of line) must not take it.
@@ -91,7 +93,12 @@ class GuidedStartScreen(ModalScreen[None]):
             "ctrl+e", "external_editor", "Write in $EDITOR", id="guided_start.editor", priority=True
         ),
     ]
-    FOOTER_FIRST = ("guided_start.next", "guided_start.skip", "guided_start.back")
+    FOOTER_FIRST = (
+        "guided_start.next",
+        "guided_start.finish",
+        "guided_start.skip",
+        "guided_start.back",
+    )
 
     @dataclass
     class AnswerGiven(Message):
@@ -219,7 +226,10 @@ class GuidedStartScreen(ModalScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The footer offers only what the step can do: no way back from the first step, and
-        $EDITOR only for the vision statement (the one text area)."""
+        $EDITOR only for the vision statement (the one text area); "finish" on the last step
+        where the others say "next"."""
+        if action in ("next", "finish"):
+            return (action == "finish") == (self.step == len(STEPS) - 1)
         if action == "back":
             return self.step > 0
         if action == "external_editor":
@@ -345,6 +355,9 @@ class GuidedStartScreen(ModalScreen[None]):
         if self.step_id == "profile":
             return answer["profile"] == vision.profile.model_dump(mode="json")
         return answer["strengths"] == vision.strengths[:STRENGTHS]
+
+    def action_finish(self) -> None:
+        self.action_next()
 
     def action_next(self) -> None:
         answer, errors = self._answer()
