@@ -495,6 +495,7 @@ async def test_keys_typed_while_the_quick_win_saves_reach_the_dashboard(
         )
         assert form(app).form_title == "New gap"  # 2 went to the gap board, then n
         assert form(app).query_one("#field-title", Input).value == ""
+        await wait_for(pilot, lambda: form(app).focused is not None)  # whole, before quitting
     assert [w.title for w in repo.wins.list()] == ["Tom Becker signed"]
 
 
@@ -563,4 +564,5 @@ async def test_keys_typed_while_a_check_in_saves_never_reach_its_note(
             pilot, lambda: isinstance(app.screen, FormScreen) and app.screen.query("#field-name")
         )
         assert form(app).form_title == "New stakeholder"
+        await wait_for(pilot, lambda: form(app).focused is not None)  # whole, before quitting
     assert [i.note for i in repo.interactions.list()] == ["Coffee"]

@@ -70,8 +70,9 @@ def _after_refresh(app: App[object], keys: list[tuple[str, str | None]]) -> None
     screen = app.screen
 
     def nudge() -> None:
-        # a screen the last key opened draws itself once it is whole: leave it be
-        if app.screen is screen:
+        # a screen the last key opened draws itself once it is whole: leave it be (and an app
+        # on its way out, its screens gone, has nothing to draw)
+        if app.screen_stack and app.screen_stack[-1] is screen:
             screen.refresh()
 
     app.set_timer(NUDGE, nudge)
