@@ -26,15 +26,9 @@ def check_in_date(typed: str | None, day: dt.date) -> dt.date:
     """The day of the check-in: ``day`` unless the user typed one, which is never after it."""
     if typed is None:
         return day
-    from careertui.domain.dates import parse_when
+    from careertui.domain.dates import parse_past
 
-    when = parse_when(typed, day)
-    if when > day:
-        raise InputError(
-            f"a check-in is something that happened; {typed.strip()!r} is in the future "
-            f"({when.isoformat()})"
-        )
-    return when
+    return parse_past(typed, day, "a check-in is something that happened")
 
 
 def confirmation(person: Stakeholder, on: dt.date, day: dt.date) -> str:

@@ -72,15 +72,9 @@ def archive_date(typed: str | None, day: dt.date) -> dt.date:
     """The last day in force: ``day`` unless the user typed one, which is never after it."""
     if typed is None:
         return day
-    from careertui.domain.dates import parse_when
+    from careertui.domain.dates import parse_past
 
-    when = parse_when(typed, day)
-    if when > day:
-        raise InputError(
-            f"archive a priority once it has ended; {typed.strip()!r} is in the future "
-            f"({when.isoformat()})"
-        )
-    return when
+    return parse_past(typed, day, "archive a priority once it has ended")
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -84,14 +84,18 @@ def parse_when(text: str, today: dt.date) -> dt.date:
     return check_range(when, today)
 
 
-def parse_win_date(text: str, today: dt.date) -> dt.date:
-    """:func:`parse_when` for the day of a win, which is never after ``today``."""
+def parse_past(text: str, today: dt.date, because: str) -> dt.date:
+    """:func:`parse_when` for a day that is never after ``today``; a later one is refused,
+    ``because`` saying why ("a win is something you did")."""
     when = parse_when(text, today)
     if when > today:
-        raise InputError(
-            f"a win is something you did; {text.strip()!r} is in the future ({when.isoformat()})"
-        )
+        raise InputError(f"{because}; {text.strip()!r} is in the future ({when.isoformat()})")
     return when
+
+
+def parse_win_date(text: str, today: dt.date) -> dt.date:
+    """:func:`parse_when` for the day of a win, which is never after ``today``."""
+    return parse_past(text, today, "a win is something you did")
 
 
 def _from_iso(phrase: str) -> dt.date | None:
