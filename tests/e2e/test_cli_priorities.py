@@ -13,16 +13,10 @@ import pytest
 from careertui.demo import ARCHIVED_PRIORITY
 from careertui.store.repository import Repository
 from tests.conftest import CLI, TODAY
+from tests.e2e.test_cli_changes import one_error_line
 from tests.exchange.conftest import digest
 
 DAY = dt.date.fromisoformat(TODAY)
-
-
-def one_error_line(stderr: str, expected: str) -> None:
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1, stderr
-    assert lines[0].startswith("error: ") and expected in lines[0], lines[0]
-    assert "Traceback" not in stderr
 
 
 def test_the_list_shows_the_priorities_in_force_then_the_archived_ones(
