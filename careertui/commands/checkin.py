@@ -33,7 +33,7 @@ def check_in_date(typed: str | None, day: dt.date) -> dt.date:
 
 def confirmation(person: Stakeholder, on: dt.date, day: dt.date) -> str:
     """What ``checkin`` prints: the check-in, the last contact now and the next one due."""
-    from careertui.domain.stakeholders import next_check_in
+    from careertui.domain.cadence import next_check_in
 
     last = person.last_contact.isoformat() if person.last_contact else "never"
     due = next_check_in(person, day)

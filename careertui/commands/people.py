@@ -44,7 +44,7 @@ def map_order(people: list[Stakeholder]) -> list[Stakeholder]:
 def most_overdue_first(people: list[Stakeholder], day: dt.date) -> list[Stakeholder]:
     """Those whose check-in is overdue, most overdue first; on equal days, the never contacted
     first, then by name (the order of the map's overdue warning)."""
-    from careertui.domain.stakeholders import days_overdue
+    from careertui.domain.cadence import days_overdue
 
     late = {person.id: days_overdue(person, day) for person in people}
     overdue = [person for person in people if late[person.id] is not None]
@@ -62,7 +62,8 @@ def _days(count: int | None) -> str:
 
 def as_json(person: Stakeholder, day: dt.date) -> dict[str, Any]:
     """One person as ``careertui people --json`` gives them (the fields its help lists)."""
-    from careertui.domain.stakeholders import days_overdue, next_check_in, quadrant
+    from careertui.domain.cadence import days_overdue, next_check_in
+    from careertui.domain.stakeholders import quadrant
 
     due = next_check_in(person, day)
     return {
@@ -81,7 +82,8 @@ def as_json(person: Stakeholder, day: dt.date) -> dict[str, Any]:
 
 
 def _row(person: Stakeholder, day: dt.date) -> tuple[str, ...]:
-    from careertui.domain.stakeholders import days_overdue, next_check_in, quadrant
+    from careertui.domain.cadence import days_overdue, next_check_in
+    from careertui.domain.stakeholders import quadrant
 
     due = next_check_in(person, day)
     return (

@@ -3,9 +3,10 @@ prompt or a login message ("2 wins this week, 3 last week · last win today · �
 
 The figures are :func:`careertui.domain.standing.standing`'s, the very ones the app shows. It
 stays lean for a prompt: no Textual, no rich, and only the tables the figures come from
-(the vision, wins, gaps, stakeholders and goals) are read as records. After the overdue
-check-ins come the reminders: whether the weekly review is due, and the next interim goal.
-Nothing is written.
+(the vision, wins, gaps, stakeholders and goals) are read. From a file careertui checked,
+only the fields the figures need are decoded and no model is built: pydantic is never
+imported. After the overdue check-ins come the reminders: whether the weekly review is due,
+and the next interim goal. Nothing is written.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from careertui.domain.clock import today
 from careertui.domain.text import terminal_safe
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from careertui.domain.goals import Due
     from careertui.domain.models import Record
     from careertui.domain.readiness import Readiness
     from careertui.domain.standing import Standing
@@ -39,26 +43,32 @@ def _records(model: type[R], tables: dict[str, dict[str, Any]], path: Path) -> l
     return [load_record(model, doc, path) for doc in tables.get(model.table, {}).values()]
 
 
-def _reminders(tables: dict[str, dict[str, Any]], path: Path) -> list[str]:
-    """The weekly review's due state and the next interim goal due, in short words."""
+def _reminders(review_done: object, goals: Iterable[Due]) -> list[str]:
+    """The weekly review's due state (from the stored day of the last one) and the next
+    interim goal due, in short words."""
     import datetime as dt
 
+    from careertui.domain.cadence import review_text
     from careertui.domain.goals import goal_reminder
-    from careertui.domain.models import Goal
-    from careertui.domain.settings import Settings
-    from careertui.domain.weekly import review_text
 
     on = today()
-    stored = tables.get("settings", {}).get(Settings.stored_key("review_done"), {})
     try:
-        done = dt.date.fromisoformat(stored.get("value") or "")
+        done = dt.date.fromisoformat(review_done)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         done = None
     found = [review_text(done, on)]
-    goal = goal_reminder(_records(Goal, tables, path), on)
+    goal = goal_reminder(goals, on)
     if goal is not None:
         found.append(goal)
     return found
+
+
+def _review_done(settings: dict[str, Any]) -> object:
+    """The stored day of the last weekly review, as stored (None when never done)."""
+    from careertui.domain.cadence import REVIEW_DONE_SETTING
+
+    stored = settings.get(REVIEW_DONE_SETTING)
+    return stored.get("value") if isinstance(stored, dict) else None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,41 +98,40 @@ class _Figures:
 
 
 def _from_slices(folder: Path) -> _Figures | None:
-    """From a checked file read in slices: the wins' dates and the gaps' statuses only (every
-    record is known valid), the vision and the stakeholders as records. The file's bytes are
-    let go before pydantic is loaded."""
+    """From a checked file read in slices, without a model: every record is known valid, so
+    only the fields the figures need are decoded (the wins' dates, the gaps' statuses, the
+    people's cadences, the goals' due dates) and pydantic is never loaded. A vision with a
+    ladder, or a field that does not decode as expected, gives None: the full read."""
     import datetime as dt
 
-    from careertui.store.slices import JournalKey, StatusKey, read_slices
+    import msgspec
 
-    slices = read_slices(folder)
-    if slices is None:
-        return None
-    dates = [dt.date.fromisoformat(k.date) for k in slices.fields("wins", JournalKey).values()]
-    statuses = [k.status for k in slices.fields("gaps", StatusKey).values()]
-    vision_doc = slices.docs("vision").get("vision")
-    people = slices.docs("stakeholders")
-    small = {table: slices.docs(table) for table in ("settings", "goals")}
-    path = slices.path
-    del slices
-
-    from careertui.domain.models import GapStatus, Stakeholder, Vision
     from careertui.domain.standing import standing_on_dates
-    from careertui.store.repository import load_record
+    from careertui.store import slices as shapes
 
-    vision = Vision() if vision_doc is None else load_record(Vision, vision_doc, path)
-    if vision.ladder is not None:  # readiness weighs every win: the full read
+    found = shapes.read_slices(folder)
+    if found is None:
         return None
-    stakeholders = [load_record(Stakeholder, doc, path) for doc in people.values()]
-    figures = standing_on_dates(
-        vision, dates, [GapStatus(s) for s in statuses], stakeholders, today()
-    )
-    return _Figures(figures, _reminders(small, path), None, read_only=False)
+    try:
+        vision = found.fields("vision", shapes.Destination).get("vision", shapes.Destination())
+        if vision.ladder is not None:  # readiness weighs every win: the full read
+            return None
+        dates = [
+            dt.date.fromisoformat(k.date) for k in found.fields("wins", shapes.JournalKey).values()
+        ]
+        statuses = [k.status for k in found.fields("gaps", shapes.StatusKey).values()]
+        people = found.fields("stakeholders", shapes.Contact).values()
+        goals = found.fields("goals", shapes.GoalDue).values()
+    except (msgspec.ValidationError, TypeError, ValueError):
+        return None
+    figures = standing_on_dates(vision, dates, statuses, people, today())
+    reminders = _reminders(_review_done(found.docs("settings")), goals)
+    return _Figures(figures, reminders, None, read_only=False)
 
 
 def _from_repository(args: argparse.Namespace) -> _Figures:
     """From the full read: every record the figures come from is validated."""
-    from careertui.domain.models import Gap, Stakeholder, Vision, Win
+    from careertui.domain.models import Gap, Goal, Stakeholder, Vision, Win
     from careertui.domain.standing import standing
     from careertui.store.repository import load_record
 
@@ -152,4 +161,5 @@ def _from_repository(args: argparse.Namespace) -> _Figures:
             _records(Priority, tables, path),
             today(),
         )
-    return _Figures(figures, _reminders(tables, path), found, snapshot.read_only)
+    reminders = _reminders(_review_done(tables.get("settings", {})), _records(Goal, tables, path))
+    return _Figures(figures, reminders, found, snapshot.read_only)

@@ -9,6 +9,7 @@ stakeholder. A module of its own, imported only then: building the enums costs a
 from __future__ import annotations
 
 from enum import Enum
+from typing import Literal
 
 
 class GapCategory(str, Enum):
@@ -45,3 +46,10 @@ class Stance(str, Enum):
     SKEPTIC = "skeptic"
     BLOCKER = "blocker"
     UNKNOWN = "unknown"
+
+
+GoalStatus = Literal["on track", "at risk", "done", "dropped"]
+#: A goal's statuses, in the order the app cycles through them.
+GOAL_STATUSES: tuple[GoalStatus, ...] = ("on track", "at risk", "done", "dropped")
+#: The statuses of a goal still being worked on.
+OPEN_GOAL_STATUSES: tuple[GoalStatus, ...] = ("on track", "at risk")

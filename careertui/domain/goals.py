@@ -5,9 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from careertui.domain.errors import InputError
-from careertui.domain.models import Goal
+
+if TYPE_CHECKING:
+    from careertui.domain.models import Goal
+
+
+class Due(Protocol):
+    """What the reminder rules read of a goal (a record, or the fields ``careertui status``
+    decodes from a checked file): nothing here imports the models at run time."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def due(self) -> dt.date: ...
+    @property
+    def is_open(self) -> bool: ...
+
+
+G = TypeVar("G", bound=Due)
 
 #: The horizons a goal's due date can be given as ("30", "60d", "90 days").
 HORIZONS = (30, 60, 90)
@@ -29,18 +47,18 @@ def due_from(text: str, today: dt.date) -> dt.date:
     return parse_when(phrase, today)
 
 
-def open_goals(goals: Iterable[Goal]) -> list[Goal]:
+def open_goals(goals: Iterable[G]) -> list[G]:
     """The goals still being worked on (on track or at risk), soonest due first."""
     return sorted((g for g in goals if g.is_open), key=lambda g: (g.due, g.title.casefold()))
 
 
-def next_goal(goals: Iterable[Goal]) -> Goal | None:
+def next_goal(goals: Iterable[G]) -> G | None:
     """The open goal due soonest (an overdue one first)."""
     found = open_goals(goals)
     return found[0] if found else None
 
 
-def goal_reminder(goals: Iterable[Goal], today: dt.date, *, width: int | None = None) -> str | None:
+def goal_reminder(goals: Iterable[Due], today: dt.date, *, width: int | None = None) -> str | None:
     """The next goal due as a reminder in short words ("goal: Quarterly memo due in 12 days"),
     as ``careertui status`` and the app's status line say it; None when no goal is open.
     ``width``: the most cells it may take, the title cut with "…" to fit (None: whole)."""
@@ -56,7 +74,7 @@ def goal_reminder(goals: Iterable[Goal], today: dt.date, *, width: int | None = 
     return f"{head}{title}{tail}"
 
 
-def due_text(goal: Goal, today: dt.date) -> str:
+def due_text(goal: Due, today: dt.date) -> str:
     """When the goal is due, in short words: "due today", "due in 12 days", "3 days late"."""
     days = (goal.due - today).days
     if days == 0:
@@ -78,7 +96,7 @@ def goal_line(goal: Goal, today: dt.date) -> str:
 
 def status_counts(goals: Iterable[Goal]) -> dict[str, int]:
     """How many goals have each status, in the order of the statuses (only those with any)."""
-    from careertui.domain.models import GOAL_STATUSES
+    from careertui.domain.choices import GOAL_STATUSES
 
     listed = list(goals)
     counts = {status: sum(g.status == status for g in listed) for status in GOAL_STATUSES}

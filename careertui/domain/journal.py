@@ -27,6 +27,7 @@ import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from careertui.domain.cadence import week_start
 from careertui.domain.dates import parse_when
 from careertui.domain.errors import InputError
 from careertui.domain.models import Gap, Priority, Stakeholder, Win
@@ -357,11 +358,6 @@ def _date(text: str, today: dt.date, problems: list[str]) -> dt.date | None:
 
 
 # -- at a glance -----------------------------------------------------------------------------
-def week_start(day: dt.date) -> dt.date:
-    """The Monday of ``day``'s week."""
-    return day - dt.timedelta(days=day.weekday())
-
-
 def wins_per_week(wins: Iterable[Win], today: dt.date, weeks: int = WEEKS_SHOWN) -> list[int]:
     """How many wins fell in each of the last ``weeks`` weeks (Monday to Sunday), oldest first;
     the last entry is the current week."""

@@ -28,8 +28,11 @@ from pydantic import (
 )
 
 from careertui.domain import fields
+from careertui.domain.choices import GOAL_STATUSES as GOAL_STATUSES
+from careertui.domain.choices import OPEN_GOAL_STATUSES
 from careertui.domain.choices import GapCategory as GapCategory
 from careertui.domain.choices import GapStatus as GapStatus
+from careertui.domain.choices import GoalStatus as GoalStatus
 from careertui.domain.choices import Relationship as Relationship
 from careertui.domain.choices import Stance as Stance
 from careertui.domain.clock import now, today
@@ -217,9 +220,9 @@ class Vision(Record):
     )(_clean_list)
 
     def years_left(self, on: dt.date | None = None) -> float | None:
-        if self.horizon is None:
-            return None
-        return round((self.horizon - (on or today())).days / 365.25, 1)
+        from careertui.domain.cadence import years_until
+
+        return years_until(self.horizon, on or today())
 
 
 class Priority(Record):
@@ -386,11 +389,6 @@ class Interaction(Record):
     note: Text = ""
 
 
-GoalStatus = Literal["on track", "at risk", "done", "dropped"]
-#: A goal's statuses, in the order the app cycles through them.
-GOAL_STATUSES: tuple[GoalStatus, ...] = ("on track", "at risk", "done", "dropped")
-
-
 class Goal(Record):
     """An interim goal agreed with the manager (the 30–60–90-day kind)."""
 
@@ -407,7 +405,7 @@ class Goal(Record):
 
     @property
     def is_open(self) -> bool:
-        return self.status in ("on track", "at risk")
+        return self.status in OPEN_GOAL_STATUSES
 
 
 class Thanks(Record):

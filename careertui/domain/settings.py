@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from careertui.domain.cadence import REVIEW_DONE_SETTING
+
 GapOrder = Literal["manual", "score"]
 GuidedStart = Literal["skipped", "done"]
 
@@ -29,7 +31,7 @@ class Settings(BaseModel):
     #: The weekly review's step where it was left (0–4); None when no review is under way.
     review_step: int | None = Field(default=None, ge=0, le=4, alias="review.step")
     #: The day the last weekly review was finished.
-    review_done: dt.date | None = Field(default=None, alias="review.done")
+    review_done: dt.date | None = Field(default=None, alias=REVIEW_DONE_SETTING)
 
     @classmethod
     def stored_key(cls, field: str) -> str:

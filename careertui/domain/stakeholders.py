@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from careertui.domain.cadence import days_overdue, is_overdue
 from careertui.domain.dates import shift
 from careertui.domain.models import (
     Feedback,
@@ -98,40 +99,6 @@ def by_quadrant(people: Iterable[Stakeholder]) -> dict[Quadrant, list[Stakeholde
 
 
 # -- check-in cadence --------------------------------------------------------------------------
-def added_on(person: Stakeholder) -> dt.date:
-    """The local day ``person`` was added to the map (their record's ``created``)."""
-    try:
-        return person.created.astimezone().date()
-    except (OverflowError, ValueError, OSError):  # a moment at the edge of the calendar
-        return person.created.date()
-
-
-def next_check_in(person: Stakeholder, today: dt.date) -> dt.date | None:
-    """When the next check-in is due: last contact + cadence.
-
-    A cadence of 0 means no regular check-in (None). Someone with a cadence who has never been
-    contacted falls due one cadence after they were added to the map (not on the day they are
-    added: nobody is late for a meeting they have just decided to have).
-    """
-    if person.cadence_days <= 0:
-        return None
-    start = person.last_contact if person.last_contact is not None else added_on(person)
-    return shift(start, person.cadence_days)
-
-
-def days_overdue(person: Stakeholder, today: dt.date) -> int | None:
-    """Days past the due check-in (1 or more), or None when nothing is overdue."""
-    due = next_check_in(person, today)
-    if due is None:
-        return None
-    late = (today - due).days
-    return late if late > 0 else None
-
-
-def is_overdue(person: Stakeholder, today: dt.date) -> bool:
-    return days_overdue(person, today) is not None
-
-
 def overdue_text(person: Stakeholder, today: dt.date) -> str:
     """How overdue, in words: "1 day overdue", "12 days overdue", "never contacted, 3 days
     overdue"; "" when not overdue."""

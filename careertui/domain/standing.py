@@ -1,13 +1,30 @@
-"""The figures of the dashboard's status line: "how am I doing?" in one line."""
+"""The figures of the dashboard's status line: "how am I doing?" in one line.
+
+The models are not imported at run time: ``careertui status`` computes the same figures from
+the few fields it decodes of a checked file, without loading pydantic.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
-from careertui.domain.journal import week_start
-from careertui.domain.models import GapStatus, Stakeholder, Vision, Win
-from careertui.domain.stakeholders import is_overdue
+from careertui.domain.cadence import Contact, is_overdue, week_start, years_until
+from careertui.domain.choices import GapStatus
+
+if TYPE_CHECKING:
+    from careertui.domain.models import Vision, Win
+
+
+class Destination(Protocol):
+    """What the figures read of the vision."""
+
+    @property
+    def target_role(self) -> str: ...
+    @property
+    def horizon(self) -> dt.date | None: ...
 
 
 @dataclass(frozen=True)
@@ -56,18 +73,18 @@ def _count(number: int, noun: str) -> str:
 def standing(
     vision: Vision,
     wins: list[Win],
-    gaps_statuses: list[GapStatus],
-    stakeholders: list[Stakeholder],
+    gaps_statuses: Iterable[str],
+    stakeholders: Iterable[Contact],
     today: dt.date,
 ) -> Standing:
     return standing_on_dates(vision, [w.date for w in wins], gaps_statuses, stakeholders, today)
 
 
 def standing_on_dates(
-    vision: Vision,
+    vision: Destination,
     win_dates: list[dt.date],
-    gaps_statuses: list[GapStatus],
-    stakeholders: list[Stakeholder],
+    gaps_statuses: Iterable[str],
+    stakeholders: Iterable[Contact],
     today: dt.date,
 ) -> Standing:
     """:func:`standing` from the wins' dates alone (all the figures need of them)."""
@@ -81,5 +98,5 @@ def standing_on_dates(
         check_ins_overdue=sum(1 for p in stakeholders if is_overdue(p, today)),
         gaps_in_progress=sum(1 for s in gaps_statuses if s == GapStatus.WORKING),
         target_role=vision.target_role,
-        years_left=vision.years_left(today),
+        years_left=years_until(vision.horizon, today),
     )

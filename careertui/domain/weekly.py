@@ -10,12 +10,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from careertui.domain.journal import week_start
+from careertui.domain.cadence import is_overdue, week_start
 from careertui.domain.models import Gap, GapStatus, Goal, Priority, Stakeholder, Thanks, Win
-from careertui.domain.stakeholders import WinToShare, is_overdue, select_wins
+from careertui.domain.stakeholders import WinToShare, select_wins
 
-#: A review is due this many days after the last one.
-REVIEW_EVERY_DAYS = 7
 #: The steps, in order: (key, title).
 STEPS: tuple[tuple[str, str], ...] = (
     ("wins", "This week's wins"),
@@ -24,20 +22,6 @@ STEPS: tuple[tuple[str, str], ...] = (
     ("goals", "Interim goals"),
     ("snippet", "The snippet"),
 )
-
-
-def review_due(last_done: dt.date | None, today: dt.date) -> bool:
-    """Whether the weekly review is due: never done, or done a week or more ago."""
-    return last_done is None or (today - last_done).days >= REVIEW_EVERY_DAYS
-
-
-def review_text(last_done: dt.date | None, today: dt.date) -> str:
-    """The review in short words for the status line: "review due" or "review in 3 days"."""
-    if review_due(last_done, today):
-        return "review due"
-    assert last_done is not None
-    left = REVIEW_EVERY_DAYS - (today - last_done).days
-    return f"review in {left} day{'s' if left != 1 else ''}"
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from careertui.domain.stakeholders import next_check_in
-from careertui.domain.weekly import REVIEW_EVERY_DAYS, review_due
+from careertui.domain.cadence import REVIEW_EVERY_DAYS, next_check_in, review_due
 from careertui.store.repository import Career
 
 #: The domain part of every UID.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from careertui.domain.cadence import review_text
 from careertui.domain.gaps import evidence_counts
 from careertui.domain.goals import goal_line
 from careertui.domain.models import GapStatus
@@ -20,7 +21,6 @@ from careertui.domain.weekly import (
     goals_to_review,
     not_told,
     overdue_people,
-    review_text,
     unthanked,
     untied,
     week_of,

@@ -15,6 +15,7 @@ Nothing here writes.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +23,8 @@ from typing import Any, TypeVar
 import msgspec
 import orjson
 
+from careertui.domain.choices import OPEN_GOAL_STATUSES
+from careertui.domain.text import neutralise
 from careertui.store import schema
 from careertui.store.errors import UnreadableStore
 from careertui.store.files import read_bytes
@@ -100,3 +103,37 @@ class StatusKey(msgspec.Struct):
     """A stored gap's status, alone."""
 
     status: Any = ""
+
+
+class Destination(msgspec.Struct):
+    """What the status line reads of the stored vision: the target role and when."""
+
+    target_role: str = ""
+    horizon: dt.date | None = None
+    ladder: Any = None
+
+    def __post_init__(self) -> None:
+        self.target_role = neutralise(self.target_role)  # as a record read from the store
+
+
+class Contact(msgspec.Struct):
+    """What the check-in rules read of a stored person."""
+
+    created: dt.datetime
+    cadence_days: int = 0
+    last_contact: dt.date | None = None
+
+
+class GoalDue(msgspec.Struct):
+    """What the reminder reads of a stored interim goal."""
+
+    title: str
+    due: dt.date
+    status: str = "on track"
+
+    def __post_init__(self) -> None:
+        self.title = neutralise(self.title)  # as a record read from the store
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_GOAL_STATUSES

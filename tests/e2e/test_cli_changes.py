@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from careertui.domain.cadence import next_check_in
 from careertui.domain.gaps import column
 from careertui.domain.models import GapStatus, Stakeholder
-from careertui.domain.stakeholders import next_check_in
 from careertui.store.repository import Repository
 from tests.conftest import CAREERTUI, CLI, TODAY
 from tests.e2e.terminal import careertui

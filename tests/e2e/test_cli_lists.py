@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from careertui.domain.models import Gap, GapStatus, Stakeholder, Stance, Vision
-from careertui.domain.stakeholders import QUADRANT_ORDER, days_overdue, quadrant
+from careertui.actions.settings import finish_review
+from careertui.domain.cadence import days_overdue
+from careertui.domain.models import Gap, GapStatus, Goal, Stakeholder, Stance, Vision
+from careertui.domain.stakeholders import QUADRANT_ORDER, quadrant
 from careertui.store.repository import Repository
 from tests.conftest import CLI, TODAY, Result
 from tests.unit.test_terminal_safety import poisoned_store, raw_controls
@@ -282,6 +284,42 @@ def test_status_never_loads_textual_or_rich(demo_repo: Repository, data_dir: Pat
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "check-ins late" in proc.stdout
+
+
+def test_status_from_a_checked_file_builds_no_model_and_says_what_the_full_read_says(
+    repo: Repository, cli: CLI, data_dir: Path
+) -> None:
+    """On a file careertui wrote and checked, ``status`` decodes only the fields its figures
+    need (no pydantic at all); on the same file unchecked it reads every record. Both lines
+    are the same, reminders included: the review's day, the next open goal, a person never
+    contacted falling due one cadence after they were added."""
+    repo.save_vision(Vision(target_role="Head of Product", horizon=dt.date(2028, 5, 23)))
+    repo.gaps.add(Gap(title="SQL", status=GapStatus.WORKING))
+    repo.gaps.add(Gap(title="Pricing", status=GapStatus.CLOSED))
+    repo.stakeholders.add(Stakeholder(name="Ana", cadence_days=7, last_contact=DAY))
+    repo.stakeholders.add(
+        Stakeholder(name="Bo", cadence_days=7, created=dt.datetime(2026, 10, 1, 12, tzinfo=dt.UTC))
+    )
+    repo.goals.add(Goal(title="Ship the memo", due=DAY + dt.timedelta(days=12)))
+    repo.goals.add(Goal(title="Done already", due=DAY - dt.timedelta(days=3), status="done"))
+    finish_review(repo, DAY - dt.timedelta(days=2))
+    assert cli("win", "A win", "--date", "2026-11-20").returncode == 0  # written and checked
+    code = (
+        "import sys; from careertui.cli import main; "
+        f"rc = main(['--data-dir', {str(data_dir)!r}, 'status']); "
+        "heavy = {'pydantic', 'textual', 'rich'}; "
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & heavy); "
+        "assert not loaded, loaded; sys.exit(rc)"
+    )
+    lean = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert lean.returncode == 0, lean.stderr
+    expected = (
+        "0 wins this week, 1 last · last win 3 days ago · 1 check-in late · review in 5 days · "
+        "goal: Ship the memo due in 12 days · 1 gap active · → Head of Product in 1.5 yrs\n"
+    )
+    assert lean.stdout == expected
+    (data_dir / "careertui.json.checked").unlink()
+    assert cli("status").stdout == expected
 
 
 # -- an empty store, errors, and what the store holds ------------------------------------------

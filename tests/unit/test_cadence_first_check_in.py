@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from careertui.domain.cadence import days_overdue, is_overdue, next_check_in
 from careertui.domain.models import Stakeholder
-from careertui.domain.stakeholders import (
-    WarningKind,
-    days_overdue,
-    is_overdue,
-    next_check_in,
-    overdue_text,
-    warnings,
-)
+from careertui.domain.stakeholders import WarningKind, overdue_text, warnings
 
 TODAY = dt.date(2026, 11, 23)
 

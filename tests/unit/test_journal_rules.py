@@ -6,12 +6,8 @@ import datetime as dt
 
 import pytest
 
-from careertui.domain.journal import (
-    alignment,
-    parse_filter,
-    week_start,
-    wins_per_week,
-)
+from careertui.domain.cadence import week_start
+from careertui.domain.journal import alignment, parse_filter, wins_per_week
 from careertui.domain.models import (
     Gap,
     GapStatus,

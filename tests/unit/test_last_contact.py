@@ -20,9 +20,9 @@ from careertui.actions.people import (
     edit_stakeholder,
 )
 from careertui.actions.wins import delete_win, edit_win, log_win, restore_win
+from careertui.domain.cadence import days_overdue
 from careertui.domain.errors import InputError
 from careertui.domain.models import Interaction, Stakeholder, Win
-from careertui.domain.stakeholders import days_overdue
 from careertui.store.repository import Repository
 
 TODAY = dt.date(2026, 11, 23)

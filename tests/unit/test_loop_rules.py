@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from careertui.domain.cadence import review_due, review_text
 from careertui.domain.errors import InputError
 from careertui.domain.goals import (
     due_from,
@@ -28,15 +29,7 @@ from careertui.domain.models import (
 )
 from careertui.domain.stakeholders import select_wins
 from careertui.domain.trends import level_trend, trend_text, with_level_noted
-from careertui.domain.weekly import (
-    gaps_without_win,
-    not_told,
-    review_due,
-    review_text,
-    unthanked,
-    untied,
-    wins_of_week,
-)
+from careertui.domain.weekly import gaps_without_win, not_told, unthanked, untied, wins_of_week
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 

@@ -6,15 +6,13 @@ import datetime as dt
 
 import pytest
 
+from careertui.domain.cadence import days_overdue, is_overdue, next_check_in
 from careertui.domain.models import Relationship, Stakeholder, Stance
 from careertui.domain.stakeholders import (
     STANCE_MARKS,
     Quadrant,
     WarningKind,
     by_quadrant,
-    days_overdue,
-    is_overdue,
-    next_check_in,
     overdue_text,
     quadrant,
     warnings,

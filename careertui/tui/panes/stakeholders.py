@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Static
 
+from careertui.domain.cadence import next_check_in
 from careertui.domain.clock import today as clock_today
 from careertui.domain.dates import shown
 from careertui.domain.models import Stakeholder
@@ -33,7 +34,6 @@ from careertui.domain.stakeholders import (
     check_ins_with,
     feedback_from,
     linked_gaps,
-    next_check_in,
     overdue_text,
     quadrant,
     warnings,

@@ -19,8 +19,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from careertui.domain.cadence import next_check_in
 from careertui.domain.models import Feedback, Gap, Interaction, Stakeholder, Win
-from careertui.domain.stakeholders import STANCE_MARKS, next_check_in, overdue_text, quadrant
+from careertui.domain.stakeholders import STANCE_MARKS, overdue_text, quadrant
 from careertui.tui.widgets.footer import DashboardFooter
 
 Choice = Literal["check-in", "agenda", "edit", "delete"]

@@ -7,8 +7,9 @@ import datetime as dt
 
 from rich.text import Text
 
+from careertui.domain.cadence import is_overdue
 from careertui.domain.models import Stakeholder, Stance
-from careertui.domain.stakeholders import STANCE_MARKS, is_overdue
+from careertui.domain.stakeholders import STANCE_MARKS
 
 #: How stances look: supportive stances plain, "not yet" ones dimmed or italic so neutral and
 #: unknown people stand out from the skeptics in the same quadrant.

@@ -11,10 +11,11 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
+from careertui.domain.cadence import is_overdue, next_check_in
 from careertui.domain.clock import today as clock_today
 from careertui.domain.dates import shown
 from careertui.domain.models import Stakeholder, Stance
-from careertui.domain.stakeholders import STANCE_MARKS, is_overdue, next_check_in
+from careertui.domain.stakeholders import STANCE_MARKS
 from careertui.tui.widgets.stakeholder_marks import OVERDUE_MARK, STANCE_STYLES
 
 
