@@ -92,7 +92,21 @@ def evidence_counts(wins: Iterable[Win]) -> Counter[str]:
 def evidence(gap_id: str, wins: Iterable[Win]) -> list[Win]:
     """The wins that are evidence for the gap, newest first."""
     linked = [win for win in wins if gap_id in win.gap_ids]
-    return sorted(linked, key=lambda win: (win.date, win.created), reverse=True)
+    return sorted(linked, key=_newest_first, reverse=True)
+
+
+def evidence_by_gap(wins: Iterable[Win]) -> dict[str, list[Win]]:
+    """:func:`evidence` of every gap at once, by gap id (one pass over the wins, for a
+    document that lists every gap's evidence)."""
+    linked: dict[str, list[Win]] = {}
+    for win in sorted(wins, key=_newest_first, reverse=True):
+        for gap_id in dict.fromkeys(win.gap_ids):
+            linked.setdefault(gap_id, []).append(win)
+    return linked
+
+
+def _newest_first(win: Win) -> tuple[dt.date, dt.datetime]:
+    return (win.date, win.created)
 
 
 def is_overdue(gap: Gap, today: dt.date) -> bool:

@@ -54,7 +54,9 @@ def _no_control(value: str, info: ValidationInfo) -> str:
     already stored is kept, its control characters neutralised, so an old store still opens
     and never reaches a terminal raw."""
     context = info.context
-    if isinstance(context, Mapping) and context.get("from_store"):
+    if context is FROM_STORE or (
+        context is not None and isinstance(context, Mapping) and context.get("from_store")
+    ):
         return neutralise(value)
     problem = control_refusal(value)
     if problem:

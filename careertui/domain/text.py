@@ -38,9 +38,9 @@ def control_refusal(text: str) -> str | None:
     The one rule for input: the models (:mod:`careertui.domain.models`) and the lean
     ``careertui win`` (:mod:`careertui.domain.win_record`) both refuse with this message.
     """
-    found = control_characters(text)
-    if not found:
+    if CONTROL.search(text) is None:  # the usual case, and the cheap one
         return None
+    found = control_characters(text)
     return f"must not contain control characters (found {', '.join(found)}); remove them"
 
 

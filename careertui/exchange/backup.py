@@ -19,6 +19,7 @@ before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from careertui.actions.imports import MODELS, NOUNS, ImportReport, merge
 from careertui.domain.clock import now
 from careertui.domain.errors import InputError, describe
 from careertui.domain.models import Record, Vision
-from careertui.domain.text import one_line_ending, strip_control
+from careertui.domain.text import CONTROL, one_line_ending, strip_control
 from careertui.exchange.files import read_json
 from careertui.store import schema
 from careertui.store.repository import Career, Repository
@@ -149,11 +150,23 @@ def _without_control(value: Any) -> tuple[Any, int]:
     return value, 0
 
 
+#: A control character as orjson writes it when it escapes it (those below U+0020); a false
+#: match (an escaped backslash before a ``b``) only costs the walk over every string.
+_ESCAPED_CONTROL = re.compile(rb"\\(?:[bfr]|u00[01][0-9a-f])")
+
+
+def _holds_control(value: Any) -> bool:
+    """Whether any string in ``value`` (JSON) holds a control character: one encoding and two
+    searches, instead of a walk over every string of a file that usually has none."""
+    raw = orjson.dumps(value)
+    return bool(_ESCAPED_CONTROL.search(raw)) or CONTROL.search(raw.decode()) is not None
+
+
 def _cleaned(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
     """The file's records with control characters removed, and how many fields held one."""
     out, total = dict(data), 0
     for key in ("vision", *LIST_TABLES):
-        if key in out:
+        if key in out and _holds_control(out[key]):
             out[key], count = _without_control(out[key])
             total += count
     return out, total

@@ -212,7 +212,8 @@ def _evidence(career: Career, today: dt.date, *, private: bool) -> list[list[str
     blocks: list[list[str]] = [[md.heading(2, EVIDENCE)]]
     gaps = gap_rules.manual_order(career.gaps)
     feedback = {f.id: f for f in career.feedback}
-    shown = [g for g in gaps if private or gap_rules.evidence(g.id, career.wins)]
+    linked = gap_rules.evidence_by_gap(career.wins)
+    shown = [g for g in gaps if private or linked.get(g.id)]
     if not shown:
         blocks.append(
             ["No gaps on the board yet."] if not gaps else ["No win is linked to a gap yet."]
@@ -222,13 +223,13 @@ def _evidence(career: Career, today: dt.date, *, private: bool) -> list[list[str
         open_count = sum(g.status != GapStatus.CLOSED for g in gaps)
         blocks.append([f"{open_count} of {len(gaps)} still open."])
     for gap in shown:
-        blocks += _gap(gap, career.wins, feedback, today, private=private)
+        blocks += _gap(gap, linked.get(gap.id, []), feedback, today, private=private)
     return blocks
 
 
 def _gap(
     gap: Gap,
-    wins: Sequence[Win],
+    evidence: Sequence[Win],
     feedback: dict[str, Feedback],
     today: dt.date,
     *,
@@ -243,7 +244,6 @@ def _gap(
     lines: list[str] = []
     if private and gap.why:
         lines.append(md.bullet(f"**Why it matters:** {md.inline(gap.why)}"))
-    evidence = gap_rules.evidence(gap.id, wins)
     if evidence:
         best = documents.by_strength(evidence)[:EVIDENCE_WINS]
         more = len(evidence) - len(best)

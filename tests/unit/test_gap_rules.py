@@ -11,6 +11,7 @@ from careertui.domain.gaps import (
     closing_needs_confirmation,
     column,
     evidence,
+    evidence_by_gap,
     evidence_counts,
     is_overdue,
     limit_reason,
@@ -110,6 +111,9 @@ def test_evidence_counts_and_lists_newest_first() -> None:
     assert counts[g2.id] == 1
     assert counts["gap_none"] == 0
     assert [w.title for w in evidence(g1.id, [old, other, new])] == ["new", "old"]
+    every = evidence_by_gap([old, other, new])
+    assert every == {g1.id: evidence(g1.id, [old, new]), g2.id: [new]}
+    assert [w.title for w in every[g1.id]] == ["new", "old"]  # a repeated link counts once
 
 
 def test_overdue_only_before_today_and_not_when_closed() -> None:
