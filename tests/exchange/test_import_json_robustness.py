@@ -57,6 +57,41 @@ def test_control_characters_are_removed_and_counted(
     assert "\\u001b" not in stored and "\\u0007" not in stored  # orjson escapes C0 ones
 
 
+#: One of each kind of control character: C0 ones orjson writes as short escapes and as
+#: ``\\u00XX``, DEL, C1 and the bidirectional overrides (which JSON carries as they are).
+EACH_KIND = (
+    "\x00",
+    "\x08",
+    "\x0c",
+    "\r",
+    "\x1b",
+    "\x1f",
+    "\x7f",
+    "\x85",
+    "\x9f",
+    "\u202e",
+    "\u2069",
+)
+
+
+@pytest.mark.parametrize("char", EACH_KIND, ids=[f"U+{ord(c):04X}" for c in EACH_KIND])
+def test_any_control_character_alone_in_a_table_is_found_and_removed(
+    small_repo: Repository, cli: CLI, tmp_path: Path, char: str
+) -> None:
+    data = _export(small_repo)
+    person = data["stakeholders"][0]
+    person["name"] = f"Ana{char}Lima"
+    person["updated"] = "2030-01-01T00:00:00Z"
+    lines = _import(cli, _write(tmp_path / "e.json", data))
+    stored = small_repo.stakeholders.get(person["id"]).name
+    if char == "\r":  # a line ending: made a newline, not counted
+        assert not any(line.startswith("cleaned:") for line in lines)
+        assert stored == "Ana\nLima"
+    else:
+        assert "cleaned: 1 field held control characters" in "\n".join(lines)
+        assert stored == "AnaLima"
+
+
 def test_a_clean_file_reports_no_cleaning(small_repo: Repository, cli: CLI, tmp_path: Path) -> None:
     lines = _import(cli, _write(tmp_path / "e.json", _export(small_repo)))
     assert not any(line.startswith("cleaned:") for line in lines)
