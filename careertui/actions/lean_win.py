@@ -148,7 +148,8 @@ def append_win(
     each with the full path's message.
     """
     try:
-        with lean_write(Path(data_dir), lock_timeout) as (raw, tables):
+        with lean_write(Path(data_dir), lock_timeout) as file:
+            tables = file.tables
             stored = {**doc, **_links(tables, priority, gaps, people, told, told_on)}
             if competencies:
                 stored["competencies"] = _competencies(tables, competencies)
@@ -157,7 +158,7 @@ def append_win(
                 raise StoreError(f"a win with id {stored['id']} exists")
             wins[stored["id"]] = stored
             _contacted(tables, stored["stakeholder_ids"], stored["date"])
-            save_tables(data_dir, raw, tables)
+            save_tables(data_dir, file)
     except HandOver:
         return HAND_OVER
     return stored

@@ -42,10 +42,23 @@ from careertui.domain.text import control_refusal, neutralise
 #: context=FROM_STORE)``): its text is taken as it is, control characters shown as U+FFFD.
 #: Without it (a form, the command line, an import) control characters are refused.
 FROM_STORE: Mapping[str, bool] = MappingProxyType({"from_store": True})
+#: The context that vouches for a stored record: it raises where :data:`FROM_STORE` would
+#: neutralise or normalise, so a record that passes holds its text exactly as careertui writes
+#: it (normal, without control characters). A file whose every record passes is marked so
+#: beside its digest (:func:`careertui.store.lean.remember_checked`).
+AS_WRITTEN: Mapping[str, bool] = MappingProxyType({"from_store": True, "as_written": True})
+#: The context of a record of a file so marked: the text rules are not run again (a third of
+#: the time it takes to read a large file); types, dates, choices and lengths still are.
+TRUSTED: Mapping[str, bool] = MappingProxyType({"from_store": True, "trusted": True})
 
 
-def _normal_text(value: object) -> object:
-    return fields.normal_text(value) if isinstance(value, str) else value
+def _normal_text(value: object, info: ValidationInfo) -> object:
+    if not isinstance(value, str) or info.context is TRUSTED:
+        return value
+    normal = fields.normal_text(value)
+    if info.context is AS_WRITTEN and normal != value:
+        raise ValueError("not as careertui writes it (line endings or surrounding blanks)")
+    return normal
 
 
 def _no_control(value: str, info: ValidationInfo) -> str:
@@ -54,14 +67,29 @@ def _no_control(value: str, info: ValidationInfo) -> str:
     already stored is kept, its control characters neutralised, so an old store still opens
     and never reaches a terminal raw."""
     context = info.context
+    if context is TRUSTED:
+        return value
     if context is FROM_STORE or (
-        context is not None and isinstance(context, Mapping) and context.get("from_store")
+        context is not None
+        and context is not AS_WRITTEN
+        and isinstance(context, Mapping)
+        and context.get("from_store")
     ):
         return neutralise(value)
     problem = control_refusal(value)
     if problem:
         raise ValueError(problem)
     return value
+
+
+def _normal_tags(tags: list[str], info: ValidationInfo) -> list[str]:
+    """A win's tags as kept (:func:`careertui.domain.fields.normal_tags`)."""
+    if info.context is TRUSTED:
+        return tags
+    normal = fields.normal_tags(tags)
+    if info.context is AS_WRITTEN and normal != tags:
+        raise ValueError("not as careertui writes them")
+    return normal
 
 
 class TextField(GroupedMetadata):
@@ -358,7 +386,7 @@ class Win(Record):
     #: The ladder's competencies this win is evidence for (by name).
     competencies: list[Plain] = Field(default_factory=list)
 
-    _normal_tags = field_validator("tags")(fields.normal_tags)
+    _normal_tags = field_validator("tags")(_normal_tags)
 
     @property
     def headline_metric(self) -> Metric | None:

@@ -20,7 +20,8 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 def inline(value: str) -> str:
     """``value`` as literal text inside a line (a heading, after a label): markup escaped,
     line breaks folded."""
-    return _INLINE.sub(r"\\\1", " ".join(value.split()))
+    folded = " ".join(value.split())
+    return _INLINE.sub(r"\\\1", folded) if _INLINE.search(folded) else folded
 
 
 def text(value: str) -> str:

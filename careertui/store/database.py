@@ -50,7 +50,7 @@ from careertui.store.files import (
     remove_stale_temps,
     write_atomic,
 )
-from careertui.store.lean import DATA_FILE, LOCK_TIMEOUT, checked_digest, remember_checked
+from careertui.store.lean import DATA_FILE, LOCK_TIMEOUT, checked_state, remember_checked
 from careertui.store.lean import digest as _digest
 
 PASSPHRASE_ENV = "CAREERTUI_PASSPHRASE"
@@ -67,24 +67,33 @@ def passphrase_from_env() -> str:
     return value
 
 
-def validate_records(path: Path, tables: Tables) -> None:
-    """Raise UnreadableStore if any record does not load, so a damaged file is never rewritten.
+def validate_records(path: Path, tables: Tables) -> bool:
+    """Raise UnreadableStore if any record does not load, so a damaged file is never rewritten;
+    whether every record's text is exactly as careertui writes it.
 
-    Every record is checked before every write: a few milliseconds for years of data.
+    Every record of a file careertui has not vouched for is checked before a write.
     """
     from pydantic import ValidationError
 
     from careertui.domain.errors import describe
-    from careertui.domain.models import FROM_STORE, RECORD_TYPES
+    from careertui.domain.models import AS_WRITTEN, FROM_STORE, RECORD_TYPES
 
+    as_written = True
     for model in RECORD_TYPES:
         for key, doc in tables.get(model.table, {}).items():
+            try:
+                model.model_validate(doc, context=AS_WRITTEN)
+                continue
+            except ValidationError:
+                pass
             try:
                 model.model_validate(doc, context=FROM_STORE)
             except ValidationError as exc:
                 raise UnreadableStore(
                     path, f"record {doc.get('id', key)!r} in {model.table!r}: {describe(exc)}"
                 ) from exc
+            as_written = False  # it loads, its text neutralised or normalised
+    return as_written
 
 
 class RecordTable(Table):
@@ -146,6 +155,8 @@ class Snapshot:
     #: and the tables it changed (every other table is as in that file).
     parent: str | None = None
     touched: frozenset[str] = frozenset()
+    #: careertui vouches for every text in it as written: read without the text rules.
+    as_written: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,7 @@ class Commit:
     tables: Tables
     parent: str | None
     touched: frozenset[str]
+    as_written: bool | None
 
 
 class Store:
@@ -202,14 +214,23 @@ class Store:
             and self._version(commit.tables) == schema.CURRENT_VERSION
         ):
             return Snapshot(
-                commit.tables, schema.CURRENT_VERSION, False, digest, commit.parent, commit.touched
+                commit.tables,
+                schema.CURRENT_VERSION,
+                False,
+                digest,
+                commit.parent,
+                commit.touched,
+                commit.as_written is True,
             )
-        trusted = raw is not None and checked_digest(self.data_dir) == digest
-        tables = {} if raw is None else self.decode(self.path, raw, trusted=trusted)
+        checked, as_written = self._vouched(digest)
+        tables = {} if raw is None else self.decode(self.path, raw, trusted=checked)
         version = self._version(tables)
         if version < schema.CURRENT_VERSION:
             schema.migrate(tables)
-        return Snapshot(tables, version, version > schema.CURRENT_VERSION, digest)
+        as_written = as_written is True and version == schema.CURRENT_VERSION
+        return Snapshot(
+            tables, version, version > schema.CURRENT_VERSION, digest, as_written=as_written
+        )
 
     def snapshot(self) -> Snapshot:
         """The current contents (see :meth:`read`)."""
@@ -262,7 +283,7 @@ class Store:
             raw = read_bytes(self.path)
             parent = "" if raw is None else _digest(raw)
             tables = self._committed(parent)
-            checked = self._checked(parent)
+            checked, as_written = self._vouched(parent)
             if tables is None:
                 tables = {} if raw is None else self.decode(self.path, raw, trusted=checked)
             version = self._version(tables)
@@ -276,8 +297,9 @@ class Store:
             if version < schema.CURRENT_VERSION and raw is not None:
                 backups.labelled_backup(self.data_dir, raw, f"pre-migration-v{version}")
             schema.migrate(tables)
-            if not checked:
-                validate_records(self.path, tables)  # a damaged record stops the write
+            if not checked or as_written is None or migrated:
+                # a damaged record stops the write; a file that passes is vouched for
+                as_written = validate_records(self.path, tables)
             before = dict(tables)  # TinyDB replaces the dict of every table it changes
             storage = SnapshotStorage(tables)
             db = CareerDB(storage=lambda: storage)
@@ -292,13 +314,15 @@ class Store:
                 with interrupts_held():  # a landed save is always recorded as saved
                     write_atomic(self.path, payload)
                     progress.record(self.path)
-                    digest = remember_checked(self.data_dir, payload)
+                    digest = remember_checked(self.data_dir, payload, as_written=as_written)
                 backups.keep_version(self.data_dir, payload)
                 after = storage.tables
                 touched = frozenset(
                     name for name in {*before, *after} if before.get(name) is not after.get(name)
                 )
-                self.last_commit = Commit(digest, after, None if migrated else parent, touched)
+                self.last_commit = Commit(
+                    digest, after, None if migrated else parent, touched, as_written
+                )
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -321,10 +345,16 @@ class Store:
             return None
         return dict(commit.tables)
 
-    def _checked(self, digest: str) -> bool:
+    def _vouched(self, digest: str) -> tuple[bool, bool | None]:
         """Whether the file with this digest ("": none) is exactly the file careertui last
-        wrote here, every record valid (see :func:`~careertui.store.lean.checked_digest`)."""
-        return not digest or checked_digest(self.data_dir) == digest
+        wrote here, every record valid (see :func:`~careertui.store.lean.checked_state`); and
+        whether its text is as written (True), not all of it (False) or not known (None)."""
+        if not digest:
+            return True, True
+        state = checked_state(self.data_dir)
+        if state is None or state[0] != digest:
+            return False, None
+        return True, state[1]
 
     def _remove_stale(self) -> None:
         """Temporary files left by a writer that was killed (we hold the lock, so it is dead)."""

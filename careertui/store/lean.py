@@ -141,7 +141,19 @@ def _open_lock_file(lock_path: str) -> int | None:
         raise HandOver from exc
 
 
-def _snapshot(data_dir: Path) -> tuple[bytes, Tables]:
+class LeanFile:
+    """The data file as the lean path read it: its bytes, its tables (to change in place), and
+    whether its ``.checked`` mark vouches for its text as written (kept by the save)."""
+
+    __slots__ = ("raw", "tables", "as_written")
+
+    def __init__(self, raw: bytes, tables: Tables, as_written: bool | None) -> None:
+        self.raw = raw
+        self.tables = tables
+        self.as_written = as_written
+
+
+def _snapshot(data_dir: Path) -> LeanFile:
     """The data file's bytes and tables, if this path may write it; else :class:`HandOver`."""
     path = data_dir / DATA_FILE
     try:
@@ -150,7 +162,8 @@ def _snapshot(data_dir: Path) -> tuple[bytes, Tables]:
         raise HandOver from exc
     if raw is None or not raw.startswith(b"{"):  # a new store, or an encrypted one
         raise HandOver
-    if checked_digest(data_dir) != digest(raw):  # changed since careertui last checked it
+    state = checked_state(data_dir)
+    if state is None or state[0] != digest(raw):  # changed since careertui last checked it
         raise HandOver
     try:
         tables = decode(path, raw, trusted=True)  # exactly what careertui wrote and checked
@@ -160,13 +173,11 @@ def _snapshot(data_dir: Path) -> tuple[bytes, Tables]:
     meta = tables.get(schema.META_TABLE, {}).get(schema.SCHEMA_KEY)
     if meta != {"version": schema.CURRENT_VERSION} or type(meta["version"]) is not int:
         raise HandOver
-    return raw, tables
+    return LeanFile(raw, tables, state[1])
 
 
 @contextlib.contextmanager
-def lean_write(
-    data_dir: Path, lock_timeout: float = LOCK_TIMEOUT
-) -> Iterator[tuple[bytes, Tables]]:
+def lean_write(data_dir: Path, lock_timeout: float = LOCK_TIMEOUT) -> Iterator[LeanFile]:
     """Hold the store's lock and hand over the file's bytes and tables to change in place.
 
     Raises :class:`HandOver` (nothing written) when the store needs the full path: not
@@ -185,22 +196,32 @@ def lean_write(
         yield _snapshot(data_dir)
 
 
-def save_tables(data_dir: Path, raw: bytes, tables: Tables) -> None:
-    """Write ``tables`` as the data file (``raw``: what it held), as the full path would: the
-    daily backup, the atomic write, the ``.checked`` digest and the version copy."""
+def save_tables(data_dir: Path, file: LeanFile) -> None:
+    """Write the file's changed tables as the data file, as the full path would: the daily
+    backup, the atomic write, the ``.checked`` mark and the version copy. What was added must
+    be as careertui writes it (the mark keeps what it said of the text)."""
     path = Path(data_dir) / DATA_FILE
-    payload = encode(tables)
-    backups.daily_backup(data_dir, raw, today())
+    payload = encode(file.tables)
+    backups.daily_backup(data_dir, file.raw, today())
     with interrupts_held():  # a landed save is always recorded as saved
         write_atomic(path, payload)
         progress.record(path)
-        remember_checked(data_dir, payload)
+        remember_checked(data_dir, payload, as_written=file.as_written)
     backups.keep_version(data_dir, payload)
 
 
-def checked_digest(data_dir: Path) -> str | None:
+#: What follows the digest in the ``.checked`` mark: whether every text in the file is exactly
+#: as careertui writes it (normal, without control characters), so a read need not run the
+#: text rules again (:data:`careertui.domain.models.TRUSTED`). A digest alone, as an earlier
+#: careertui wrote it, vouches for valid records only.
+WRITTEN_MARK, KEPT_MARK = "as-written", "kept"
+TEXT_MARKS = {WRITTEN_MARK: True, KEPT_MARK: False}
+
+
+def checked_state(data_dir: Path) -> tuple[str, bool | None] | None:
     """The digest written beside the data file after careertui's last write, every record
-    valid (None if there is none to read).
+    valid, and whether its text is as written (True), not all of it (False) or not known
+    (None); None when there is no mark to read.
 
     It saves re-validating years of records on every write; a file changed any other way
     (edited, synced, damaged) no longer matches it and is checked in full. The Store keeps it
@@ -208,17 +229,28 @@ def checked_digest(data_dir: Path) -> str | None:
     """
     try:
         raw = read_bytes(data_dir / f"{DATA_FILE}.checked")  # never blocks on a pipe
-        return None if raw is None else raw.decode("ascii").strip()
+        if raw is None:
+            return None
+        value, _, text = raw.decode("ascii").strip().partition(" ")
     except (StoreError, UnicodeDecodeError):
         return None
+    return value, TEXT_MARKS.get(text)
 
 
-def remember_checked(data_dir: Path, payload: bytes) -> str:
-    """Record ``payload``, just written as the data file, as checked; its digest."""
+def checked_digest(data_dir: Path) -> str | None:
+    """The digest of :func:`checked_state` (None if there is none to read)."""
+    state = checked_state(data_dir)
+    return None if state is None else state[0]
+
+
+def remember_checked(data_dir: Path, payload: bytes, *, as_written: bool | None) -> str:
+    """Record ``payload``, just written as the data file, as checked, saying whether its text
+    is as written (None: not known); its digest."""
     value = digest(payload)
+    mark = value if as_written is None else f"{value} {WRITTEN_MARK if as_written else KEPT_MARK}"
     checked = data_dir / f"{DATA_FILE}.checked"
     try:
-        write_atomic(checked, (value + "\n").encode("ascii"), follow_symlink=False)
+        write_atomic(checked, (mark + "\n").encode("ascii"), follow_symlink=False)
     except StoreError:
         with contextlib.suppress(OSError):  # next time, the records are checked
             checked.unlink(missing_ok=True)

@@ -27,6 +27,7 @@ from careertui.domain.clock import now
 from careertui.domain.errors import InputError, describe
 from careertui.domain.models import (
     FROM_STORE,
+    TRUSTED,
     Feedback,
     Gap,
     Goal,
@@ -113,12 +114,14 @@ def _key(record_id: str) -> int:
     return record_id  # type: ignore[return-value]
 
 
-def load_record(model: type[R], doc: dict[str, Any], path: Path) -> R:
+def load_record(model: type[R], doc: dict[str, Any], path: Path, *, as_written: bool = False) -> R:
     """The stored ``doc`` as a record; its text is taken as stored, control characters shown
     as U+FFFD (:data:`~careertui.domain.models.FROM_STORE`), so nothing read from the file can
-    drive a terminal."""
+    drive a terminal. ``as_written``: careertui vouches for the file's text as it writes it
+    (normal, no control characters), so the text rules are not run again
+    (:data:`~careertui.domain.models.TRUSTED`)."""
     try:
-        return model.model_validate(doc, context=FROM_STORE)
+        return model.model_validate(doc, context=TRUSTED if as_written else FROM_STORE)
     except ValidationError as exc:
         key = doc.get("id", "?")
         raise UnreadableStore(path, f"record {key!r} in {model.table!r}: {describe(exc)}") from exc
@@ -402,7 +405,7 @@ class Repository:
                 last = was.get(key)
                 record = last[1] if last is not None and last[0] == mark else None
                 if not isinstance(record, model):
-                    record = load_record(model, doc, path)
+                    record = load_record(model, doc, path, as_written=snapshot.as_written)
                 now[key] = (mark, record)
             seen[model.table] = now
             return [record for _, record in now.values()]

@@ -126,8 +126,8 @@ def test_ctrl_c_after_the_win_landed_says_it_was_saved(history, monkeypatch, cap
     """Before: "interrupted; nothing was saved", with the win in the file."""
     real = lean_store.remember_checked
 
-    def then_ctrl_c(*args):
-        real(*args)
+    def then_ctrl_c(*args, **kwargs):
+        real(*args, **kwargs)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(lean_store, "remember_checked", then_ctrl_c)

@@ -27,7 +27,8 @@ def test_the_lean_path_uses_the_stores_files_and_digest(data_dir: Path) -> None:
     assert data_dir / f"{lean_store.DATA_FILE}.checked" == store.checked_path
     repo.wins.add(Win(title="Checked by the store"))
     # what the Store wrote beside the file is what the lean path will compare against
-    assert store.checked_path.read_text().strip() == lean_store.digest(store.path.read_bytes())
+    state = lean_store.checked_state(data_dir)
+    assert state == (lean_store.digest(store.path.read_bytes()), True)
 
 
 HOLDER = textwrap.dedent(

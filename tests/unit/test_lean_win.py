@@ -360,8 +360,7 @@ def test_the_lean_path_writes_exactly_what_the_full_path_writes(
     assert _normalised(lean_dir, before) == _normalised(full_dir, before)
     for folder in (lean_dir, full_dir):  # the digest still vouches for the file
         raw = (folder / lean_store.DATA_FILE).read_bytes()
-        checked = (folder / f"{lean_store.DATA_FILE}.checked").read_text(encoding="ascii").strip()
-        assert checked == lean_store.digest(raw)
+        assert lean_store.checked_state(folder) == (lean_store.digest(raw), True)
     lean_backups = _files(backup_dir(lean_dir))
     assert lean_backups == _files(backup_dir(full_dir))
     for folder in (lean_dir, full_dir):  # both keep the version they saved

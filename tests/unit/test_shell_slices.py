@@ -98,7 +98,7 @@ def test_an_older_schema_is_read_the_full_way(
     path.write_bytes(raw)
     from careertui.store.lean import remember_checked
 
-    remember_checked(data_dir, raw)  # even as careertui's own write: not this schema
+    remember_checked(data_dir, raw, as_written=True)  # even as careertui's own: not this schema
     assert slices.read_slices(data_dir) is None
     code, out, _ = _out(data_dir, capsys, "status")
     assert code == 0 and out.startswith(status_command.READ_ONLY)
