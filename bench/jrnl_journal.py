@@ -2,6 +2,13 @@
 
 The entries are the same synthetic wins the careertui store holds (title, body, impact, tags),
 written in jrnl's plain-text format, so both tools add one entry to a journal of the same size.
+
+The entries' dates are written in the config's ``timeformat``, which matters to jrnl's speed:
+jrnl reads each entry's date with ``datetime.strptime(date, timeformat)`` and, when that
+fails, with dateutil's fuzzy parser. Python's ``strptime`` knows neither ``%F`` nor ``%r``, so
+with jrnl's default (:data:`JRNL_DEFAULT`) every date of the journal takes the slow way;
+the same format written out in full (:data:`WRITTEN_OUT`, identical dates on the page) is
+read by ``strptime`` alone.
 """
 
 from __future__ import annotations
@@ -12,8 +19,10 @@ from pathlib import Path
 
 from careertui.domain.models import Win
 
-#: jrnl's own default time format; entries are written in it so jrnl parses them unchanged.
-TIME_FORMAT = "%Y-%m-%d %I:%M:%S %p"
+#: jrnl's default ``timeformat``, as a new jrnl writes it into its config.
+JRNL_DEFAULT = "%F %r"
+#: The same dates with every directive written out, which ``strptime`` (and so jrnl) reads.
+WRITTEN_OUT = "%Y-%m-%d %I:%M:%S %p"
 
 
 def jrnl_version() -> str:
@@ -22,8 +31,11 @@ def jrnl_version() -> str:
     return __version__
 
 
-def write_config(directory: Path, journal: Path) -> Path:
-    """A jrnl.yaml naming ``journal``, unencrypted, with no editor: jrnl never asks anything."""
+def write_config(directory: Path, journal: Path, timeformat: str = JRNL_DEFAULT) -> Path:
+    """A jrnl.yaml naming ``journal``, unencrypted, with no editor: jrnl never asks anything.
+
+    ``journal`` need not exist: jrnl then creates it (and its directory) without asking.
+    """
     config = directory / "jrnl.yaml"
     config.write_text(
         "\n".join(
@@ -40,7 +52,7 @@ def write_config(directory: Path, journal: Path) -> Path:
                 "linewrap: 79",
                 "tagsymbols: '#@'",
                 "template: false",
-                "timeformat: '%F %r'",
+                f"timeformat: '{timeformat}'",
                 f"version: '{jrnl_version()}'",
                 "",
             ]
@@ -50,22 +62,26 @@ def write_config(directory: Path, journal: Path) -> Path:
     return config
 
 
-def entry_text(win: Win, when: dt.datetime) -> str:
+def entry_text(win: Win, when: dt.datetime, timeformat: str = JRNL_DEFAULT) -> str:
+    """``win`` as one jrnl entry dated ``when``, its date written in ``timeformat``."""
     tags = " ".join(f"#{t}" for t in win.tags)
     body = " ".join(p for p in (win.body, win.impact, tags) if p)
-    return f"[{when.strftime(TIME_FORMAT)}] {win.title}.\n{body}\n\n"
+    return f"[{when.strftime(timeformat)}] {win.title}.\n{body}\n\n"
 
 
-def write_journal(directory: Path, wins: list[Win]) -> Path:
-    """A journal with one entry per win, oldest first, and its config; returns the config."""
+def write_journal(directory: Path, wins: list[Win], timeformat: str = JRNL_DEFAULT) -> Path:
+    """A journal with one entry per win, oldest first, and its config; returns the config.
+
+    The entries' dates and the config's ``timeformat`` are both ``timeformat``.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     journal = directory / "journal.txt"
     ordered = sorted(wins, key=lambda w: w.created)
     with journal.open("w", encoding="utf-8") as handle:
         for win in ordered:
             when = dt.datetime.combine(win.date, dt.time(17, 30))
-            handle.write(entry_text(win, when))
-    return write_config(directory, journal)
+            handle.write(entry_text(win, when, timeformat))
+    return write_config(directory, journal, timeformat)
 
 
 def jrnl_command(config: Path) -> list[str]:
