@@ -15,9 +15,10 @@ costs. This path does the same work with the standard library and orjson:
   back to its own soft lock.
 * It removes what a killed writer left, reads the file once, and goes on only when the file
   is exactly what careertui last wrote and checked (the ``.checked`` digest matches), plain
-  (not encrypted) and of the current schema. Anything else raises :class:`HandOver` before
-  anything is written, and the caller runs the full path, which validates, migrates,
-  decrypts or reports exactly as before.
+  (not encrypted) and of the current schema, or when there is no file yet (the first win
+  makes it, stamped with the current schema, as the full path would). Anything else raises
+  :class:`HandOver` before anything is written, and the caller runs the full path, which
+  validates, migrates, decrypts or reports exactly as before.
 * :func:`save_tables` takes the daily backup when the full path would, encodes with
   :func:`careertui.store.files.encode`, writes with :func:`careertui.store.files.write_atomic`
   (temporary file, fsync, replace, directory fsync) and records the new digest, so the next
@@ -142,12 +143,13 @@ def _open_lock_file(lock_path: str) -> int | None:
 
 
 class LeanFile:
-    """The data file as the lean path read it: its bytes, its tables (to change in place), and
-    whether its ``.checked`` mark vouches for its text as written (kept by the save)."""
+    """The data file as the lean path read it: its bytes (None: there is none yet), its tables
+    (to change in place), and whether its ``.checked`` mark vouches for its text as written
+    (kept by the save)."""
 
     __slots__ = ("raw", "tables", "as_written")
 
-    def __init__(self, raw: bytes, tables: Tables, as_written: bool | None) -> None:
+    def __init__(self, raw: bytes | None, tables: Tables, as_written: bool | None) -> None:
         self.raw = raw
         self.tables = tables
         self.as_written = as_written
@@ -160,7 +162,11 @@ def _snapshot(data_dir: Path) -> LeanFile:
         raw = read_bytes(path)
     except UnreadableStore as exc:
         raise HandOver from exc
-    if raw is None or not raw.startswith(b"{"):  # a new store, or an encrypted one
+    if raw is None:  # a new store: the first win makes it, stamped as the full path does
+        tables: Tables = {}
+        schema.stamp(tables)
+        return LeanFile(None, tables, as_written=True)
+    if not raw.startswith(b"{"):  # an encrypted store
         raise HandOver
     state = checked_state(data_dir)
     if state is None or state[0] != digest(raw):  # changed since careertui last checked it
@@ -202,7 +208,8 @@ def save_tables(data_dir: Path, file: LeanFile) -> None:
     be as careertui writes it (the mark keeps what it said of the text)."""
     path = Path(data_dir) / DATA_FILE
     payload = encode(file.tables)
-    backups.daily_backup(data_dir, file.raw, today())
+    if file.raw is not None:
+        backups.daily_backup(data_dir, file.raw, today())
     with interrupts_held():  # a landed save is always recorded as saved
         write_atomic(path, payload)
         progress.record(path)

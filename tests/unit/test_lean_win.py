@@ -107,9 +107,10 @@ def test_win_with_a_phrase_date_still_imports_only_dateparser_besides(store_dir:
 
 
 def test_the_full_path_does_not_scan_installed_packages_for_pydantic_plugins(
-    data_dir: Path,
+    store_dir: Path,
 ) -> None:
-    report = _probe("--data-dir", str(data_dir), "win", "Shipped it")  # a new store: full path
+    (store_dir / f"{lean_store.DATA_FILE}.checked").unlink()  # not vouched for: the full path
+    report = _probe("--data-dir", str(store_dir), "win", "Shipped it")
     assert "pydantic" in _roots(set(report["modules"]))  # the win was validated by the model
     assert report["scanned_plugins"] is False
 
@@ -368,6 +369,39 @@ def test_the_lean_path_writes_exactly_what_the_full_path_writes(
     assert lean_backups["daily-2026-11-24.json"] == (career_dir / "careertui.json").read_bytes()
     # and the full path reads the lean path's file as its own
     assert new_id in {w.id for w in Repository.at(lean_dir).career().wins}
+
+
+@pytest.mark.parametrize(
+    "scenario", ["plain", "everything typed", "unknown priority", "title too long"]
+)
+def test_the_first_win_of_a_new_store_is_written_as_the_full_path_writes_it(
+    scenario: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    lean_dir, full_dir = tmp_path / "lean", tmp_path / "full"
+    argv = SCENARIOS[scenario]
+    with monkeypatch.context() as m:
+        m.setattr(database.Store, "transaction", None)  # the lean path must not need it
+        lean = _run(capsys, lean_dir, argv)
+    with monkeypatch.context() as m:
+        m.setattr(lean_win, "append_win", lambda *a, **k: lean_win.HAND_OVER)
+        full = _run(capsys, full_dir, argv)
+    assert (lean[0], lean[2]) == (full[0], full[2])
+    if full[0] != 0:
+        assert not (lean_dir / lean_store.DATA_FILE).exists()
+        assert not (full_dir / lean_store.DATA_FILE).exists()
+        return
+    empty: dict = {"wins": {}, "stakeholders": {}}
+    assert _normalised(lean_dir, empty) == _normalised(full_dir, empty)
+    assert _files(lean_dir).keys() == _files(full_dir).keys()
+    for folder in (lean_dir, full_dir):
+        raw = (folder / lean_store.DATA_FILE).read_bytes()
+        assert lean_store.checked_state(folder) == (lean_store.digest(raw), True)
+        assert _versions(folder) == [raw]
+        assert (
+            folder.stat().st_mode & 0o777,
+            (folder / lean_store.DATA_FILE).stat().st_mode & 0o777,
+        ) == (0o700, 0o600)
+    assert len(Repository.at(lean_dir).career().wins) == 1  # and the full path reads it
 
 
 def test_a_second_win_the_same_day_takes_no_second_backup(
