@@ -25,9 +25,7 @@ from careertui.domain.fields import normal_text
 from careertui.domain.matching import competencies_named, find_one
 from careertui.domain.text import neutralise
 from careertui.domain.win_record import canonical_id, canonical_stakeholder, stamp
-from careertui.store.errors import StoreError
-from careertui.store.files import Tables
-from careertui.store.lean import LOCK_TIMEOUT, HandOver, lean_write, save_tables
+from careertui.store.lean import LOCK_TIMEOUT, HandOver, LeanTables, lean_write, save_tables
 
 #: What :func:`append_win` returns when the full path must do the work. Nothing was written.
 HAND_OVER = None
@@ -38,7 +36,7 @@ GAPS = "gaps"
 STAKEHOLDERS = "stakeholders"
 
 
-def _table(tables: Tables, name: str, name_field: str) -> list[dict[str, Any]]:
+def _table(tables: LeanTables, name: str, name_field: str) -> list[dict[str, Any]]:
     """The documents of a table the user's words are looked up in, if every one is keyed by
     its own id and named by a string, as careertui writes them."""
     docs = []
@@ -60,7 +58,7 @@ def _named(docs: list[dict[str, Any]], typed: str, name_field: str, kind: str) -
 
 
 def _links(
-    tables: Tables,
+    tables: LeanTables,
     priority: str | None,
     gaps: Sequence[str],
     people: Sequence[str],
@@ -86,7 +84,7 @@ def _links(
     return links
 
 
-def _competencies(tables: Tables, typed: Sequence[str]) -> list[str]:
+def _competencies(tables: LeanTables, typed: Sequence[str]) -> list[str]:
     """The ladder's competencies ``--competency`` names, looked up in the stored vision as the
     full path looks them up in the model (a ladder not as careertui writes it: the full path)."""
     vision = tables.get("vision", {}).get("vision")
@@ -107,7 +105,7 @@ def _competencies(tables: Tables, typed: Sequence[str]) -> list[str]:
         raise InputError(f"--competency: {exc}") from exc
 
 
-def _contacted(tables: Tables, stakeholder_ids: Sequence[str], on: str) -> None:
+def _contacted(tables: LeanTables, stakeholder_ids: Sequence[str], on: str) -> None:
     """Move the last contact of each stakeholder to ``on`` where it is earlier or unset (and
     ``updated`` with it).
 
@@ -153,10 +151,7 @@ def append_win(
             stored = {**doc, **_links(tables, priority, gaps, people, told, told_on)}
             if competencies:
                 stored["competencies"] = _competencies(tables, competencies)
-            wins = tables.setdefault(WINS, {})
-            if stored["id"] in wins:
-                raise StoreError(f"a win with id {stored['id']} exists")
-            wins[stored["id"]] = stored
+            tables.add(WINS, stored["id"], stored)  # StoreError if the id is taken
             _contacted(tables, stored["stakeholder_ids"], stored["date"])
             save_tables(data_dir, file)
     except HandOver:

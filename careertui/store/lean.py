@@ -33,10 +33,15 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from stat import S_ISREG
+from typing import Any
+
+import msgspec
+import orjson
 
 from careertui.domain.clock import today
 from careertui.store import backups, schema
@@ -44,7 +49,6 @@ from careertui.store.errors import StoreBusy, StoreError, UnreadableStore, progr
 from careertui.store.files import (
     FILE_MODE,
     Tables,
-    decode,
     encode,
     ensure_private_dir,
     interrupts_held,
@@ -142,14 +146,90 @@ def _open_lock_file(lock_path: str) -> int | None:
         raise HandOver from exc
 
 
+#: The data file's tables as spans of its bytes (msgspec's ``Raw``), nothing decoded: finding
+#: them is a tenth of parsing the file.
+TABLE_SPANS = msgspec.json.Decoder(dict[str, msgspec.Raw])
+
+
+class LeanTables:
+    """The tables of a data file careertui wrote, each decoded only when it is read: a win is
+    added to the wins without parsing them, and the file is written back from the spans of
+    the tables left alone, byte for byte, and the encoding of those read (:meth:`encode` gives
+    what :func:`careertui.store.files.encode` would give for the whole)."""
+
+    __slots__ = ("_spans", "_decoded", "_added")
+
+    def __init__(self, spans: dict[str, msgspec.Raw], decoded: Tables | None = None) -> None:
+        self._spans = spans
+        self._decoded: Tables = decoded or {}
+        self._added: dict[str, dict[str, Any]] = {}
+
+    def get(self, name: str, default: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The documents of table ``name``, decoded (changes to them are saved); ``default``
+        (or a new empty dict, not saved) when there is no such table."""
+        found = self._decoded.get(name)
+        if found is not None:
+            return found
+        span = self._spans.get(name)
+        if span is None:
+            return {} if default is None else default
+        table = orjson.loads(bytes(span))
+        if not isinstance(table, dict):
+            raise HandOver
+        self._decoded[name] = table
+        return table
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        if name not in self._decoded and name not in self._spans:
+            raise KeyError(name)
+        return self.get(name)
+
+    def add(self, name: str, key: str, doc: dict[str, Any]) -> None:
+        """Add ``doc`` under ``key`` (an id as careertui writes them) to table ``name``, made if
+        there is none. Raises StoreError if the table holds ``key`` already."""
+        table = self._decoded.get(name)
+        if table is not None:
+            if key in table:
+                raise StoreError(f"a record with id {key} exists in {name}")
+            table[key] = doc
+            return
+        added = self._added.setdefault(name, {})
+        span = self._spans.get(name)
+        # A key of the table is the only place an id is followed by ":{" (inside a string
+        # every quote is escaped); searched in the file's own bytes, not a copy.
+        held = span is not None and re.search(f'"{re.escape(key)}":{{'.encode(), memoryview(span))
+        if key in added or held:
+            raise StoreError(f"a record with id {key} exists in {name}")
+        added[key] = doc
+
+    def encode(self) -> bytes:
+        """The whole file: each table in its place, a new table after the others; the tables
+        left alone are copied once, from the file's own bytes."""
+        names = list(dict.fromkeys([*self._spans, *self._decoded, *self._added]))
+        pieces: list[bytes | memoryview] = [b"{"]
+        for number, name in enumerate(names):
+            pieces += [b"," if number else b"", orjson.dumps(name), b":"]
+            if name in self._decoded:
+                pieces.append(encode(self._decoded[name]))
+                continue
+            span = memoryview(self._spans[name]) if name in self._spans else memoryview(b"{}")
+            items = [encode({key: doc})[1:-1] for key, doc in self._added.get(name, {}).items()]
+            if not items:
+                pieces.append(span)
+                continue
+            pieces += [span[:-1], b"," if len(span) > 2 else b"", b",".join(items), b"}"]
+        pieces.append(b"}")
+        return b"".join(pieces)
+
+
 class LeanFile:
     """The data file as the lean path read it: its bytes (None: there is none yet), its tables
-    (to change in place), and whether its ``.checked`` mark vouches for its text as written
-    (kept by the save)."""
+    (read and changed in place), and whether its ``.checked`` mark vouches for its text as
+    written (kept by the save)."""
 
     __slots__ = ("raw", "tables", "as_written")
 
-    def __init__(self, raw: bytes | None, tables: Tables, as_written: bool | None) -> None:
+    def __init__(self, raw: bytes | None, tables: LeanTables, as_written: bool | None) -> None:
         self.raw = raw
         self.tables = tables
         self.as_written = as_written
@@ -165,21 +245,21 @@ def _snapshot(data_dir: Path) -> LeanFile:
     if raw is None:  # a new store: the first win makes it, stamped as the full path does
         tables: Tables = {}
         schema.stamp(tables)
-        return LeanFile(None, tables, as_written=True)
+        return LeanFile(None, LeanTables({}, tables), as_written=True)
     if not raw.startswith(b"{"):  # an encrypted store
         raise HandOver
     state = checked_state(data_dir)
     if state is None or state[0] != digest(raw):  # changed since careertui last checked it
         raise HandOver
-    try:
-        tables = decode(path, raw, trusted=True)  # exactly what careertui wrote and checked
-    except UnreadableStore as exc:
+    try:  # exactly what careertui wrote and checked: found, not parsed
+        found = LeanTables(TABLE_SPANS.decode(raw))
+        meta = found.get(schema.META_TABLE).get(schema.SCHEMA_KEY)
+    except (msgspec.DecodeError, orjson.JSONDecodeError, AttributeError) as exc:
         raise HandOver from exc
     # Exactly the current version's stamp, which the full path's migrate() rewrites unchanged.
-    meta = tables.get(schema.META_TABLE, {}).get(schema.SCHEMA_KEY)
     if meta != {"version": schema.CURRENT_VERSION} or type(meta["version"]) is not int:
         raise HandOver
-    return LeanFile(raw, tables, state[1])
+    return LeanFile(raw, found, state[1])
 
 
 @contextlib.contextmanager
@@ -207,7 +287,7 @@ def save_tables(data_dir: Path, file: LeanFile) -> None:
     backup, the atomic write, the ``.checked`` mark and the version copy. What was added must
     be as careertui writes it (the mark keeps what it said of the text)."""
     path = Path(data_dir) / DATA_FILE
-    payload = encode(file.tables)
+    payload = file.tables.encode()
     if file.raw is not None:
         backups.daily_backup(data_dir, file.raw, today())
     with interrupts_held():  # a landed save is always recorded as saved

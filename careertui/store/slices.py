@@ -28,11 +28,9 @@ from careertui.domain.text import neutralise
 from careertui.store import schema
 from careertui.store.errors import UnreadableStore
 from careertui.store.files import read_bytes
-from careertui.store.lean import DATA_FILE, checked_digest, digest
+from careertui.store.lean import DATA_FILE, TABLE_SPANS, checked_digest, digest
 
 S = TypeVar("S", bound=msgspec.Struct)
-
-_SPANS = msgspec.json.Decoder(dict[str, msgspec.Raw])
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ class Slices:
     def spans(self, table: str) -> dict[str, msgspec.Raw]:
         """Each document of ``table`` by id, as a span of the file (nothing decoded)."""
         found = self.tables.get(table)
-        return {} if found is None else _SPANS.decode(found)
+        return {} if found is None else TABLE_SPANS.decode(found)
 
     def docs(self, table: str) -> dict[str, dict[str, Any]]:
         """Every document of ``table`` by id, decoded (for the small tables)."""
@@ -78,7 +76,7 @@ def read_slices(data_dir: Path) -> Slices | None:
     if checked_digest(Path(data_dir)) != digest(raw):  # changed since careertui checked it
         return None
     try:
-        tables = _SPANS.decode(raw)
+        tables = TABLE_SPANS.decode(raw)
         meta = orjson.loads(bytes(tables[schema.META_TABLE])).get(schema.SCHEMA_KEY)
     except (msgspec.DecodeError, orjson.JSONDecodeError, KeyError, AttributeError):
         return None

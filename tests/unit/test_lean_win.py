@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import orjson
 import pytest
@@ -179,16 +180,31 @@ def test_win_with_links_loads_only_the_tables_it_names(
     assert career.stakeholders[0].last_contact == win.date
 
 
-def test_win_parses_and_writes_the_file_once(
+def test_win_reads_and_writes_the_file_once_and_never_parses_the_wins(
     big_repo: Repository, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    """One locked read-modify-write: the links are looked up in the snapshot the win is
-    written into, and the full path is never started."""
-    parsed: list[Path] = []
+    """One locked read-modify-write: the tables are found in the file's bytes once, only
+    those the links are looked up in are parsed (never the wins, which the new one is added
+    to as bytes), and the full path is never started."""
+    found: list[int] = []
+    parsed: list[dict] = []
     written: list[Path] = []
-    real_decode, real_write = lean_store.decode, lean_store.write_atomic
+    real_spans, real_write = lean_store.TABLE_SPANS, lean_store.write_atomic
+
+    class Spans:
+        def decode(self, raw: bytes) -> dict:
+            found.append(len(raw))
+            return real_spans.decode(raw)
+
+    def loads(raw: bytes) -> dict:
+        parsed.append(orjson.loads(raw))
+        return parsed[-1]
+
+    monkeypatch.setattr(lean_store, "TABLE_SPANS", Spans())
     monkeypatch.setattr(
-        lean_store, "decode", lambda p, raw, **k: parsed.append(p) or real_decode(p, raw, **k)
+        lean_store,
+        "orjson",
+        SimpleNamespace(loads=loads, dumps=orjson.dumps, JSONDecodeError=orjson.JSONDecodeError),
     )
     monkeypatch.setattr(
         lean_store, "write_atomic", lambda p, b, **k: written.append(p) or real_write(p, b, **k)
@@ -204,13 +220,17 @@ def test_win_parses_and_writes_the_file_once(
         "--with",
         "maya chen",
     ]
+    data_file = big_repo.store.path
+    size = data_file.stat().st_size
     assert cli.main(argv) == 0
     capsys.readouterr()
-    data_file = big_repo.store.path
-    assert parsed == [data_file]
+    assert found == [size]
+    keys = {key.split("_")[0] for table in parsed for key in table}
+    assert keys == {"schema", "pri", "stk"}  # the meta, the priorities, the people
     assert written.count(data_file) == 1
     monkeypatch.undo()
     assert big_repo.wins.list()[-1].title == "Hiring plan"
+    assert len(big_repo.wins.list()) == 301
 
 
 # -- the lean path writes what the full path writes ------------------------------------------------
