@@ -17,6 +17,8 @@ from pathlib import Path
 from bench.report import Comparison, environment, load_average, table, write_json
 
 HERE = Path(__file__).resolve().parent
+#: The parts of the benchmark, in the order they run (``--only`` picks some).
+PARTS = ("win", "paint", "keys", "panes", "shell")
 
 
 def _log(message: str) -> None:
@@ -42,7 +44,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=["win", "paint", "keys", "shell"],
+        choices=list(PARTS),
         action="append",
         help="run only these parts (repeatable; default all)",
     )
@@ -86,7 +88,7 @@ def child_env(root: Path, today: dt.date) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
-    parts = set(args.only or ["win", "paint", "keys", "shell"])
+    parts = set(args.only or PARTS)
     from careertui.domain.clock import today
 
     day = today()
@@ -97,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     failures: dict[str, str] = {}
     try:
         env = child_env(root, day)
-        for part in ("win", "paint", "keys", "shell"):
+        for part in PARTS:
             if part not in parts:
                 continue
             try:
@@ -146,6 +148,10 @@ def _run_part(
         from bench.shell import compare_shell
 
         return compare_shell(root, env, day, args.runs_shell, _log)
+    if part == "panes":
+        from bench.panes import compare_panes_and_writes
+
+        return compare_panes_and_writes(root, day, args.presses, _log)
     from bench.keystroke import compare_keystrokes
 
     return compare_keystrokes(root, day, args.presses, _log)
