@@ -83,10 +83,7 @@ def next_rank(gaps: Iterable[Gap]) -> int:
 
 def evidence_counts(wins: Iterable[Win]) -> Counter[str]:
     """How many wins are evidence for each gap, by gap id."""
-    counts: Counter[str] = Counter()
-    for win in wins:
-        counts.update(set(win.gap_ids))
-    return counts
+    return Counter(gap_id for win in wins if win.gap_ids for gap_id in set(win.gap_ids))
 
 
 def evidence(gap_id: str, wins: Iterable[Win]) -> list[Win]:

@@ -363,10 +363,11 @@ def wins_per_week(wins: Iterable[Win], today: dt.date, weeks: int = WEEKS_SHOWN)
     the last entry is the current week."""
     counts = [0] * weeks
     this_week = week_start(today)
+    first = this_week - dt.timedelta(weeks=weeks - 1)
+    end = this_week + dt.timedelta(days=7)
     for win in wins:
-        back = (this_week - week_start(win.date)).days // 7
-        if 0 <= back < weeks:
-            counts[weeks - 1 - back] += 1
+        if first <= win.date < end:  # most of a long journal is older: passed over at once
+            counts[weeks - 1 - (this_week - week_start(win.date)).days // 7] += 1
     return counts
 
 

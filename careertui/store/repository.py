@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -242,6 +243,13 @@ class Career:
     #: ones in force); wins keep their links to them.
     archived_priorities: list[Priority] = field(default_factory=list)
 
+    def with_win(self, win: Win) -> Career:
+        """This career with ``win`` among the wins, in its place: how it reads once the win is
+        stored (the app shows it while the write is under way)."""
+        if not self.wins or win_order(win) >= win_order(self.wins[0]):  # the usual: the newest
+            return replace(self, wins=[win, *self.wins])
+        return replace(self, wins=sorted([*self.wins, win], key=win_order, reverse=True))
+
     def changed_since(self, before: Career | None) -> set[str]:
         """The parts (field names) that differ from ``before``; every part if there is none.
 
@@ -253,6 +261,11 @@ class Career:
         if before is None:
             return parts
         return {name for name in parts if not _same(getattr(self, name), getattr(before, name))}
+
+
+def win_order(win: Win) -> tuple[dt.date, dt.datetime]:
+    """What orders the wins of a career (newest first, by day, then by when each was logged)."""
+    return (win.date, win.created)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -443,7 +456,7 @@ class Repository:
             thanks=rows(Thanks, lambda t: (t.date, t.created), reverse=True),
             gaps=rows(Gap, lambda g: g.rank),
             stakeholders=rows(Stakeholder, lambda s: s.name.lower()),
-            wins=rows(Win, lambda w: (w.date, w.created), reverse=True),
+            wins=rows(Win, win_order, reverse=True),
             feedback=rows(Feedback, lambda f: f.date, reverse=True),
             interactions=rows(Interaction, lambda i: i.date, reverse=True),
             read_only=snapshot.read_only,

@@ -82,6 +82,9 @@ class CareerApp(App[None]):
         #: Notices changes another process makes to the data file.
         self.data_file_watch = FileWatch(repo.store.path)
         self.career = repo.career() if career is None else career
+        #: The career as last read from the file (:attr:`career` may be ahead of it: a change
+        #: shown while it is saved, see :meth:`show_preview`).
+        self.read_career = self.career
         self._read_error: str | None = None
         self._reading = False
         #: Counts the snapshots pushed down, so a slow re-read never replaces a newer one.
@@ -189,11 +192,17 @@ class CareerApp(App[None]):
     def push_career(self, career: Career) -> None:
         """Show ``career`` (just read) in every pane and the status line."""
         self._pushes += 1
-        self.career = career
+        self.career = self.read_career = career
         self.dashboard.show(career)
         for screen in self.screen_stack:
             if isinstance(screen, WeeklyReviewScreen):
                 screen.show(career)
+
+    def show_preview(self, career: Career) -> None:
+        """Show ``career``, the record as it will read once a write under way is stored,
+        before it is; :attr:`read_career` stays what the file held, for a write that fails."""
+        self.career = career
+        self.dashboard.show(career)
 
     def _select_new_wins(self, before: Career, after: Career) -> None:
         """Wins another process logged (``careertui win``): the journal selects the newest."""

@@ -107,7 +107,9 @@ class Write:
     export). The follow-ups run on the event loop: ``then`` with the action's result,
     ``failed`` with the message of what went wrong (after the "Not saved" notification), and
     ``conflicted``, when given, with the :class:`ConflictingEdit` an edit met (else that is a
-    failure like any other)."""
+    failure like any other). ``preview``, when given, is the career as it will read once the
+    change is stored, from the career shown: the screen shows it at once, while the write
+    runs, and shows the career as last read again if the write fails."""
 
     action: Callable[..., Any]
     args: tuple[Any, ...] = ()
@@ -116,6 +118,7 @@ class Write:
     then: Done | None = None
     failed: Failed | None = None
     conflicted: Conflicted | None = None
+    preview: Callable[[Career], Career] | None = None
 
 
 @dataclass(frozen=True)

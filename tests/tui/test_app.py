@@ -28,6 +28,7 @@ from careertui.tui.status import StatusLine
 from careertui.tui.widgets.win_list import WinList
 from tests.tui.conftest import SIZE, run_command, wait_for
 from tests.tui.helpers import text, toasts, visible
+from tests.tui.vision_helpers import screen_text
 
 TODAY = dt.date(2026, 11, 23)  # tests/conftest.py pins CAREERTUI_TODAY
 
@@ -56,6 +57,48 @@ def hold_log_win(repo, monkeypatch) -> threading.Event:
 
 
 # -- w: the daily habit ------------------------------------------------------------------------
+async def test_a_quick_win_is_on_screen_at_once_while_it_is_saved(
+    app, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = hold_log_win(repo, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", *"Shipped onboarding v2", "enter")
+        await wait_for(pilot, lambda: "saving…" in text(app.dashboard.query_one(StatusLine)))
+        await pilot.pause()
+        shown = app.dashboard.query_one(WinList)
+        assert [w.title for w in shown.wins] == ["Shipped onboarding v2"]  # before it is stored
+        assert "Shipped onboarding v2" in screen_text(app)
+        assert "1 win this week" in text(app.query_one(StatusLine))
+        assert repo.wins.list() == []
+        release.set()
+        await wait_for(pilot, lambda: "saving…" not in text(app.dashboard.query_one(StatusLine)))
+        assert [w.title for w in repo.wins.list()] == ["Shipped onboarding v2"]
+        assert [w.title for w in shown.wins] == ["Shipped onboarding v2"]
+        assert shown.highlighted is not None and shown.highlighted.title == "Shipped onboarding v2"
+
+
+async def test_a_quick_win_that_cannot_be_saved_leaves_the_screen_as_the_file_is(
+    app, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+
+    def busy(win: Win) -> Win:
+        release.wait(30)
+        raise StoreBusy("another careertui process has held the lock too long")
+
+    monkeypatch.setattr(repo.wins, "add", busy)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w", *"Shipped onboarding v2", "enter")
+        await wait_for(pilot, lambda: app.dashboard.query_one(WinList).wins)  # shown at once
+        release.set()
+        await wait_for(pilot, lambda: isinstance(app.screen, QuickWinScreen))  # back, as typed
+        assert app.dashboard.query_one(WinList).wins == []
+        assert "0 wins this week" in text(app.dashboard.query_one(StatusLine))
+        error = text(app.screen.query_one("#quick-win-error"))
+        assert "another careertui process has held the lock too long" in error
+        assert repo.wins.list() == []
+
+
 async def test_w_type_enter_logs_a_win_dated_today(app, repo: Repository) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w")

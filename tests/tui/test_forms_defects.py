@@ -460,7 +460,9 @@ async def test_keys_typed_while_the_form_saves_reach_the_dashboard_not_the_form(
         await pilot.press("enter", "n")
         await pilot.pause()
         assert app.screen is app.dashboard  # the form closed; the n has not acted yet
-        assert app.query_one(WinList).wins == []
+        # the win is shown at once, while it is saved
+        assert [w.title for w in app.query_one(WinList).wins] == ["Lunch with Tom Becker"]
+        assert repo.wins.list() == []
         release.set()
         await wait_for(pilot, lambda: repo.wins.list())
         # the n was for the journal: a new, empty win form
@@ -521,6 +523,8 @@ async def test_after_a_failed_save_the_form_is_back_and_held_keys_are_dropped(
         assert screen.errors()[""] == (
             "Not saved: another careertui process has held the lock too long"
         )
+        # the win shown while it was saved is gone from the journal: it is not on file
+        assert app.dashboard.query_one(WinList).wins == [] and repo.wins.list() == []
         title = screen.query_one("#field-title", Input)
         assert title.value == "Memo" and not title.is_disabled  # the x and y were dropped
         assert screen.focused is title

@@ -43,7 +43,9 @@ class JournalRequests:
                     competencies=competency_names(dashboard.career.vision),
                     start=text,
                 ),
-                write=lambda typed: Write(log_win, (dashboard.repo, typed.win)),
+                write=lambda typed: Write(
+                    log_win, (dashboard.repo, typed.win), preview=lambda c: c.with_win(typed.win)
+                ),
                 done=lambda typed: _logged(typed.win),
                 after=lambda typed, _: dashboard.show_saved(typed.win),
             )
@@ -69,7 +71,9 @@ class JournalRequests:
                 form=lambda typed, error: FormScreen(
                     title, Win, fields, opened, typed=typed, error=error
                 ),
-                write=lambda new: Write(log_win, (dashboard.repo, new)),
+                write=lambda new: Write(
+                    log_win, (dashboard.repo, new), preview=lambda c: c.with_win(new)
+                ),
                 edit=None if win is None else Edit(edit_win, win),
                 done=_logged if win is None else lambda _: "Win saved",
                 after=lambda saved, _: dashboard.show_saved(saved),

@@ -182,7 +182,16 @@ class DashboardScreen(Screen[None]):
         "saving…"; :class:`WriteFinished` says how it went."""
         self._writes += 1
         self._saving_changed()
+        if write.preview is not None and write.refresh:
+            self._preview(write.preview)
         self._write_in_thread(write)
+
+    def _preview(self, preview: Callable[[Career], Career]) -> None:
+        """Show the change at once, while it is saved; a bug here only costs the preview."""
+        try:
+            self.career_app.show_preview(preview(self.career))
+        except Exception:
+            self.log.error(traceback.format_exc())
 
     @work(thread=True, group="store-write", exit_on_error=False, description="saving")
     def _write_in_thread(self, write: Write) -> None:
@@ -197,6 +206,9 @@ class DashboardScreen(Screen[None]):
         self._saving_changed()
         if outcome.career is not None:
             self.career_app.push_career(outcome.career)
+        elif write.preview is not None and (outcome.error or outcome.conflict) is not None:
+            # not stored: the change shown while it was saved goes, before the error is said
+            self.career_app.push_career(self.career_app.read_career)
         if outcome.reread_error is not None:
             self.notify(
                 outcome.reread_error,

@@ -9,7 +9,7 @@ rows; ``render_line`` formats just the visible lines from the current list.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -79,16 +79,27 @@ class Columns:
         return cls(title + free, priority, metric)
 
     @classmethod
-    def of(cls, width: int, wins: Sequence[Win], priorities: Mapping[str, str]) -> Columns:
-        """Columns for ``wins`` shown ``width`` cells wide."""
+    def of(
+        cls,
+        width: int,
+        wins: Sequence[Win],
+        priorities: Mapping[str, str],
+        metric_width: Callable[[Win], int] | None = None,
+    ) -> Columns:
+        """Columns for ``wins`` shown ``width`` cells wide (``metric_width``: the width of a
+        win's headline metric, when the caller keeps them)."""
         lengths = sorted(len(win.title) for win in wins)
         usual = lengths[min(int(len(lengths) * TITLE_SHARE), len(lengths) - 1)] if lengths else 0
         named = {win.priority_id for win in wins if win.priority_id}
         longest_priority = max((len(priorities.get(p, "")) for p in named), default=0)
-        longest_metric = max(
-            (len(str(win.headline_metric)) for win in wins if win.headline_metric), default=0
-        )
+        longest_metric = max(map(metric_width or headline_width, wins), default=0)
         return cls.fit(width, usual, longest_priority, longest_metric)
+
+
+def headline_width(win: Win) -> int:
+    """The cells a win's headline metric takes in its row (0 without a metric)."""
+    metric = win.headline_metric if win.metrics else None
+    return len(str(metric)) if metric is not None else 0
 
 
 def row_text(win: Win, priority: str, columns: Columns) -> Text:
@@ -145,6 +156,7 @@ class WinList(ScrollView, can_focus=True):
         self.priorities: Mapping[str, str] = {}
         #: The columns for the wins shown at the width they were measured for.
         self._columns: tuple[int, Columns] | None = None
+        self._metric_widths: dict[str, tuple[Win, int]] = {}
 
     # -- data ----------------------------------------------------------------------------------
     def set_wins(self, wins: Sequence[Win], priorities: Mapping[str, str]) -> None:
@@ -214,8 +226,19 @@ class WinList(ScrollView, can_focus=True):
     def columns(self, width: int) -> Columns:
         """The columns of the rows at ``width`` (measured once for the wins shown)."""
         if self._columns is None or self._columns[0] != width:
-            self._columns = (width, Columns.of(width, self.wins, self.priorities))
+            columns = Columns.of(width, self.wins, self.priorities, self._metric_width)
+            self._columns = (width, columns)
         return self._columns[1]
+
+    def _metric_width(self, win: Win) -> int:
+        """:func:`headline_width`, kept per win: a career read again hands back the very
+        records it read before, so a long journal is measured once, not at every save."""
+        known = self._metric_widths.get(win.id)
+        if known is not None and known[0] is win:
+            return known[1]
+        found = headline_width(win)
+        self._metric_widths[win.id] = (win, found)
+        return found
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.wins))
