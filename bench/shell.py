@@ -20,6 +20,7 @@ from bench.jrnl_journal import entry_text
 from bench.measure import CommandFailed, Side, alternate
 from bench.report import Comparison
 from bench.win_vs_jrnl import _script
+from careertui.export_kinds import export_names
 
 WINS = 50_000
 #: The arguments after ``careertui`` for a store and a run number.
@@ -39,7 +40,7 @@ def _commands(root: Path) -> list[Command]:
         ("wins", "`careertui wins`", _on(["wins"]), 0.5, 80.0),
         ("status", "`careertui status`", _on(["status"]), 0.5, 80.0),
     ]
-    for kind in ("brag", "case", "review", "json"):
+    for kind in export_names():  # every export careertui offers
         commands.append(
             (
                 f"export_{kind}",
