@@ -107,8 +107,8 @@ class Write:
     export). The follow-ups run on the event loop: ``then`` with the action's result,
     ``failed`` with the message of what went wrong (after the "Not saved" notification), and
     ``conflicted``, when given, with the :class:`ConflictingEdit` an edit met (else that is a
-    failure like any other). ``preview``, when given, is the career as it will read once the
-    change is stored, from the career shown: the screen shows it at once, while the write
+    failure like any other). ``preview``, when given, makes the career as it will read once the
+    change is stored from the career shown: the screen shows that at once, while the write
     runs, and shows the career as last read again if the write fails."""
 
     action: Callable[..., Any]
