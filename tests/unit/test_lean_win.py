@@ -316,6 +316,20 @@ def _run(capsys, folder: Path, argv: list[str]) -> tuple[int, str, str]:
     return code, out, err
 
 
+def _both_paths(
+    monkeypatch: pytest.MonkeyPatch, capsys, lean_dir: Path, full_dir: Path, argv: list[str]
+) -> tuple[tuple[int, str, str], tuple[int, str, str]]:
+    """``careertui win`` with ``argv`` by the lean path into ``lean_dir`` (the full path made
+    unusable), then by the full path into ``full_dir``: each one's code, stdout, stderr."""
+    with monkeypatch.context() as m:
+        m.setattr(database.Store, "transaction", None)  # the lean path must not need it
+        lean = _run(capsys, lean_dir, argv)
+    with monkeypatch.context() as m:
+        m.setattr(lean_win, "append_win", lambda *a, **k: lean_win.HAND_OVER)
+        full = _run(capsys, full_dir, argv)
+    return lean, full
+
+
 def _normalised(folder: Path, before: dict) -> bytes:
     """The data file with the new win's id and the stamps of this run made constant."""
     tables = orjson.loads((folder / lean_store.DATA_FILE).read_bytes())
@@ -359,13 +373,7 @@ def test_the_lean_path_writes_exactly_what_the_full_path_writes(
     monkeypatch.setenv("CAREERTUI_TODAY", "2026-11-24")  # the day's first write: a backup
     argv = SCENARIOS[scenario]
 
-    with monkeypatch.context() as m:
-        m.setattr(database.Store, "transaction", None)  # the lean path must not need it
-        lean = _run(capsys, lean_dir, argv)
-    with monkeypatch.context() as m:
-        m.setattr(lean_win, "append_win", lambda *a, **k: lean_win.HAND_OVER)
-        full = _run(capsys, full_dir, argv)
-
+    lean, full = _both_paths(monkeypatch, capsys, lean_dir, full_dir, argv)
     assert lean[0] == full[0]
     assert lean[2] == full[2]  # the same "error: …" line, or none
     if full[0] != 0:
@@ -399,12 +407,7 @@ def test_the_first_win_of_a_new_store_is_written_as_the_full_path_writes_it(
 ) -> None:
     lean_dir, full_dir = tmp_path / "lean", tmp_path / "full"
     argv = SCENARIOS[scenario]
-    with monkeypatch.context() as m:
-        m.setattr(database.Store, "transaction", None)  # the lean path must not need it
-        lean = _run(capsys, lean_dir, argv)
-    with monkeypatch.context() as m:
-        m.setattr(lean_win, "append_win", lambda *a, **k: lean_win.HAND_OVER)
-        full = _run(capsys, full_dir, argv)
+    lean, full = _both_paths(monkeypatch, capsys, lean_dir, full_dir, argv)
     assert (lean[0], lean[2]) == (full[0], full[2])
     if full[0] != 0:
         assert not (lean_dir / lean_store.DATA_FILE).exists()
