@@ -1,10 +1,11 @@
 """``careertui status``: the dashboard's status line as one line of plain text, for a shell
 prompt or a login message ("2 wins this week, 3 last week · last win today · …").
 
-The figures are :func:`careertui.domain.standing.standing`'s, the very ones the app shows. It
-stays lean for a prompt: no Textual, no rich, and only the tables the figures come from
-(the vision, wins, gaps, stakeholders and goals) are read. From a file careertui checked,
-only the fields the figures need are decoded and no model is built: pydantic is never
+The figures are :func:`careertui.domain.standing.standing`'s and, with a career ladder on
+record, :func:`careertui.domain.readiness.readiness`'s: the very ones the app shows. It stays
+lean for a prompt: no Textual, no rich, and only the tables the figures come from (the vision,
+wins, gaps, stakeholders, goals and, for readiness, priorities) are read. From a file careertui
+checked, only the fields the figures need are decoded and no model is built: pydantic is never
 imported. After the overdue check-ins come the reminders: whether the weekly review is due,
 and the next interim goal. Nothing is written.
 """
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     from careertui.domain.goals import Due
     from careertui.domain.models import Record
-    from careertui.domain.readiness import Readiness
+    from careertui.domain.readiness import Asked, Readiness
     from careertui.domain.standing import Standing
 
 R = TypeVar("R", bound="Record")
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
 class _Figures:
     standing: Standing
     reminders: list[str]
-    readiness: Readiness | None
+    readiness: Readiness[Asked] | None
     read_only: bool
 
     def parts(self) -> list[str]:
@@ -100,10 +101,8 @@ class _Figures:
 def _from_slices(folder: Path) -> _Figures | None:
     """From a checked file read in slices, without a model: every record is known valid, so
     only the fields the figures need are decoded (the wins' dates, the gaps' statuses, the
-    people's cadences, the goals' due dates) and pydantic is never loaded. A vision with a
-    ladder, or a field that does not decode as expected, gives None: the full read."""
-    import datetime as dt
-
+    people's cadences, the goals' due dates; with a ladder, what readiness weighs) and pydantic
+    is never loaded. A field that does not decode as expected gives None: the full read."""
     import msgspec
 
     from careertui.domain.standing import standing_on_dates
@@ -114,19 +113,26 @@ def _from_slices(folder: Path) -> _Figures | None:
         return None
     try:
         vision = found.fields("vision", shapes.Destination).get("vision", shapes.Destination())
-        if vision.ladder is not None:  # readiness weighs every win: the full read
-            return None
-        dates = [
-            dt.date.fromisoformat(k.date) for k in found.fields("wins", shapes.JournalKey).values()
-        ]
-        statuses = [k.status for k in found.fields("gaps", shapes.StatusKey).values()]
-        people = found.fields("stakeholders", shapes.Contact).values()
+        people = list(found.fields("stakeholders", shapes.Contact).values())
         goals = found.fields("goals", shapes.GoalDue).values()
+        if vision.ladder is None:
+            dates = [w.date for w in found.fields("wins", shapes.Dated).values()]
+            statuses = [k.status for k in found.fields("gaps", shapes.StatusKey).values()]
+            ready = None
+        else:  # readiness weighs the wins, gaps and priorities too
+            from careertui.domain.readiness import readiness
+
+            wins = list(found.fields("wins", shapes.Evidence).values())
+            gaps = list(found.fields("gaps", shapes.Worked).values())
+            priorities = list(found.fields("priorities", shapes.Period).values())
+            ready = readiness(vision, wins, gaps, people, priorities, today())
+            dates = [w.date for w in wins]
+            statuses = [g.status for g in gaps]
     except (msgspec.ValidationError, TypeError, ValueError):
         return None
     figures = standing_on_dates(vision, dates, statuses, people, today())
     reminders = _reminders(_review_done(found.docs("settings")), goals)
-    return _Figures(figures, reminders, None, read_only=False)
+    return _Figures(figures, reminders, ready, read_only=False)
 
 
 def _from_repository(args: argparse.Namespace) -> _Figures:

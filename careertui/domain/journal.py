@@ -31,10 +31,8 @@ from careertui.domain.cadence import week_start
 from careertui.domain.dates import parse_when
 from careertui.domain.errors import InputError
 from careertui.domain.models import Gap, Priority, Stakeholder, Win
-from careertui.domain.priorities import serves_in_its_time
 
 WEEKS_SHOWN = 26
-ALIGNMENT_DAYS = 90
 
 _PRIORITY = ("priority:", "p:")
 _GAP = ("gap:", "g:")
@@ -369,42 +367,6 @@ def wins_per_week(wins: Iterable[Win], today: dt.date, weeks: int = WEEKS_SHOWN)
         if first <= win.date < end:  # most of a long journal is older: passed over at once
             counts[weeks - 1 - (this_week - week_start(win.date)).days // 7] += 1
     return counts
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """Of the wins in the last ``days`` days, how many serve a company priority."""
-
-    tied: int
-    total: int
-    days: int = ALIGNMENT_DAYS
-
-    @property
-    def percent(self) -> int | None:
-        return None if self.total == 0 else round(100 * self.tied / self.total)
-
-    def __str__(self) -> str:
-        if self.percent is None:
-            return f"no wins in the last {self.days} days"
-        return (
-            f"{self.percent}% of the last {self.days} days' wins serve a company priority "
-            f"({self.tied} of {self.total})"
-        )
-
-
-def alignment(
-    wins: Iterable[Win],
-    priorities: Iterable[Priority],
-    today: dt.date,
-    days: int = ALIGNMENT_DAYS,
-) -> Alignment:
-    """Of the wins of the last ``days`` days, how many serve a priority of their own time:
-    give every priority, archived ones included (a win of last half tied to last half's
-    priority counts; see :mod:`careertui.domain.priorities`)."""
-    by_id = {p.id: p for p in priorities}
-    since = today - dt.timedelta(days=days)
-    recent = [w for w in wins if since < w.date <= today]
-    return Alignment(sum(serves_in_its_time(w, by_id) for w in recent), len(recent), days)
 
 
 # -- completing what the user types in the filter ---------------------------------------------

@@ -9,33 +9,90 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from careertui.domain.models import Competency, Gap, Ladder, Vision, Win
+if TYPE_CHECKING:
+    from careertui.domain.models import Ladder, Vision, Win
 
 #: Evidence older than this many days is no longer "recent".
 RECENT_DAYS = 90
 
 
-def _default_strength(win: Win) -> tuple[Any, ...]:
+class Expectations(Protocol):
+    """A competency: its name and what it expects at each level named."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def expects(self) -> Mapping[str, str]: ...
+
+
+class Rungs(Protocol):
+    """What the evidence rules read of a ladder: its competencies."""
+
+    @property
+    def competencies(self) -> Sequence[Expectations]: ...
+
+
+class Target(Protocol):
+    """What they read of the vision: the ladder and the level aimed at."""
+
+    @property
+    def ladder(self) -> Rungs | None: ...
+    @property
+    def ladder_target(self) -> str: ...
+
+
+class Tied(Protocol):
+    """What they read of a gap: the competencies it is tied to."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def competencies(self) -> Sequence[str]: ...
+
+
+class Evidence(Protocol):
+    """What they read of a win: what it is tied to, its day and what makes it strong."""
+
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def created(self) -> dt.datetime: ...
+    @property
+    def competencies(self) -> Sequence[str]: ...
+    @property
+    def gap_ids(self) -> Sequence[str]: ...
+    @property
+    def metrics(self) -> Sized: ...
+    @property
+    def impact(self) -> str: ...
+    @property
+    def starred(self) -> bool: ...
+
+
+W = TypeVar("W", bound=Evidence)
+
+
+def _default_strength(win: Evidence) -> tuple[Any, ...]:
     """Metrics, then an impact statement, then a star; among equals the newer."""
     return (bool(win.metrics), bool(win.impact), win.starred, win.date, win.created)
 
 
 @dataclass(frozen=True)
-class EvidenceRow:
+class EvidenceRow(Generic[W]):
     """One expectation of the target level and the wins that are evidence for it."""
 
     competency: str
     expects: str
     #: The wins that are evidence, strongest first.
-    wins: tuple[Win, ...]
+    wins: tuple[W, ...]
     today: dt.date
 
     @property
-    def strongest(self) -> Win | None:
+    def strongest(self) -> W | None:
         return self.wins[0] if self.wins else None
 
     @property
@@ -66,30 +123,36 @@ def folded(names: Iterable[str]) -> set[str]:
     return {name.casefold() for name in names}
 
 
-def tied_to(competency: str, wins: Iterable[Win], gaps: Iterable[Gap]) -> list[Win]:
+def tied_to(competency: str, wins: Iterable[W], gaps: Iterable[Tied]) -> list[W]:
     """The wins tied to ``competency``, directly or through a gap tied to it."""
     name = competency.casefold()
     gap_ids = {g.id for g in gaps if name in folded(g.competencies)}
     return [w for w in wins if name in folded(w.competencies) or gap_ids.intersection(w.gap_ids)]
 
 
-def target_expectations(vision: Vision) -> list[tuple[Competency, str]]:
+def expectation(competency: Expectations, level: str) -> str:
+    """What ``competency`` expects at ``level`` (any case); empty when nothing is said."""
+    folded_level = level.casefold()
+    return next((t for lv, t in competency.expects.items() if lv.casefold() == folded_level), "")
+
+
+def target_expectations(vision: Target) -> list[tuple[Expectations, str]]:
     """The target level's expectations, in the ladder's order (none without a ladder or a
     target level)."""
     ladder, target = vision.ladder, vision.ladder_target
     if ladder is None or not target:
         return []
-    found = [(c, ladder.expectation(c, target)) for c in ladder.competencies]
+    found = [(c, expectation(c, target)) for c in ladder.competencies]
     return [(c, text) for c, text in found if text]
 
 
 def evidence(
-    vision: Vision,
-    wins: Sequence[Win],
-    gaps: Sequence[Gap],
+    vision: Target,
+    wins: Sequence[W],
+    gaps: Sequence[Tied],
     today: dt.date,
-    strength: Callable[[Win], Any] = _default_strength,
-) -> list[EvidenceRow]:
+    strength: Callable[[W], Any] = _default_strength,
+) -> list[EvidenceRow[W]]:
     """One row per expectation of the target level, with its evidence (wins up to ``today``)."""
     past = [w for w in wins if w.date <= today]
     return [

@@ -507,11 +507,6 @@ class Ladder(BaseModel):
         folded = name.strip().casefold()
         return next((c for c in self.competencies if c.name.casefold() == folded), None)
 
-    def expectation(self, competency: Competency, level: str) -> str:
-        """What ``competency`` expects at ``level`` (any case); empty when nothing is said."""
-        folded = level.casefold()
-        return next((t for lv, t in competency.expects.items() if lv.casefold() == folded), "")
-
 
 class PromotionAsk(BaseModel):
     """Asking for the promotion: when, whom, what was asked, the answer and when to ask

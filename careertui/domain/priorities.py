@@ -20,14 +20,39 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
-from careertui.domain.models import Priority, Win
+if TYPE_CHECKING:
+    from careertui.domain.models import Priority
 
 #: Half a year: priorities older than this are due for renewal.
 HALF_DAYS = 183
+#: The alignment share counts the wins of this many days.
+ALIGNMENT_DAYS = 90
 
 
-def in_force_on(priority: Priority, day: dt.date) -> bool:
+class Period(Protocol):
+    """What the rules of a priority's time read of it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def since(self) -> dt.date | None: ...
+    @property
+    def until(self) -> dt.date | None: ...
+
+
+class Tie(Protocol):
+    """What they read of a win: its day and the priority it serves."""
+
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def priority_id(self) -> str | None: ...
+
+
+def in_force_on(priority: Period, day: dt.date) -> bool:
     """Whether ``priority`` was in force on ``day`` (an unknown start counts as always)."""
     if priority.since is not None and day < priority.since:
         return False
@@ -56,10 +81,46 @@ def labels(priorities: Iterable[Priority]) -> dict[str, str]:
     return {p.id: label(p) for p in priorities}
 
 
-def serves_in_its_time(win: Win, by_id: Mapping[str, Priority]) -> bool:
+def serves_in_its_time(win: Tie, by_id: Mapping[str, Period]) -> bool:
     """Whether ``win`` is tied to a priority (of ``by_id``) that was in force on its date."""
     priority = by_id.get(win.priority_id or "")
     return priority is not None and in_force_on(priority, win.date)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Of the wins in the last ``days`` days, how many serve a company priority."""
+
+    tied: int
+    total: int
+    days: int = ALIGNMENT_DAYS
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.total == 0 else round(100 * self.tied / self.total)
+
+    def __str__(self) -> str:
+        if self.percent is None:
+            return f"no wins in the last {self.days} days"
+        return (
+            f"{self.percent}% of the last {self.days} days' wins serve a company priority "
+            f"({self.tied} of {self.total})"
+        )
+
+
+def alignment(
+    wins: Iterable[Tie],
+    priorities: Iterable[Period],
+    today: dt.date,
+    days: int = ALIGNMENT_DAYS,
+) -> Alignment:
+    """Of the wins of the last ``days`` days, how many serve a priority of their own time:
+    give every priority, archived ones included (a win of last half tied to last half's
+    priority counts)."""
+    by_id = {p.id: p for p in priorities}
+    since = today - dt.timedelta(days=days)
+    recent = [w for w in wins if since < w.date <= today]
+    return Alignment(sum(serves_in_its_time(w, by_id) for w in recent), len(recent), days)
 
 
 def started(priority: Priority) -> dt.date:

@@ -13,6 +13,10 @@ The terms and their most points (:data:`MAX_POINTS`):
 "Ready" needs :data:`READY` points, and two caps keep it honest: without a sponsor or champion,
 or with "no room" recorded, the verdict is never "ready" whatever the points say, and it says
 why.
+
+The rules read records through protocols of the few fields each weighs (as the ladder's,
+priorities' and stakeholders' rules do), so ``careertui status`` weighs readiness from the
+fields it decodes of a checked file, without building a model.
 """
 
 from __future__ import annotations
@@ -20,20 +24,72 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-from careertui.domain.journal import alignment
-from careertui.domain.ladder import RECENT_DAYS, evidence
-from careertui.domain.models import (
-    Gap,
-    GapStatus,
-    Priority,
-    PromotionAsk,
-    Stakeholder,
-    Vision,
-    Win,
+from careertui.domain.choices import GapStatus
+from careertui.domain.ladder import RECENT_DAYS, Evidence, Target, Tied, evidence
+from careertui.domain.priorities import Period, Tie, alignment
+from careertui.domain.stakeholders import (
+    Backing,
+    is_champion_or_sponsor,
+    is_high_influence,
+    is_supportive,
 )
-from careertui.domain.stakeholders import is_champion_or_sponsor, is_high_influence, is_supportive
+
+if TYPE_CHECKING:
+    from careertui.domain.models import Gap, Priority, PromotionAsk, Stakeholder, Vision, Win
+
+
+class Asked(Protocol):
+    """An ask for the next step: when, and when to ask again."""
+
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def ask_again(self) -> dt.date | None: ...
+
+
+A = TypeVar("A", bound=Asked)
+A_co = TypeVar("A_co", bound=Asked, covariant=True)
+
+
+class Room(Protocol):
+    """Management's answer to whether there is room to grow, and when it was asked."""
+
+    @property
+    def answer(self) -> str: ...
+    @property
+    def asked_on(self) -> dt.date | None: ...
+
+
+class Aim(Target, Protocol[A_co]):
+    """What readiness reads of the vision: the ladder target, the room and the asks."""
+
+    @property
+    def room_to_grow(self) -> Room: ...
+    @property
+    def asks(self) -> Sequence[A_co]: ...
+
+
+class Work(Evidence, Tie, Protocol):
+    """What readiness reads of a win."""
+
+
+class Worked(Tied, Protocol):
+    """What readiness reads of a gap."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def status(self) -> GapStatus: ...
+
+
+class Backer(Backing, Protocol):
+    """What readiness reads of a person."""
+
+    @property
+    def name(self) -> str: ...
+
 
 #: The most points each term gives; they add up to 100.
 MAX_POINTS = {
@@ -67,13 +123,13 @@ class ReadinessTerm:
 
 
 @dataclass(frozen=True)
-class Readiness:
+class Readiness(Generic[A_co]):
     terms: tuple[ReadinessTerm, ...]
     today: dt.date
     #: Why the verdict cannot be "ready", whatever the points say.
     caps: tuple[str, ...] = ()
     #: The last ask on record, if any.
-    last_ask: PromotionAsk | None = None
+    last_ask: A_co | None = None
 
     @property
     def score(self) -> int:
@@ -123,13 +179,13 @@ def _names(items: Sequence[str], limit: int = 3) -> str:
 
 
 def readiness(
-    vision: Vision,
-    wins: Sequence[Win],
-    gaps: Sequence[Gap],
-    stakeholders: Sequence[Stakeholder],
-    priorities: Sequence[Priority],
+    vision: Aim[A],
+    wins: Sequence[Work],
+    gaps: Sequence[Worked],
+    stakeholders: Sequence[Backer],
+    priorities: Sequence[Period],
     today: dt.date,
-) -> Readiness:
+) -> Readiness[A]:
     terms = [
         *_evidence_terms(vision, wins, gaps, today),
         _sponsorship(stakeholders),
@@ -147,7 +203,7 @@ def readiness(
 
 
 def _evidence_terms(
-    vision: Vision, wins: Sequence[Win], gaps: Sequence[Gap], today: dt.date
+    vision: Target, wins: Sequence[Work], gaps: Sequence[Worked], today: dt.date
 ) -> list[ReadinessTerm]:
     most_c, most_r = MAX_POINTS["coverage"], MAX_POINTS["recency"]
     if vision.ladder is None or not vision.ladder_target:
@@ -183,7 +239,7 @@ def _evidence_terms(
     ]
 
 
-def _sponsorship(stakeholders: Sequence[Stakeholder]) -> ReadinessTerm:
+def _sponsorship(stakeholders: Sequence[Backer]) -> ReadinessTerm:
     most = MAX_POINTS["sponsorship"]
     backers = [p for p in stakeholders if is_champion_or_sponsor(p)]
     points = min(most, PER_SPONSOR * len(backers))
@@ -210,9 +266,7 @@ def _sponsorship(stakeholders: Sequence[Stakeholder]) -> ReadinessTerm:
     return ReadinessTerm("sponsorship", "Sponsorship", points, most, figures, raise_by)
 
 
-def _alignment(
-    wins: Sequence[Win], priorities: Sequence[Priority], today: dt.date
-) -> ReadinessTerm:
+def _alignment(wins: Sequence[Work], priorities: Sequence[Period], today: dt.date) -> ReadinessTerm:
     most = MAX_POINTS["alignment"]
     found = alignment(wins, priorities, today)
     points = round(most * _share(found.tied, found.total))
@@ -226,7 +280,7 @@ def _alignment(
     return ReadinessTerm("alignment", "Alignment", points, most, str(found), raise_by)
 
 
-def _room(vision: Vision) -> ReadinessTerm:
+def _room(vision: Aim[Asked]) -> ReadinessTerm:
     most = MAX_POINTS["room"]
     room = vision.room_to_grow
     points = round(most * ROOM_SHARE[room.answer])
@@ -244,7 +298,7 @@ def _room(vision: Vision) -> ReadinessTerm:
     return ReadinessTerm("room", "Room to grow", points, most, figures, raise_by)
 
 
-def _gaps_closed(wins: Sequence[Win], gaps: Sequence[Gap]) -> ReadinessTerm:
+def _gaps_closed(wins: Sequence[Work], gaps: Sequence[Worked]) -> ReadinessTerm:
     most = MAX_POINTS["gaps"]
     worked = [g for g in gaps if g.status in (GapStatus.WORKING, GapStatus.CLOSED)]
     evidenced = {gap_id for w in wins for gap_id in w.gap_ids}
@@ -262,7 +316,7 @@ def _gaps_closed(wins: Sequence[Win], gaps: Sequence[Gap]) -> ReadinessTerm:
     return ReadinessTerm("gaps", "Gaps closed", points, most, figures, raise_by)
 
 
-def status_part(found: Readiness) -> str:
+def status_part(found: Readiness[Asked]) -> str:
     """Readiness in the few words of the status line; says so when ready and not asked."""
     if found.ready_not_asked:
         return f"ready {found.score}/100, not asked"
@@ -288,7 +342,7 @@ class OnRecord(Protocol):
     def archived_priorities(self) -> Sequence[Priority]: ...
 
 
-def readiness_of(career: OnRecord, today: dt.date) -> Readiness:
+def readiness_of(career: OnRecord, today: dt.date) -> Readiness[PromotionAsk]:
     """:func:`readiness` of everything on record."""
     return readiness(
         career.vision,
@@ -300,7 +354,7 @@ def readiness_of(career: OnRecord, today: dt.date) -> Readiness:
     )
 
 
-def with_readiness(parts: list[str], found: Readiness) -> list[str]:
+def with_readiness(parts: list[str], found: Readiness[Asked]) -> list[str]:
     """The status line's parts (:meth:`careertui.domain.standing.Standing.parts`) with
     readiness: second when the user is ready and has not asked (a call to act, kept on a narrow
     terminal), else just before the destination, which a narrow terminal cuts first."""

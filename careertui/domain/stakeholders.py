@@ -13,20 +13,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING, Protocol
 
 from careertui.domain.cadence import days_overdue, is_overdue
+from careertui.domain.choices import GapStatus, Relationship, Stance
 from careertui.domain.dates import shift
-from careertui.domain.models import (
-    Feedback,
-    Gap,
-    GapStatus,
-    Interaction,
-    Priority,
-    Relationship,
-    Stakeholder,
-    Stance,
-    Win,
-)
+
+if TYPE_CHECKING:
+    from careertui.domain.models import Feedback, Gap, Interaction, Priority, Stakeholder, Win
 
 #: Influence at or above this is "high".
 HIGH_INFLUENCE = 4
@@ -73,11 +67,22 @@ QUADRANT_ORDER: tuple[Quadrant, ...] = (
 )
 
 
-def is_high_influence(person: Stakeholder) -> bool:
+class Backing(Protocol):
+    """What the rules of who backs the user read of a person."""
+
+    @property
+    def influence(self) -> int: ...
+    @property
+    def stance(self) -> Stance: ...
+    @property
+    def relationship(self) -> Relationship: ...
+
+
+def is_high_influence(person: Backing) -> bool:
     return person.influence >= HIGH_INFLUENCE
 
 
-def is_supportive(person: Stakeholder) -> bool:
+def is_supportive(person: Backing) -> bool:
     return person.stance in SUPPORTIVE
 
 
@@ -123,7 +128,7 @@ class MapWarning:
     stakeholder_ids: tuple[str, ...] = ()
 
 
-def is_champion_or_sponsor(person: Stakeholder) -> bool:
+def is_champion_or_sponsor(person: Backing) -> bool:
     """Placed to push the user's case: high influence, supportive, and a champion by stance or
     a sponsor by relationship (a high-influence supporter who is neither is not enough)."""
     if not (is_high_influence(person) and is_supportive(person)):

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 import msgspec
 import orjson
 
-from careertui.domain.choices import OPEN_GOAL_STATUSES
+from careertui.domain.choices import OPEN_GOAL_STATUSES, GapStatus, Relationship, Stance
 from careertui.domain.text import neutralise
 from careertui.store import schema
 from careertui.store.errors import UnreadableStore
@@ -103,23 +103,94 @@ class StatusKey(msgspec.Struct):
     status: Any = ""
 
 
+class Expectations(msgspec.Struct):
+    """A competency of the stored ladder: its name and what it expects at each level."""
+
+    name: str
+    expects: dict[str, str] = {}
+
+
+class Rungs(msgspec.Struct):
+    """The stored ladder's competencies."""
+
+    competencies: list[Expectations] = []
+
+
+class Room(msgspec.Struct):
+    """Management's stored answer on room to grow."""
+
+    answer: str = "not asked"
+    asked_on: dt.date | None = None
+
+
+class Asked(msgspec.Struct):
+    """A stored ask for the next step: when, and when to ask again."""
+
+    date: dt.date
+    ask_again: dt.date | None = None
+
+
 class Destination(msgspec.Struct):
-    """What the status line reads of the stored vision: the target role and when."""
+    """What the status line reads of the stored vision: the target role and when, and for
+    readiness the ladder, the level aimed at, the room to grow and the asks."""
 
     target_role: str = ""
     horizon: dt.date | None = None
-    ladder: Any = None
+    ladder: Rungs | None = None
+    ladder_target: str = ""
+    room_to_grow: Room = msgspec.field(default_factory=Room)
+    asks: list[Asked] = []
 
     def __post_init__(self) -> None:
         self.target_role = neutralise(self.target_role)  # as a record read from the store
 
 
 class Contact(msgspec.Struct):
-    """What the check-in rules read of a stored person."""
+    """What the check-in rules and readiness read of a stored person."""
 
     created: dt.datetime
     cadence_days: int = 0
     last_contact: dt.date | None = None
+    name: str = ""
+    influence: int = 3
+    stance: Stance = Stance.UNKNOWN
+    relationship: Relationship = Relationship.PEER
+
+
+class Dated(msgspec.Struct):
+    """A stored win's day, alone."""
+
+    date: dt.date
+
+
+class Evidence(Dated):
+    """What readiness reads of a stored win: its day, what it is tied to and what makes it
+    strong (the metrics left undecoded: only whether there are any counts)."""
+
+    created: dt.datetime
+    competencies: list[str] = []
+    gap_ids: list[str] = []
+    priority_id: str | None = None
+    metrics: list[msgspec.Raw] = []
+    impact: str = ""
+    starred: bool = False
+
+
+class Worked(msgspec.Struct):
+    """What readiness reads of a stored gap."""
+
+    id: str
+    status: GapStatus = GapStatus.BACKLOG
+    title: str = ""
+    competencies: list[str] = []
+
+
+class Period(msgspec.Struct):
+    """When a stored priority was in force."""
+
+    id: str
+    since: dt.date | None = None
+    until: dt.date | None = None
 
 
 class GoalDue(msgspec.Struct):

@@ -15,7 +15,18 @@ import pytest
 
 from careertui.actions.settings import finish_review
 from careertui.domain.cadence import days_overdue
-from careertui.domain.models import Gap, GapStatus, Goal, Stakeholder, Stance, Vision
+from careertui.domain.models import (
+    Gap,
+    GapStatus,
+    Goal,
+    Metric,
+    Priority,
+    PromotionAsk,
+    Stakeholder,
+    Stance,
+    Vision,
+    Win,
+)
 from careertui.domain.stakeholders import QUADRANT_ORDER, quadrant
 from careertui.store.repository import Repository
 from tests.conftest import CLI, TODAY, Result
@@ -320,6 +331,60 @@ def test_status_from_a_checked_file_builds_no_model_and_says_what_the_full_read_
     assert lean.stdout == expected
     (data_dir / "careertui.json.checked").unlink()
     assert cli("status").stdout == expected
+
+
+def test_status_with_a_ladder_weighs_readiness_without_a_model(
+    repo: Repository, cli: CLI, data_dir: Path
+) -> None:
+    """With a career ladder on record the line carries readiness, which weighs every win, gap,
+    person and priority: from a checked file that too comes from the decoded fields alone (no
+    pydantic), and says what the full read and ``careertui readiness`` say, term by term."""
+    assert cli("import", "ladder", "--example", "pm", "--level", "Senior PM",
+               "--target", "Group PM").returncode == 0  # fmt: skip
+    vision = repo.vision()
+    room = vision.room_to_grow.model_copy(update={"answer": "not yet", "asked_on": DAY})
+    ask = PromotionAsk(date=DAY - dt.timedelta(days=30), whom="Ana", ask_again=DAY)
+    update = {"room_to_grow": room, "asks": [ask], "target_role": "Group PM"}
+    repo.save_vision(vision.model_copy(update=update))
+    now = repo.priorities.add(Priority(title="Grow self-serve"))
+    old = repo.priorities.add(
+        Priority(title="Old bet", since=dt.date(2026, 1, 1), until=dt.date(2026, 9, 30))
+    )
+    sql = repo.gaps.add(Gap(title="SQL", status=GapStatus.CLOSED, competencies=["Execution"]))
+    repo.gaps.add(Gap(title="Pricing", status=GapStatus.WORKING))
+    repo.stakeholders.add(Stakeholder(name="Cy", influence=5, stance=Stance.CHAMPION))
+    repo.stakeholders.add(
+        Stakeholder(name="Di", influence=4, stance=Stance.SUPPORTER, relationship="sponsor")
+    )
+    repo.stakeholders.add(Stakeholder(name="Ed", influence=5, stance=Stance.SKEPTIC))
+    metric = Metric(name="conversion", before="3%", after="4%")
+    repo.wins.add(Win(title="Set the strategy", date=DAY - dt.timedelta(days=200),
+                      competencies=["Product strategy"], priority_id=old.id))  # fmt: skip
+    repo.wins.add(Win(title="Shipped", date=DAY - dt.timedelta(days=10), gap_ids=[sql.id],
+                      metrics=[metric], priority_id=now.id, starred=True))  # fmt: skip
+    repo.wins.add(Win(title="Old tie", date=DAY - dt.timedelta(days=5), priority_id=old.id,
+                      competencies=["Customer insight"], impact="Found the churn"))  # fmt: skip
+    assert cli("win", "A win", "--date", "2026-11-20").returncode == 0  # written and checked
+    code = (
+        "import sys; from careertui.cli import main; "
+        f"rc = main(['--data-dir', {str(data_dir)!r}, 'status']); "
+        "heavy = {'pydantic', 'textual', 'rich'}; "
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & heavy); "
+        "assert not loaded, loaded; sys.exit(rc)"
+    )
+    lean = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert lean.returncode == 0, lean.stderr
+    found = json.loads(cli("readiness", "--json").stdout)
+    points = {t["key"]: t["points"] for t in found["terms"]}
+    # Group PM expects 6: evidence for 3 (strategy, execution through the gap, insight), 2 of
+    # them recent; two backers; of the last 90 days' 3 wins 1 serves a priority in force on
+    # its day ("Old bet" had ended); "not yet"; 1 of 2 gaps worked on closed with evidence
+    assert points == {
+        "coverage": 15, "recency": 5, "sponsorship": 20, "alignment": 5, "room": 5, "gaps": 5,
+    }  # fmt: skip
+    assert lean.stdout.endswith(f" · readiness {found['score']}/100 · → Group PM\n")
+    (data_dir / "careertui.json.checked").unlink()
+    assert cli("status").stdout == lean.stdout
 
 
 # -- an empty store, errors, and what the store holds ------------------------------------------

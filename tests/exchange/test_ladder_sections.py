@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from careertui.domain.ladder import expectation
 from careertui.exchange.case import promotion_case
 from careertui.exchange.review import self_review
 from careertui.store.repository import Repository
@@ -19,7 +20,7 @@ def test_the_case_lists_every_expectation_of_the_target_level(demo_repo: Reposit
     assert (2, "Against the ladder: Group PM") in heads
     ladder = career.vision.ladder
     assert ladder is not None
-    expected = [c.name for c in ladder.competencies if ladder.expectation(c, "Group PM")]
+    expected = [c.name for c in ladder.competencies if expectation(c, "Group PM")]
     start = heads.index((2, "Against the ladder: Group PM"))
     listed = []
     for level, text in heads[start + 1 :]:

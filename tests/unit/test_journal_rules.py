@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from careertui.domain.cadence import week_start
-from careertui.domain.journal import alignment, parse_filter, wins_per_week
+from careertui.domain.journal import parse_filter, wins_per_week
 from careertui.domain.models import (
     Gap,
     GapStatus,
@@ -17,6 +17,7 @@ from careertui.domain.models import (
     Vision,
     Win,
 )
+from careertui.domain.priorities import alignment
 from careertui.domain.standing import standing
 
 TODAY = dt.date(2026, 11, 23)  # a Monday

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from careertui.domain.journal import completion, parse_filter
-from careertui.domain.ladder import RECENT_DAYS, evidence, suggest, tied_to
+from careertui.domain.ladder import RECENT_DAYS, evidence, expectation, suggest, tied_to
 from careertui.domain.matching import competencies_named
 from careertui.domain.models import Gap, GapStatus, Ladder, Metric, Vision, Win
 from careertui.exchange.ladder_file import (
@@ -43,8 +43,8 @@ def test_the_issue_s_example_reads_as_written() -> None:
     assert ladder.levels == ["Product Manager", "Senior PM", "Group PM", "Director of Product"]
     assert [c.name for c in ladder.competencies] == ["Product strategy", "Stakeholder management"]
     strategy = ladder.competencies[0]
-    assert ladder.expectation(strategy, "senior pm").startswith("Sets the strategy for one")
-    assert ladder.expectation(strategy, "Group PM") == ""
+    assert expectation(strategy, "senior pm").startswith("Sets the strategy for one")
+    assert expectation(strategy, "Group PM") == ""
 
 
 def test_json_reads_the_same_as_yaml(tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ def test_the_example_pm_ladder_is_shipped_and_valid() -> None:
     assert len(ladder.competencies) >= 5
     # every level but the first is expected something of by several competencies
     for level in ladder.levels:
-        assert sum(1 for c in ladder.competencies if ladder.expectation(c, level)) >= 3
+        assert sum(1 for c in ladder.competencies if expectation(c, level)) >= 3
     with pytest.raises(Exception, match="no example ladder 'hr'"):
         example("hr")
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from careertui.domain.journal import alignment
 from careertui.domain.models import Priority, Vision, Win
 from careertui.domain.priorities import (
     HALF_DAYS,
+    alignment,
     in_force_on,
     label,
     renewal_due,

@@ -24,7 +24,7 @@ from careertui.domain.clock import today
 from careertui.domain.dates import shown
 from careertui.domain.ladder import competency_names
 from careertui.domain.models import Win
-from careertui.domain.priorities import period_text
+from careertui.domain.priorities import alignment, period_text
 from careertui.store.repository import Career
 from careertui.tui.commands import PaletteCommand
 from careertui.tui.panes.base import Pane
@@ -140,7 +140,7 @@ class JournalPane(Pane):
             "#journal-weeks", Sparkline
         ).tooltip = f"Wins per week over the last {len(weeks)} weeks ({sum(weeks)} in all)"
         every = [*career.priorities, *career.archived_priorities]
-        share = rules.alignment(career.wins, every, on)
+        share = alignment(career.wins, every, on)
         glance = Text()
         if not every:
             glance.append(
