@@ -263,17 +263,21 @@ def _build_parser() -> Parser:
         sub,
         "priorities",
         "careertui.commands.priorities",
-        help="list the company priorities; archive one when a new half sets new ones",
+        help="list the company priorities; archive one when a new half sets new ones, or "
+        "restore one",
         description="The company priorities in force, in rank order, then the archived ones "
         "with the period each was in force, and the wins tied to each. 'archive NAME' archives "
         "one (the whole title or a unique beginning, any case, or its id): it leaves the list "
         "in force and its wins keep the link, so the documents and the alignment share read "
-        "each win against the priorities of its own time.",
+        "each win against the priorities of its own time. 'restore NAME' puts an archived one "
+        "back in force, last.",
         epilog="--json prints a list, the priorities in force first; each has the fields id, "
         "title, description, rank (null when archived), archived, since and until (YYYY-MM-DD "
         "or null) and wins.",
     )
-    priorities.add_argument("action", nargs="?", metavar="archive", help="archive NAME")
+    priorities.add_argument(
+        "action", nargs="?", metavar="archive|restore", help="archive NAME or restore NAME"
+    )
     priorities.add_argument("name", nargs="?", metavar="NAME", help="the priority's title or id")
     priorities.add_argument(
         "--until",

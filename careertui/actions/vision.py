@@ -86,6 +86,17 @@ def archive_priority(repo: Repository, priority_id: str, until: dt.date | None =
         return archived
 
 
+def restore_priority(repo: Repository, priority_id: str) -> Priority:
+    """Put an archived priority back in force (archived by mistake, or in force again), last in
+    rank: its end is cleared, its start and its wins' links stay."""
+    with repo.transaction():
+        priority = repo.priorities.get(priority_id)
+        if priority is None or priority.until is None:
+            raise RecordNotFound(f"no archived priority with id {priority_id}")
+        rank = next_rank(_ranked_priorities(repo))
+        return repo.priorities.update(priority.model_copy(update={"until": None, "rank": rank}))
+
+
 def add_priority(repo: Repository, priority: Priority) -> int:
     """Add ``priority`` last; return how many priorities there are now."""
     with repo.transaction():

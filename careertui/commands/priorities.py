@@ -8,6 +8,9 @@ title or a unique beginning, any case, or its id) as in force until WHEN (defaul
 in the future) with :func:`careertui.actions.vision.archive_priority`: it leaves the list in
 force and its wins keep the link, so documents and the alignment share read each win against
 the priorities of its own time.
+
+``careertui priorities restore NAME``: put an archived priority back in force, last in rank
+(:func:`careertui.actions.vision.restore_priority`): archived by mistake, or in force again.
 """
 
 from __future__ import annotations
@@ -147,12 +150,37 @@ def _archive(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore(args: argparse.Namespace) -> int:
+    from careertui.actions.vision import restore_priority
+    from careertui.domain.matching import find_one
+
+    if not args.name:
+        raise InputError("name the priority to restore: careertui priorities restore NAME")
+    if args.until is not None:
+        raise InputError("--until goes with 'archive': a restored priority is in force")
+    repo = repository(args)
+    career = repo.career()
+    try:
+        ended = find_one(career.archived_priorities, args.name, lambda p: p.title, "priority")
+    except InputError:
+        try:
+            find_one(career.priorities, args.name, lambda p: p.title, "priority")
+        except InputError:
+            raise InputError(f"no archived priority is called {args.name!r}") from None
+        raise InputError(f"{args.name!r} is in force already") from None
+    restored = restore_priority(repo, ended.id)
+    print(terminal_safe(f"restored {restored.title!r}: in force again, ranked {restored.rank + 1}"))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     if args.action == "archive":
         return _archive(args)
+    if args.action == "restore":
+        return _restore(args)
     if args.action is not None:
         raise InputError(
             f"{args.action!r} is not something 'priorities' does: careertui priorities "
-            "(the list) or careertui priorities archive NAME"
+            "(the list), careertui priorities archive NAME or careertui priorities restore NAME"
         )
     return _list(args)

@@ -270,6 +270,14 @@ class Priority(Record):
     #: priorities); its wins keep the link. None while it is in force.
     until: dt.date | None = None
 
+    @field_validator("until")
+    @classmethod
+    def _ends_after_it_began(cls, until: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        since = info.data.get("since")
+        if until is not None and since is not None and until < since:
+            raise ValueError(f"cannot end before it began ({since.isoformat()})")
+        return until
+
     @property
     def archived(self) -> bool:
         return self.until is not None

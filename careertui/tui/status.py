@@ -1,12 +1,13 @@
 """The status line: how am I doing, in one row, and whether a save is under way.
 
-The figures are :meth:`careertui.domain.standing.Standing.parts`, with the next interim goal
-due after the overdue check-ins (:func:`careertui.domain.goals.goal_reminder`, the words
+The figures are :meth:`careertui.domain.standing.Standing.parts`, with the reminders after the
+overdue check-ins (whether the weekly review is due, :func:`careertui.domain.cadence.review_text`,
+and the next interim goal, :func:`careertui.domain.goals.goal_reminder`: the words
 ``careertui status`` prints) and readiness where :func:`careertui.domain.readiness.with_readiness`
 puts it. The line never wraps: when the row is too narrow for all of it, the parts that matter
-least go first (:func:`fit`): the destination, a zero count of late check-ins, the active gaps,
-readiness; the goal's title is shortened rather than dropped, and this week's wins and the last
-win always stay.
+least go first (:func:`fit`): the destination, a zero count of late check-ins and a review not
+yet due, the active gaps, readiness, a review due; the goal's title is shortened rather than
+dropped, and this week's wins and the last win always stay.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from rich.text import Text
 from textual.events import Resize
 from textual.widgets import Static
 
+from careertui.domain.cadence import review_due, review_text
 from careertui.domain.clock import today
 from careertui.domain.goals import goal_reminder
 from careertui.domain.readiness import readiness_of, status_part
@@ -99,11 +101,15 @@ def status_parts(career: Career, on: dt.date) -> list[StatusPart]:
             least=LEAST_DESTINATION,
         ),
     ]
+    # after the overdue check-ins, the reminders, as ``careertui status`` says them: the
+    # weekly review (due: a call to act; not due yet: the first to go) and the next goal
+    due = review_due(career.settings.review_done, on)
+    parts.insert(3, StatusPart(review_text(career.settings.review_done, on), rank=5 if due else 9))
     goal = goal_reminder(career.goals, on)
-    if goal is not None:  # after the overdue check-ins, as ``careertui status`` says it
+    if goal is not None:
         words = goal_reminder(career.goals, on, width=0) or ""
         parts.insert(
-            3,
+            4,
             StatusPart(
                 goal,
                 rank=4,

@@ -7,13 +7,19 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from careertui.actions.gaps import add_gap, delete_gap, edit_gap, step_gap
 from careertui.actions.goals import add_goal, delete_goal, edit_goal, set_goal_status, unlink_goals
 from careertui.actions.people import add_stakeholder, delete_stakeholder
 from careertui.actions.recognition import delete_thanks, forget_person, say_thanks, tell_win
 from careertui.actions.settings import finish_review, remember_review_step
-from careertui.actions.vision import add_priority, archive_priority, delete_priority
+from careertui.actions.vision import (
+    add_priority,
+    archive_priority,
+    delete_priority,
+    restore_priority,
+)
 from careertui.actions.wins import log_win
 from careertui.domain.clock import today
 from careertui.domain.errors import InputError
@@ -130,6 +136,34 @@ def test_archived_priority_keeps_its_wins_and_leaves_the_list(
     assert stored.id == win.id and stored.priority_id == old.id
     with pytest.raises(RecordNotFound):
         archive_priority(repo, old.id)  # already archived
+
+
+def test_a_restored_priority_is_in_force_again_last_with_its_wins(
+    repo: Repository, data_dir: Path
+) -> None:
+    for title in ("Growth H1", "Margin", "Reliability"):
+        add_priority(repo, Priority(title=title, since=dt.date(2026, 1, 1)))
+    old = repo.career().priorities[0]
+    log_win(repo, Win(title="Grew signups", priority_id=old.id))
+    with pytest.raises(RecordNotFound):
+        restore_priority(repo, old.id)  # in force: nothing to restore
+    archive_priority(repo, old.id)
+    restored = restore_priority(repo, old.id)
+    career = on_file(data_dir).career()
+    assert [(p.title, p.rank) for p in career.priorities] == [
+        ("Margin", 0),
+        ("Reliability", 1),
+        ("Growth H1", 2),
+    ]
+    assert not career.archived_priorities
+    assert (restored.until, restored.since) == (None, dt.date(2026, 1, 1))
+    assert career.wins[0].priority_id == old.id
+
+
+def test_a_priority_cannot_end_before_it_began() -> None:
+    with pytest.raises(ValidationError, match=r"cannot end before it began \(2026-07-01\)"):
+        Priority(title="H2", since=dt.date(2026, 7, 1), until=dt.date(2026, 6, 30))
+    assert Priority(title="H2", since=dt.date(2026, 7, 1), until=dt.date(2026, 7, 1)).archived
 
 
 def test_review_step_is_kept_until_finished(repo: Repository, data_dir: Path) -> None:

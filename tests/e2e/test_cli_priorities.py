@@ -73,9 +73,27 @@ def test_archive_takes_a_unique_beginning_and_keeps_the_wins_linked(
     }
 
 
+def test_restore_puts_an_archived_priority_back_in_force_last(
+    cli: CLI, demo_repo: Repository
+) -> None:
+    title = ARCHIVED_PRIORITY[0]
+    result = cli("priorities", "restore", title[:10].upper())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"restored {title!r}: in force again, ranked 6\n"
+    career = Repository.at(demo_repo.store.path.parent).career()
+    assert [p.title for p in career.priorities][-1] == title
+    assert [p.rank for p in career.priorities] == [0, 1, 2, 3, 4, 5]
+    assert not career.archived_priorities
+    assert sum(w.priority_id == career.priorities[-1].id for w in career.wins) == 4
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
+        (("restore", "zzz"), "no archived priority is called 'zzz'"),
+        (("restore", "Grow"), "'Grow' is in force already"),
+        (("restore",), "name the priority to restore"),
+        (("restore", "Move every", "--until", "today"), "--until goes with 'archive'"),
         (("archive", "zzz"), "no priority named 'zzz'"),
         (("archive",), "name the priority to archive"),
         (("archive", "Move every"), "is archived already (2025-11-23 to 2026-05-23)"),

@@ -362,8 +362,8 @@ async def test_status_line_answers_how_am_i_doing_and_updates(repo: Repository, 
         assert "0 wins this week, 2 last" in status
         assert "last win 3 days ago" in status
         assert "1 check-in late" in status
-        assert "1 gap active" in status
-        assert "Director of Product in 3 yrs" in status
+        assert "1 check-in late · review due · 1 gap active" in status
+        assert "→ Director of Product" in status
         await pilot.press("w", *"Today's win", "enter")
         await wait_for(pilot, lambda: "1 win this week" in text(app.query_one(StatusLine)))
         assert "last win today" in text(app.query_one(StatusLine))

@@ -738,6 +738,10 @@ def first_priority(tables: Tables) -> str | None:
     return min(tables["priorities"].values(), key=lambda p: p["rank"])["id"]
 
 
+def archived_priority(tables: Tables) -> str | None:
+    return next((k for k, p in tables["priorities"].items() if p["until"]), None)
+
+
 # -- opening forms as a user --------------------------------------------------------------------
 Open = Callable[[Pilot, "str | None"], Awaitable[None]]
 
@@ -832,7 +836,9 @@ def on_row(row: str, key: str) -> Open:
     async def open_(pilot: Pilot, target: str | None) -> None:
         section, _, index = row.partition(":")
         if index == "*":
-            records = getattr(pilot.app.career, section)
+            records = list(getattr(pilot.app.career, section))
+            if section == "priorities":  # the archived ones are listed after those in force
+                records += pilot.app.career.archived_priorities
             index = str([r.id for r in records].index(target))
         await go_to_row(pilot, f"{section}:{index}")
         await pilot.press(key)
@@ -921,6 +927,7 @@ FORM_CASES: list[FormCase] = [
         cascade=frozenset({"last_contact"}),
     ),
     FormCase("priority", on_row("priorities:*", "e"), "priorities", first_priority),
+    FormCase("priority-archived", on_row("priorities:*", "e"), "priorities", archived_priority),
     FormCase("feedback-named", on_row("feedback:*", "e"), "feedback", named_feedback),
     FormCase("feedback-anonymous", on_row("feedback:*", "e"), "feedback", anonymous_feedback),
     FormCase(
@@ -1235,6 +1242,7 @@ def test_every_form_kind_is_covered() -> None:
         assert f"vision-{section}" in names and f"new-{section}-entry" in names
     assert {
         "priority",
+        "priority-archived",
         "feedback-named",
         "vision-scope-item",
         "vision-room-to-grow",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from textual.widgets import Input
+
 from careertui.actions.vision import add_priority, archive_priority
 from careertui.actions.wins import log_win
 from careertui.demo import ARCHIVED_PRIORITY
@@ -16,8 +18,10 @@ from careertui.store.repository import Repository
 from careertui.tui.app import CareerApp, make_app
 from careertui.tui.screens.choice import ChoiceScreen
 from careertui.tui.screens.confirm import ConfirmScreen
+from careertui.tui.screens.form import FormScreen
 from careertui.tui.screens.weekly_review import WeeklyReviewScreen
 from tests.tui.conftest import SIZE, wait_for
+from tests.tui.helpers import toasts
 from tests.tui.test_guided_start import open_from_palette, step_title
 from tests.tui.vision_helpers import fill, go_to, outline, screen_text
 
@@ -53,11 +57,70 @@ async def test_x_archives_a_priority_after_saying_its_wins_keep_the_link(
         shown = screen_text(demo_app)
         assert f"{emea.title}  until {today().isoformat()}" in shown
         assert " 5. Expand into EMEA" not in shown
-        # the archived rows are shown, not selectable: the cursor stays on a priority in force
-        rows = {o.id: o for o in outline(demo_app).options}
-        assert rows["priorities:old0"].disabled
+        # the archived rows come after those in force: the cursor, on the row it was on, is
+        # on the priority just archived
         cursor = outline(demo_app).highlighted_option
-        assert cursor is not None and cursor.id == "priorities:3"
+        assert cursor is not None and cursor.id == "priorities:4"
+        assert f"{emea.title}  until {today().isoformat()}" in str(cursor.prompt)
+
+
+async def test_an_archived_priority_is_edited_restored_and_deleted(
+    demo_app: CareerApp, demo_repo: Repository
+) -> None:
+    title, _, began, _ = ARCHIVED_PRIORITY
+    since = today() - dt.timedelta(days=began)
+    old = demo_repo.career().archived_priorities[0]
+    tied = sum(w.priority_id == old.id for w in demo_repo.wins.list())
+    async with demo_app.run_test(size=SIZE, notifications=True) as pilot:
+        await go_to(pilot, "priorities:5")  # after the five in force
+        await pilot.press("J")  # archived ones keep the order they ended in
+        await wait_for(pilot, lambda: "x puts one back in force" in " ".join(toasts(demo_app)))
+        assert [p.id for p in demo_repo.career().archived_priorities] == [old.id]
+        # e: its form, with the period it was in force; an end before its start is refused
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, FormScreen))
+        assert "Archived company priority" in screen_text(demo_app)
+        end = since - dt.timedelta(days=1)
+        await fill(pilot, "#field-until", end.isoformat())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, FormScreen)  # kept open, with what was typed
+        assert f"cannot end before it began ({since.isoformat()})" in screen_text(demo_app)
+        assert demo_app.screen.query_one("#field-until", Input).value == end.isoformat()
+        await fill(pilot, "#field-until", (since + dt.timedelta(days=30)).isoformat())
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(demo_app.screen, FormScreen))
+        await wait_for(
+            pilot,
+            lambda: (
+                demo_repo.career().archived_priorities[0].until == since + dt.timedelta(days=30)
+            ),
+        )
+        # x: back in force, last, its wins still linked
+        await go_to(pilot, "priorities:5")
+        await pilot.press("x")
+        await wait_for(pilot, lambda: not demo_repo.career().archived_priorities)
+        career = demo_repo.career()
+        assert [p.id for p in career.priorities][-1] == old.id
+        assert sum(w.priority_id == old.id for w in career.wins) == tied
+        await wait_for(pilot, lambda: f"Back in force: {title}" in " ".join(toasts(demo_app)))
+        await wait_for(pilot, lambda: f" 6. {title[:20]}" in screen_text(demo_app))
+        # archived again, then d deletes it after saying its wins lose the link
+        await go_to(pilot, "priorities:5")
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: len(demo_repo.career().archived_priorities) == 1)
+        await go_to(pilot, "priorities:5")
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, ConfirmScreen))
+        assert question(demo_app, "#confirm-question") == (
+            f"Delete the archived priority “{title}”? Its {tied} wins lose the link."
+        )
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not demo_repo.career().archived_priorities)
+        assert not any(w.priority_id == old.id for w in demo_repo.wins.list())
+        assert len(demo_repo.career().priorities) == 5
 
 
 async def test_the_demo_shows_its_archived_priority_with_its_period(

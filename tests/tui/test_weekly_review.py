@@ -27,7 +27,9 @@ from careertui.tui.screens.confirm import ConfirmScreen
 from careertui.tui.screens.form import FormScreen
 from careertui.tui.screens.quick_win import QuickWinScreen
 from careertui.tui.screens.weekly_review import WeeklyReviewScreen
+from careertui.tui.status import StatusLine
 from tests.tui.conftest import wait_for
+from tests.tui.helpers import text
 
 SIZE = (120, 36)
 
@@ -148,6 +150,8 @@ async def test_thanks_and_told_take_one_key(loop_repo: Repository) -> None:
 async def test_snippet_copied_and_review_finished(loop_repo: Repository) -> None:
     app = make_app(loop_repo)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "review due" in text(app.query_one(StatusLine))
         await open_review(pilot)
         await pilot.press("c")  # not at the snippet yet: nothing copied
         assert app.clipboard == ""
@@ -158,6 +162,9 @@ async def test_snippet_copied_and_review_finished(loop_repo: Repository) -> None
         await wait_for(pilot, lambda: app.career.settings.review_done == today())
         assert app.career.settings.review_step is None
         assert not isinstance(app.screen, WeeklyReviewScreen)
+        # the status line's reminder moves on a week
+        await wait_for(pilot, lambda: "review in 7 days" in text(app.query_one(StatusLine)))
+        assert "review due" not in text(app.query_one(StatusLine))
 
 
 async def test_a_level_raised_on_the_board_shows_as_a_trend(loop_repo: Repository) -> None:

@@ -414,6 +414,11 @@ class DashboardScreen(Screen[None]):
         message.stop()
         self.vision.archive_priority(message.priority_id)
 
+    @on(VisionPane.RestorePriority)
+    def _vision_restore(self, message: VisionPane.RestorePriority) -> None:
+        message.stop()
+        self.vision.restore_priority(message.priority_id)
+
     @on(VisionPane.MoveItem)
     def _vision_move(self, message: VisionPane.MoveItem) -> None:
         message.stop()

@@ -32,6 +32,7 @@ from careertui.actions.vision import (
     move_in_list,
     move_priority,
     remove_from_list,
+    restore_priority,
     save_feedback,
     save_guided_answer,
     save_scope_item,
@@ -53,12 +54,18 @@ from careertui.tui.panes.vision import TEXT_LISTS, VisionPane
 from careertui.tui.saving import Write
 
 if TYPE_CHECKING:
-    from careertui.store.repository import Repository
+    from careertui.store.repository import Career, Repository
     from careertui.tui.dashboard.screen import DashboardScreen
 
 
 def _wins_tied(wins: Sequence[Win], priority_id: str) -> int:
     return sum(w.priority_id == priority_id for w in wins)
+
+
+def _priority(career: Career, priority_id: str | None) -> Priority | None:
+    """The priority ``priority_id``, in force or archived."""
+    every = (*career.priorities, *career.archived_priorities)
+    return next((p for p in every if p.id == priority_id), None)
 
 
 def _wins(count: int) -> str:
@@ -113,9 +120,7 @@ class VisionRequests:
                     "Saved",
                 )
             )
-        elif section == "priorities" and (
-            priority := next((p for p in career.priorities if p.id == record_id), None)
-        ):
+        elif section == "priorities" and (priority := _priority(career, record_id)):
             open_form(
                 FormSave(
                     form=lambda typed, error: forms.priority_form(
@@ -283,15 +288,16 @@ class VisionRequests:
                 return
             question = f"Delete the interim goal “{goal.title}”?"
             write = Write(delete_goal, (repo, goal.id), done="Goal deleted")
-        elif section == "priorities" and record_id:
-            priority = next((p for p in career.priorities if p.id == record_id), None)
-            if priority is None:
-                return
+        elif section == "priorities" and (priority := _priority(career, record_id)):
             tied = _wins_tied(career.wins, priority.id)
-            if tied:
+            if tied and not priority.archived:
                 self._delete_or_archive(priority, tied)
                 return
-            question = f"Delete the priority “{priority.title}”?"
+            if priority.archived:
+                lose = f" Its {_wins(tied)} lose the link." if tied else ""
+                question = f"Delete the archived priority “{priority.title}”?{lose}"
+            else:
+                question = f"Delete the priority “{priority.title}”?"
             write = Write(delete_priority, (repo, priority.id))
         elif section == "feedback" and record_id:
             question = "Delete this feedback? A gap made from it stays."
@@ -343,6 +349,19 @@ class VisionRequests:
                 self.dashboard.run_write(write)
 
         self.dashboard.app.push_screen(ConfirmScreen(question, "Archive"), answered)
+
+    def restore_priority(self, priority_id: str) -> None:
+        """Put the archived priority back in force, last; nothing to ask: x archives it again."""
+        priority = _priority(self.dashboard.career, priority_id)
+        if priority is None or not priority.archived:
+            return
+        self.dashboard.run_write(
+            Write(
+                restore_priority,
+                (self.dashboard.repo, priority.id),
+                done=f"Back in force: {priority.title}",
+            )
+        )
 
     def _delete_or_archive(self, priority: Priority, tied: int) -> None:
         """Deleting a priority with wins would unlink them: offer archiving first."""

@@ -148,7 +148,7 @@ class VisionPane(Pane):
         Binding("a", "add", "Add", id="vision.add"),
         Binding("d", "delete", "Delete", id="vision.delete"),
         Binding("s", "goal_status", "Goal status", show=False, id="vision.goal_status"),
-        Binding("x", "archive", "Archive priority", show=False, id="vision.archive"),
+        Binding("x", "archive", "Archive or restore priority", show=False, id="vision.archive"),
         Binding("J", "move(1)", "Move down", id="vision.move_down"),
         Binding("K", "move(-1)", "Move up", id="vision.move_up"),
         Binding("g", "make_gap", "Make a gap", id="vision.make_gap"),
@@ -195,6 +195,12 @@ class VisionPane(Pane):
     class ArchivePriority(Message):
         """Archive the company priority ``priority_id``: it leaves the list in force, its wins
         keep the link."""
+
+        priority_id: str
+
+    @dataclass
+    class RestorePriority(Message):
+        """Put the archived priority ``priority_id`` back in force."""
 
         priority_id: str
 
@@ -516,21 +522,22 @@ class VisionPane(Pane):
             yield Option(
                 Content.assemble(
                     (
-                        f"  archived ({len(archived)}): their wins keep the link",
+                        f"  archived ({len(archived)}): their wins keep the link · x restores",
                         "italic $text-muted",
                     )
                 ),
                 id="priorities:archived",
                 disabled=True,
             )
+            # numbered on after the ones in force: e edits, x restores, d deletes
+            after = len(career.priorities)
             for index, priority in enumerate(archived[:ARCHIVED_SHOWN]):
                 yield Option(
                     Content.assemble(
                         ("    " + priority.title, "$text-muted"),
                         (f"  {period_text(priority)}", "italic $text-muted"),
                     ),
-                    id=f"priorities:old{index}",
-                    disabled=True,
+                    id=row_id("priorities", after + index),
                 )
             if len(archived) > ARCHIVED_SHOWN:
                 more = len(archived) - ARCHIVED_SHOWN
@@ -631,7 +638,7 @@ class VisionPane(Pane):
             return None
         rows: Sequence[Priority | Feedback | Goal]
         if section == "priorities":
-            rows = self._career.priorities
+            rows = [*self._career.priorities, *self._career.archived_priorities[:ARCHIVED_SHOWN]]
         elif section == "goals":
             rows = self._career.goals
         elif section == "feedback":
@@ -667,12 +674,16 @@ class VisionPane(Pane):
         self.post_message(self.GoalStatusChanged(goal.id, status))
 
     def action_archive(self) -> None:
-        """Archive the company priority under the cursor (the app asks first)."""
-        section, _, record_id = self._target()
-        if section != "priorities" or record_id is None:
+        """Archive the company priority under the cursor (the app asks first), or put an
+        archived one back in force."""
+        section, index, record_id = self._target()
+        if section != "priorities" or index is None or record_id is None:
             self.notify("Move to a company priority to archive it (x)")
             return
-        self.post_message(self.ArchivePriority(record_id))
+        if index >= self._count(section):
+            self.post_message(self.RestorePriority(record_id))
+        else:
+            self.post_message(self.ArchivePriority(record_id))
 
     def action_delete(self) -> None:
         section, index, record_id = self._target()
@@ -689,6 +700,9 @@ class VisionPane(Pane):
         if index is None:
             return
         count = self._count(section)
+        if index >= count:  # an archived priority
+            self.notify("Archived priorities are listed as they ended; x puts one back in force")
+            return
         target = max(0, min(count - 1, index + step))
         if target == index:
             return

@@ -138,6 +138,13 @@ def list_entry_form(
     )
 
 
+def _an_end(day: dt.date | None) -> dt.date:
+    """An archived priority's last day in force: never empty (x puts it back in force)."""
+    if day is None:
+        raise ValueError("In force until: enter the last day it was in force (x restores it)")
+    return day
+
+
 def priority_form(
     priority: Priority | None,
     rank: int,
@@ -145,13 +152,22 @@ def priority_form(
     typed: BaseModel | None = None,
     error: str = "",
 ) -> FormScreen[Priority]:
+    fields = [
+        FormField("title", "Priority", placeholder="e.g. Grow net revenue retention"),
+        FormField("description", "What it means (Markdown)", "multiline"),
+        FormField("since", "In force from", "date", placeholder="2026-07-01, or empty if unknown"),
+    ]
+    archived = priority is not None and priority.archived
+    if archived:  # its end can be put right; x on the pane puts it back in force
+        fields.append(FormField("until", "In force until", "date", parse=_an_end))
     return FormScreen(
-        "Company priority" if priority else "Add a company priority",
+        "Archived company priority"
+        if archived
+        else "Company priority"
+        if priority
+        else "Add a company priority",
         Priority,
-        [
-            FormField("title", "Priority", placeholder="e.g. Grow net revenue retention"),
-            FormField("description", "What it means (Markdown)", "multiline"),
-        ],
+        fields,
         initial=priority if priority is not None else {"rank": rank},
         typed=typed,
         error=error,
