@@ -245,7 +245,7 @@ def _gap(
     if private and gap.why:
         lines.append(md.bullet(f"**Why it matters:** {md.inline(gap.why)}"))
     if evidence:
-        best = documents.by_strength(evidence)[:EVIDENCE_WINS]
+        best = documents.by_strength(evidence, EVIDENCE_WINS)
         more = len(evidence) - len(best)
         label = f"**Evidence ({len(evidence)} win{'s' if len(evidence) != 1 else ''})"
         label += f", the strongest {len(best)}:**" if more else ":**"

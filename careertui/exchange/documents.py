@@ -9,6 +9,7 @@ as Markdown or as a self-contained HTML page (:mod:`careertui.exchange.html`).
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -110,15 +111,18 @@ def strength(win: Win) -> tuple[bool, float, bool, bool, bool, dt.date, dt.datet
     )
 
 
-def by_strength(wins: Iterable[Win]) -> list[Win]:
-    """``wins``, strongest first (:func:`strength`)."""
-    return sorted(wins, key=strength, reverse=True)
+def by_strength(wins: Iterable[Win], limit: int | None = None) -> list[Win]:
+    """``wins``, strongest first (:func:`strength`); only the first ``limit`` when given
+    (picked without sorting them all: a long journal's documents ask for a handful)."""
+    if limit is None:
+        return sorted(wins, key=strength, reverse=True)
+    return heapq.nlargest(limit, wins, key=strength)
 
 
 def strongest(wins: Iterable[Win], limit: int = STRONGEST) -> list[Win]:
     """Up to ``limit`` of ``wins`` with a metric, an impact statement or a star, strongest
     first."""
-    return [w for w in by_strength(wins) if w.metrics or w.impact or w.starred][:limit]
+    return by_strength((w for w in wins if w.metrics or w.impact or w.starred), limit)
 
 
 def metric_text(metric: Metric) -> str:

@@ -72,7 +72,7 @@ def self_review(
     for gap in gaps:
         evidence = [w for w in wins if gap.id in w.gap_ids]
         blocks += _gap(gap, evidence, priorities, today, private=private)
-        told |= {w.id for w in documents.by_strength(evidence)[:STORIES_PER_GAP]}
+        told |= {w.id for w in documents.by_strength(evidence, STORIES_PER_GAP)}
     if not gaps:
         blocks.append(["No gap on the board is being worked on."])
     blocks += ladder_sections.review_blocks(career, wins, priorities, today, told)
@@ -124,7 +124,7 @@ def _gap(
     if not evidence:
         blocks.append([NO_EVIDENCE])
         return blocks
-    best = documents.by_strength(evidence)[:STORIES_PER_GAP]
+    best = documents.by_strength(evidence, STORIES_PER_GAP)
     count = f"{len(evidence)} win{'s' if len(evidence) != 1 else ''} in the period"
     shown = f"; the strongest {len(best)}:" if len(best) < len(evidence) else ":"
     blocks.append([f"{count}{shown}"])
