@@ -16,6 +16,8 @@ from typing import Any, NoReturn
 from careertui import __version__
 
 EXIT_USAGE = 2
+#: As a shell reports a command killed by SIGPIPE (128 + 13).
+EXIT_BROKEN_PIPE = 141
 #: The fields ``careertui edit-win --clear`` can empty.
 WIN_CLEARABLE = ("body", "impact", "metrics", "priority", "gaps", "people", "tags", "competencies")
 #: The board's columns as ``careertui move-gap --to`` names them.
@@ -467,6 +469,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stderr.write(f"error: interrupted; {progress.describe()}\n")
         return 130
+    except BrokenPipeError:
+        # The reader went away (``careertui wins | head``): stop quietly, as a command killed
+        # by SIGPIPE does, and point stdout at nothing so that the flush at exit has nowhere
+        # to fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def _main(argv: Sequence[str] | None) -> int:

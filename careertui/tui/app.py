@@ -200,9 +200,10 @@ class CareerApp(App[None]):
 
     def show_preview(self, career: Career) -> None:
         """Show ``career``, the record as it will read once a write under way is stored,
-        before it is; :attr:`read_career` stays what the file held, for a write that fails."""
+        before it is; :attr:`read_career` stays what the file held, for a write that fails.
+        What is previewed is a win being logged: the journal shows it first."""
         self.career = career
-        self.dashboard.show(career)
+        self.dashboard.show_journal_first(career)
 
     def _select_new_wins(self, before: Career, after: Career) -> None:
         """Wins another process logged (``careertui win``): the journal selects the newest."""

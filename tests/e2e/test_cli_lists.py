@@ -29,7 +29,7 @@ from careertui.domain.models import (
 )
 from careertui.domain.stakeholders import QUADRANT_ORDER, quadrant
 from careertui.store.repository import Repository
-from tests.conftest import CLI, TODAY, Result
+from tests.conftest import CAREERTUI, CLI, TODAY, Result
 from tests.unit.test_terminal_safety import poisoned_store, raw_controls
 
 DAY = dt.date.fromisoformat(TODAY)
@@ -388,6 +388,27 @@ def test_status_with_a_ladder_weighs_readiness_without_a_model(
     assert lean.stdout.endswith(f" · readiness {found['score']}/100 · → Group PM\n")
     (data_dir / "careertui.json.checked").unlink()
     assert cli("status").stdout == lean.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [["wins"], ["status"], ["gaps"], ["people"], ["export", "brag"]], ids=" ".join
+)
+def test_a_reader_that_goes_away_gets_no_traceback(
+    demo_repo: Repository, data_dir: Path, args: list[str]
+) -> None:
+    """``careertui wins | head``: the reader closes the pipe before careertui writes. The
+    command stops quietly with the status of a command killed by SIGPIPE, stderr empty."""
+    proc = subprocess.Popen(
+        [str(CAREERTUI), "--data-dir", str(data_dir), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # gone before careertui has started
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141, err
+    assert err == ""
 
 
 # -- an empty store, errors, and what the store holds ------------------------------------------

@@ -112,6 +112,9 @@ class DashboardScreen(Screen[None]):
         self.held_keys = KeyHold()
         self._write_lock = threading.Lock()
         self._writes = 0
+        #: The career the panes other than the journal still have to show (see
+        #: :meth:`show_journal_first`).
+        self._later: Career | None = None
 
     def compose(self) -> ComposeResult:
         # The layout's classes are set before the first layout, not toggled after it (each
@@ -161,9 +164,23 @@ class DashboardScreen(Screen[None]):
         return [self.query_one(f"#{pane_id}", Pane) for pane_id in PANE_IDS]
 
     def show(self, career: Career) -> None:
+        self._later = None
         for pane in self.panes:
             pane.show(career)
         self.query_one(StatusLine).show(career)
+
+    def show_journal_first(self, career: Career) -> None:
+        """Show ``career`` in the journal at once and in the other panes and the status line
+        after the next refresh: a win just logged appears a frame sooner (on a long journal the
+        gap board's counts and the figures take longer than the journal's row). A later
+        :meth:`show` overtakes what is still to show."""
+        self.pane("journal").show(career)
+        self._later = career
+        self.call_after_refresh(self._show_later)
+
+    def _show_later(self) -> None:
+        if self._later is not None:
+            self.show(self._later)
 
     def show_saved(self, record: object) -> None:
         """Put the cursor on ``record``, just saved, in the pane that shows its kind."""
