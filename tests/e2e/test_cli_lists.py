@@ -300,6 +300,21 @@ def test_status_never_loads_textual_or_rich(demo_repo: Repository, data_dir: Pat
     assert "check-ins late" in proc.stdout
 
 
+def status_without_models(data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """``careertui status`` in a fresh interpreter that fails if pydantic, Textual or rich
+    was imported."""
+    code = (
+        "import sys; from careertui.cli import main; "
+        f"rc = main(['--data-dir', {str(data_dir)!r}, 'status']); "
+        "heavy = {'pydantic', 'textual', 'rich'}; "
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & heavy); "
+        "assert not loaded, loaded; sys.exit(rc)"
+    )
+    lean = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert lean.returncode == 0, lean.stderr
+    return lean
+
+
 def test_status_from_a_checked_file_builds_no_model_and_says_what_the_full_read_says(
     repo: Repository, cli: CLI, data_dir: Path
 ) -> None:
@@ -318,15 +333,7 @@ def test_status_from_a_checked_file_builds_no_model_and_says_what_the_full_read_
     repo.goals.add(Goal(title="Done already", due=DAY - dt.timedelta(days=3), status="done"))
     finish_review(repo, DAY - dt.timedelta(days=2))
     assert cli("win", "A win", "--date", "2026-11-20").returncode == 0  # written and checked
-    code = (
-        "import sys; from careertui.cli import main; "
-        f"rc = main(['--data-dir', {str(data_dir)!r}, 'status']); "
-        "heavy = {'pydantic', 'textual', 'rich'}; "
-        "loaded = sorted({m.split('.')[0] for m in sys.modules} & heavy); "
-        "assert not loaded, loaded; sys.exit(rc)"
-    )
-    lean = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert lean.returncode == 0, lean.stderr
+    lean = status_without_models(data_dir)
     expected = (
         "0 wins this week, 1 last · last win 3 days ago · 1 check-in late · review in 5 days · "
         "goal: Ship the memo due in 12 days · 1 gap active · → Head of Product in 1.5 yrs\n"
@@ -368,15 +375,7 @@ def test_status_with_a_ladder_weighs_readiness_without_a_model(
     repo.wins.add(Win(title="Old tie", date=DAY - dt.timedelta(days=5), priority_id=old.id,
                       competencies=["Customer insight"], impact="Found the churn"))  # fmt: skip
     assert cli("win", "A win", "--date", "2026-11-20").returncode == 0  # written and checked
-    code = (
-        "import sys; from careertui.cli import main; "
-        f"rc = main(['--data-dir', {str(data_dir)!r}, 'status']); "
-        "heavy = {'pydantic', 'textual', 'rich'}; "
-        "loaded = sorted({m.split('.')[0] for m in sys.modules} & heavy); "
-        "assert not loaded, loaded; sys.exit(rc)"
-    )
-    lean = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert lean.returncode == 0, lean.stderr
+    lean = status_without_models(data_dir)
     found = json.loads(cli("readiness", "--json").stdout)
     points = {t["key"]: t["points"] for t in found["terms"]}
     # Group PM expects 6: evidence for 3 (strategy, execution through the gap, insight), 2 of
